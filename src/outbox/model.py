@@ -179,6 +179,7 @@ class Interview:
     created_at: datetime | None = None
     found_on_first_sync: bool = False
     status_changed_at: datetime | None = None
+    my_address: str | None = None  # which of my addresses the employer wrote to
 
 
 @dataclass(slots=True)

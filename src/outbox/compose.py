@@ -1,0 +1,460 @@
+"""One milestone for one recipient -> a threaded RFC 5322 reply (and its key).
+
+Everything taken from mail (subject, names, company, role, message ids) is
+hostile until cleaned here: it can never add a header or a recipient. The
+body comes from a Jinja2 template (the user's, else a built-in) rendered with
+``StrictUndefined``, so a missing value is an error, never "Dear ,"; the
+rendered text is proofread and a draft with a problem says so at its top.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime, tzinfo
+from email.header import decode_header, make_header
+from email.headerregistry import Address as HeaderAddress
+from email.headerregistry import HeaderRegistry
+from email.message import EmailMessage
+from email.policy import SMTP
+from email.utils import format_datetime
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import jinja2
+
+from outbox import proofread
+from outbox.model import Address, Interview
+from outbox.provider import OutboxError
+from outbox.settings import Config
+
+log = logging.getLogger(__name__)
+
+TEMPLATE_SUFFIX = ".txt.j2"
+MAX_REFERENCES = 20
+_MAX_ID_LEN = 250
+# Controls, C1 (NEL), Unicode line/paragraph separators and bidi overrides:
+# none belongs in a header, and the first three can end one.
+_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_MSGID = re.compile(r"<[\x21-\x3b\x3d\x3f-\x7e]+>")  # printable ASCII, no < > or space
+_LOCAL = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*")
+_LABEL = re.compile(r"[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?")
+_KEY = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+")
+_REPLY_PREFIX = re.compile(r"\s*(re|aw|sv|vs|antw|odp|rif)\s*(\[\d+\]|\(\d+\))?\s*:", re.I)
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "mx", "miss", "dr", "prof", "professor", "sir",
+                         "dame", "madam", "herr", "frau"})
+_NAME_SUFFIXES = frozenset({"phd", "md", "jr", "sr", "ii", "iii", "mba", "cpa", "esq",
+                            "recruiter", "hr", "talent"})
+# A display name containing one of these is a team or a system, not a person.
+_NOT_A_PERSON = frozenset({
+    "team", "recruiting", "recruitment", "recruiter", "talent", "careers", "career", "jobs",
+    "hiring", "hr", "people", "noreply", "no-reply", "notifications", "notification",
+    "support", "admin", "info", "office", "department", "acquisition", "staffing", "inc",
+    "ltd", "llc", "gmbh", "corp", "company", "calendar", "scheduling", "mailer",
+})
+
+
+class TemplateError(OutboxError):
+    """A milestone's template is missing, does not compile, or used an undefined value."""
+
+
+class InvalidAddress(TemplateError, ValueError):
+    """An address that is not exactly one valid mailbox; the draft for it is refused."""
+
+
+@dataclass(frozen=True)
+class Draft:
+    message: EmailMessage
+    key: str
+    message_id: str
+    body: str
+    body_hash: str
+    problems: tuple[str, ...]
+
+
+# --- keys and hashes ---------------------------------------------------------
+
+
+def draft_key(interview_id: str, milestone: str, recipient: str) -> str:
+    digest = hashlib.sha256(recipient.lower().encode("utf-8")).hexdigest()[:10]
+    return f"outbox.{interview_id}.{milestone}.{digest}"
+
+
+def draft_message_id(key: str, from_address: str) -> str:
+    if not _KEY.fullmatch(key):
+        raise ValueError(f"{key!r} cannot be the left part of a Message-ID")
+    domain = _domain(from_address.rpartition("@")[2])
+    return f"<{key}@{domain}>"
+
+
+def normalise_body(text: str) -> str:
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return "\n".join(line.rstrip() for line in text.split("\n")).rstrip()
+
+
+def body_hash(text: str) -> str:
+    return hashlib.sha256(normalise_body(text).encode("utf-8")).hexdigest()
+
+
+# --- cleaning what came from mail ------------------------------------------
+
+
+def clean_text(value: str | None) -> str:
+    """One line of header-safe text: encoded words decoded once, no controls,
+    and no ``=?`` left for a later parser to decode into a line break."""
+    text = value or ""
+    for _ in range(3):
+        if "=?" not in text:
+            break
+        try:
+            decoded = str(make_header(decode_header(text)))
+        except (ValueError, LookupError, UnicodeError, TypeError):
+            break
+        if decoded == text:
+            break
+        text = decoded
+    text = _UNSAFE.sub(" ", text).replace("=?", "= ?")
+    return text.strip()
+
+
+def clean_message_ids(ids: tuple[str, ...] | list[str]) -> list[str]:
+    """Valid ``<...>`` ids only, first occurrence kept, in order."""
+    out: list[str] = []
+    for raw in ids:
+        for token in (raw or "").split():
+            if len(token) <= _MAX_ID_LEN and _MSGID.fullmatch(token) and token not in out:
+                out.append(token)
+    return out
+
+
+def _domain(raw: str) -> str:
+    domain = raw.strip().rstrip(".").lower()
+    try:
+        domain = domain.encode("idna").decode("ascii") if not domain.isascii() else domain
+    except UnicodeError as exc:
+        raise InvalidAddress(f"{raw!r} is not a mail domain") from exc
+    labels = domain.split(".")
+    if len(labels) < 2 or not all(_LABEL.fullmatch(label) for label in labels):
+        raise InvalidAddress(f"{raw!r} is not a mail domain")
+    return domain
+
+
+def valid_address(value: str) -> str:
+    """``value`` as one plain ``local@domain``, or ``InvalidAddress``."""
+    text = (value or "").strip()
+    local, at, domain = text.rpartition("@")
+    if not at or not _LOCAL.fullmatch(local) or len(text) > 254:
+        raise InvalidAddress(f"{value!r} is not a single e-mail address")
+    spec = f"{local}@{_domain(domain)}"
+    try:
+        parsed = HeaderAddress(addr_spec=spec)
+    except (ValueError, IndexError) as exc:
+        raise InvalidAddress(f"{value!r} is not a single e-mail address") from exc
+    if parsed.addr_spec != spec:
+        raise InvalidAddress(f"{value!r} is not a single e-mail address")
+    return spec
+
+
+def reply_subject(subject: str) -> str:
+    text = clean_text(subject)
+    if _REPLY_PREFIX.match(text):
+        return text
+    return f"Re: {text}".rstrip()
+
+
+def first_name(display_name: str | None) -> str | None:
+    """The given name to greet someone by, or None when there is no safe one."""
+    name = re.sub(r"\([^)]*\)", " ", clean_text(display_name)).strip().strip("\"'")
+    name = re.split(r"\s+(?:via|\||-|–|—|@)\s+", name, maxsplit=1)[0]
+    if not name or "@" in name:
+        return None
+    if "," in name:
+        before, after = (part.strip() for part in name.split(",", 1))
+        after_words = after.split()
+        is_suffix = bool(after_words) and after_words[0].strip(".").lower() in _NAME_SUFFIXES
+        name = before if not after_words or is_suffix or len(after_words) > 2 else after
+    words = [w.strip(".,;:!?\"'") for w in name.split()]
+    if any(w.lower() in _NOT_A_PERSON for w in words):
+        return None
+    words = [w for w in words if w and w.lower() not in _HONORIFICS]
+    words = [w for w in words if len(w) > 1 and any(c.isalpha() for c in w)] or []
+    if not words:
+        return None
+    given = words[0]
+    if given.isupper() or given.islower():
+        given = given.title()
+    return given
+
+
+# --- templates ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    first_name: str | None
+    email: str
+
+
+@dataclass(frozen=True)
+class InterviewInfo:
+    start: datetime
+    end: datetime
+    start_local: str  # "Tuesday, 10 March"
+    date_local: str  # "10 March"
+    weekday: str  # "Tuesday"
+    time_local: str  # "14:00"
+    timezone: str
+
+
+def and_join(items: Any) -> str:
+    """["A", "B", "C"] -> "A, B and C"."""
+    names = [str(i) for i in items if i]
+    if len(names) < 2:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _environment(loader: jinja2.BaseLoader) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=loader, undefined=jinja2.StrictUndefined, autoescape=False,
+        keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True,
+    )
+    env.filters["and_join"] = and_join
+    return env
+
+
+@dataclass(frozen=True)
+class _Source:
+    where: str  # for messages: a path, or "built-in thank_you.txt.j2"
+    env: jinja2.Environment
+    name: str
+
+
+def _resolve(config: Config, milestone: str) -> _Source:
+    filename = milestone + TEMPLATE_SUFFIX
+    configured = next((m.template for m in config.milestones if m.name == milestone), None)
+    if configured is not None:
+        path = Path(configured).expanduser()
+        if not path.is_file():
+            raise TemplateError(f"milestone {milestone!r}: template {path} does not exist",
+                                hint="fix `template:` of that milestone or remove it")
+        return _Source(str(path), _environment(jinja2.FileSystemLoader(path.parent)), path.name)
+    if config.templates_dir is not None:
+        folder = Path(config.templates_dir).expanduser()
+        if not folder.is_dir():
+            raise TemplateError(f"templates_dir {folder} is not a folder",
+                                hint="create it, or remove `templates_dir` from the config")
+        if (folder / filename).is_file():
+            return _Source(str(folder / filename),
+                           _environment(jinja2.FileSystemLoader(folder)), filename)
+    builtin = _environment(jinja2.PackageLoader("outbox", "templates"))
+    if filename not in builtin.list_templates():
+        where = f" or {config.templates_dir}" if config.templates_dir else ""
+        raise TemplateError(
+            f"milestone {milestone!r} has no template: there is no built-in {filename}{where}",
+            hint=f"add `template: PATH` to that milestone, or put {filename} in templates_dir",
+        )
+    return _Source(f"built-in {filename}", builtin, filename)
+
+
+def _error_line(exc: BaseException) -> str:
+    lineno = getattr(exc, "lineno", None)
+    tb = exc.__traceback__
+    while lineno is None and tb is not None:
+        if tb.tb_frame.f_code.co_filename.endswith(TEMPLATE_SUFFIX):
+            lineno = tb.tb_lineno
+        tb = tb.tb_next
+    return f" (line {lineno})" if lineno else ""
+
+
+def _render_template(source: _Source, milestone: str, context: dict[str, Any]) -> str:
+    try:
+        return source.env.get_template(source.name).render(context)
+    except jinja2.TemplateNotFound as exc:
+        raise TemplateError(f"milestone {milestone!r}: template {source.where} not found") from exc
+    except Exception as exc:  # a user's template can fail in any way; say where
+        what = getattr(exc, "message", None) or str(exc) or type(exc).__name__
+        raise TemplateError(
+            f"milestone {milestone!r}: template {source.where}{_error_line(exc)}: {what}",
+            hint="names available: " + ", ".join(sorted(CONTEXT_NAMES))
+            + "; test optional ones with `is defined`",
+        ) from exc
+
+
+CONTEXT_NAMES = frozenset({"me", "recipient", "greeting", "company", "role", "position",
+                           "interview", "milestone", "interviewers", "other_interviewers"})
+
+
+def _aware(moment: datetime, zone_name: str | None) -> datetime:
+    if moment.tzinfo is not None:
+        return moment
+    zone: tzinfo = UTC
+    try:
+        zone = ZoneInfo(zone_name) if zone_name else UTC
+    except (ZoneInfoNotFoundError, ValueError):
+        pass
+    return moment.replace(tzinfo=zone)
+
+
+def _position(role: str | None, company: str | None) -> str:
+    """"the Data Engineer role at Acme", "the role at Acme", "the role"."""
+    noun = "" if role and re.search(r"\b(role|position|job|opening)$", role, re.I) else "role"
+    text = " ".join(p for p in ("the", role, noun) if p)
+    return f"{text} at {company}" if company else text
+
+
+def build_context(*, interview: Interview, milestone: str, recipient: Address, me_name: str,
+                  me_email: str, zone: ZoneInfo) -> dict[str, Any]:
+    start = _aware(interview.start, interview.tz).astimezone(zone)
+    end = _aware(interview.end, interview.tz).astimezone(zone)
+    rname = clean_text(recipient.name)
+    rfirst = first_name(rname)
+    company, role = clean_text(interview.company) or None, clean_text(interview.role) or None
+    interviewers = []
+    others = []
+    for person in interview.interviewers:
+        name = clean_text(person.name)
+        if not name or name in interviewers:
+            continue
+        interviewers.append(name)
+        same = person.email and person.email == recipient.email
+        if not same and name.casefold() != rname.casefold():
+            others.append(name)
+    return {
+        "me": Person(clean_text(me_name), first_name(me_name), me_email),
+        "recipient": Person(rname, rfirst, recipient.email),
+        "greeting": f"Hi {rfirst}," if rfirst else "Hello,",
+        "company": company,
+        "role": role,
+        "position": _position(role, company),
+        "interview": InterviewInfo(
+            start=start, end=end,
+            start_local=f"{_WEEKDAYS[start.weekday()]}, {start.day} {_MONTHS[start.month - 1]}",
+            date_local=f"{start.day} {_MONTHS[start.month - 1]}",
+            weekday=_WEEKDAYS[start.weekday()], time_local=f"{start:%H:%M}",
+            timezone=str(zone),
+        ),
+        "milestone": milestone,
+        "interviewers": interviewers,
+        "other_interviewers": others,
+    }
+
+
+def _sample_interview() -> Interview:
+    from outbox.model import InterviewStatus
+
+    start = datetime(2025, 3, 11, 14, 0, tzinfo=UTC)
+    return Interview(
+        id="check", account="check", thread_id="check", status=InterviewStatus.SCHEDULED,
+        start=start, end=start.replace(hour=15), tz="UTC", company="Example Ltd",
+        role="Engineer", subject="Interview", reply_message_id="<check@example.com>",
+        references=(), thread_hint=None, contacts=(Address("grace@example.com", "Grace Hopper"),),
+        interviewers=(Address("grace@example.com", "Grace Hopper"),), confidence=1.0,
+    )
+
+
+def check_templates(config: Config) -> None:
+    """Every enabled milestone has a template that compiles and renders a sample."""
+    failures: list[str] = []
+    sample = _sample_interview()
+    for m in config.milestones:
+        if not m.enabled:
+            continue
+        try:
+            source = _resolve(config, m.name)
+            context = build_context(
+                interview=sample, milestone=m.name, recipient=sample.contacts[0],
+                me_name=config.me.name, me_email=config.me.addresses[0], zone=config.zone,
+            )
+            _render_template(source, m.name, context)
+        except TemplateError as exc:
+            failures.append(str(exc))
+    if failures:
+        raise TemplateError("; ".join(failures), hint="fix the templates named above")
+
+
+# --- the message -------------------------------------------------------------
+
+
+class _MessageIdsHeader:
+    """In-Reply-To / References: ids folded one per line, never as encoded words
+    (the default unstructured folding encodes a long id, which breaks threading)."""
+
+    max_count = 1
+
+    @classmethod
+    def parse(cls, value: Any, kwds: dict[str, Any]) -> None:
+        kwds["parse_tree"] = None
+        kwds["decoded"] = " ".join(clean_message_ids(str(value).split()))
+
+    def fold(self, *, policy: Any) -> str:
+        name = self.name  # type: ignore[attr-defined]
+        return f"{name}: " + f"{policy.linesep} ".join(str(self).split()) + policy.linesep
+
+
+def _policy() -> Any:
+    registry = HeaderRegistry()
+    registry.map_to_type("in-reply-to", _MessageIdsHeader)
+    registry.map_to_type("references", _MessageIdsHeader)
+    return SMTP.clone(header_factory=registry)
+
+
+POLICY = _policy()
+
+
+def _references(interview: Interview) -> tuple[str | None, list[str]]:
+    reply = clean_message_ids([interview.reply_message_id])
+    if not reply:
+        log.warning("interview %s: reply Message-ID %r is not valid; the draft is not threaded",
+                    interview.id, interview.reply_message_id)
+    refs = clean_message_ids([*interview.references, *reply])
+    if len(refs) > MAX_REFERENCES:
+        refs = refs[:1] + refs[-(MAX_REFERENCES - 1):]
+    return (reply[0] if reply else None), refs
+
+
+def _with_note(body: str, problems: list[str]) -> str:
+    if not problems:
+        return body
+    return f"[outbox: please check this draft before sending: {'; '.join(problems)}]\n\n{body}"
+
+
+def render(*, interview: Interview, milestone: str, recipient: Address, config: Config,
+           now: datetime, from_address: str | None = None) -> Draft:
+    if now.tzinfo is None:
+        raise ValueError("render needs an aware `now`")
+    to_addr = valid_address(recipient.email)
+    from_addr = valid_address(from_address or config.me.addresses[0])
+    key = draft_key(interview.id, milestone, to_addr)
+    message_id = draft_message_id(key, from_addr)
+
+    source = _resolve(config, milestone)
+    context = build_context(interview=interview, milestone=milestone, recipient=recipient,
+                            me_name=config.me.name, me_email=from_addr, zone=config.zone)
+    text = re.sub(r"\n{3,}", "\n\n", normalise_body(_render_template(source, milestone, context)))
+    text = text.lstrip("\n")
+    problems = proofread.check(text, recipient_name=context["recipient"].name,
+                               company=context["company"])
+    body = _with_note(text, problems) + "\n"
+
+    msg = EmailMessage(policy=POLICY)
+    msg["From"] = HeaderAddress(display_name=context["me"].name, addr_spec=from_addr)
+    msg["To"] = HeaderAddress(display_name=context["recipient"].name, addr_spec=to_addr)
+    msg["Subject"] = reply_subject(interview.subject)
+    msg["Date"] = format_datetime(now.astimezone(config.zone))
+    msg["Message-ID"] = message_id
+    in_reply_to, refs = _references(interview)
+    if in_reply_to:
+        msg["In-Reply-To"] = in_reply_to
+    if refs:
+        msg["References"] = " ".join(refs)
+    msg["X-Outbox-Key"] = key
+    msg.set_content(body, charset="utf-8", cte="quoted-printable")
+    return Draft(msg, key, message_id, body, body_hash(body), tuple(problems))
