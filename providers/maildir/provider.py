@@ -282,6 +282,8 @@ class MaildirProvider:
             data = msg.as_bytes(policy=(msg.policy or email.policy.default).clone(linesep="\n"))
         except Exception as exc:  # a composer bug; say so rather than crash the cycle
             raise PermanentError(f"cannot serialise the draft {message_id or key}: {exc}") from exc
+        with files.guarded("write a draft in", drafts, layout.root):
+            ensure_maildir(drafts, layout.plusplus)  # the user may have removed it
         with files.guarded("write a draft in", drafts, layout.root, drafts), \
                 files.folder_lock(drafts):
             existing = self._search(Folder.DRAFTS, key, message_id) if key or message_id else None
@@ -304,6 +306,8 @@ class MaildirProvider:
                      ref.ref, layout.paths[Folder.DRAFTS])
             return
         trash = layout.paths[Folder.TRASH] / "cur"
+        with files.guarded("create", trash.parent, layout.root):
+            ensure_maildir(trash.parent, layout.plusplus)
         try:
             target = files.move(entry.path, trash)
         except OSError as exc:

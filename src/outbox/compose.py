@@ -9,6 +9,7 @@ rendered text is proofread and a draft with a problem says so at its top.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import re
@@ -126,10 +127,12 @@ def clean_text(value: str | None) -> str:
 def clean_message_ids(ids: tuple[str, ...] | list[str]) -> list[str]:
     """Valid ``<...>`` ids only, first occurrence kept, in order."""
     out: list[str] = []
-    for raw in ids:
-        for token in (raw or "").split():
-            if len(token) <= _MAX_ID_LEN and _MSGID.fullmatch(token) and token not in out:
-                out.append(token)
+    for token in ids:
+        token = (token or "").strip()
+        # "=?" inside an id is decoded as an encoded word by lenient parsers.
+        if (len(token) <= _MAX_ID_LEN and _MSGID.fullmatch(token) and "=?" not in token
+                and token not in out):
+            out.append(token)
     return out
 
 
@@ -296,10 +299,8 @@ def _aware(moment: datetime, zone_name: str | None) -> datetime:
     if moment.tzinfo is not None:
         return moment
     zone: tzinfo = UTC
-    try:
+    with contextlib.suppress(ZoneInfoNotFoundError, ValueError):
         zone = ZoneInfo(zone_name) if zone_name else UTC
-    except (ZoneInfoNotFoundError, ValueError):
-        pass
     return moment.replace(tzinfo=zone)
 
 
@@ -315,8 +316,10 @@ def build_context(*, interview: Interview, milestone: str, recipient: Address, m
     start = _aware(interview.start, interview.tz).astimezone(zone)
     end = _aware(interview.end, interview.tz).astimezone(zone)
     rname = clean_text(recipient.name)
-    rfirst = first_name(rname)
     company, role = clean_text(interview.company) or None, clean_text(interview.role) or None
+    rfirst = first_name(rname)
+    if rfirst and company and rfirst.casefold() in company.casefold().split():
+        rfirst = None  # "Acme <jobs@acme.example>" is the company, not a person
     interviewers = []
     others = []
     for person in interview.interviewers:
@@ -414,7 +417,8 @@ def _references(interview: Interview) -> tuple[str | None, list[str]]:
     if not reply:
         log.warning("interview %s: reply Message-ID %r is not valid; the draft is not threaded",
                     interview.id, interview.reply_message_id)
-    refs = clean_message_ids([*interview.references, *reply])
+    # The parent's id goes last (RFC 5322 3.6.4), wherever else it appeared.
+    refs = [r for r in clean_message_ids(interview.references) if r not in reply] + reply
     if len(refs) > MAX_REFERENCES:
         refs = refs[:1] + refs[-(MAX_REFERENCES - 1):]
     return (reply[0] if reply else None), refs
@@ -432,7 +436,8 @@ def render(*, interview: Interview, milestone: str, recipient: Address, config: 
         raise ValueError("render needs an aware `now`")
     to_addr = valid_address(recipient.email)
     from_addr = valid_address(from_address or config.me.addresses[0])
-    key = draft_key(interview.id, milestone, to_addr)
+    # Keyed on the address as the store knows it (the engine computes the same key).
+    key = draft_key(interview.id, milestone, recipient.email)
     message_id = draft_message_id(key, from_addr)
 
     source = _resolve(config, milestone)

@@ -89,7 +89,10 @@ def _greeting(text: str, recipient_name: str, company: str | None) -> list[str]:
     if not m:
         return []
     rest = m.group("rest")
-    name = re.split(r"[,!:;.\n]", rest, maxsplit=1)[0].strip()
+    name = "" if rest.lstrip().startswith(".") else re.split(r"[,!:;]", rest, maxsplit=1)[0]
+    name = name.strip().rstrip(".")
+    if len(name.split()) > 4:  # a sentence, not a name: "Hi. I hope you are well"
+        return []
     if not name:
         if m.group("word").lower() == "dear" or re.match(r"\s+[,!:;.]", rest):
             return [f"the greeting has no name ({first!r})"]
@@ -124,7 +127,8 @@ def _spelling(text: str) -> list[str]:
 def _company_case(text: str, company: str | None) -> list[str]:
     if not company or len(company) < 3:
         return []
-    pattern = re.compile(rf"(?<!\w){re.escape(company)}(?!\w)", re.I)
+    # Not inside an address or a link: "grace@acme.example" is fine.
+    pattern = re.compile(rf"(?<![\w@./-]){re.escape(company)}(?![\w@/-]|\.\w)", re.I)
     wrong = {m.group(0) for m in pattern.finditer(text) if m.group(0) != company}
     return [f"the company is written {w!r}; it is {company!r}" for w in sorted(wrong)]
 

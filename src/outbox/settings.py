@@ -353,8 +353,9 @@ class ImapAccount(_Account):
         if not given:
             raise error_at("", f"no password source; give one of {_SECRET_CHOICES}")
         if len(given) > 1:
+            found = ", ".join(given)
             raise error_at(
-                given[1], f"give only one of {', '.join(_SECRET_SOURCES)} (found {', '.join(given)})"
+                given[1], f"give only one of {', '.join(_SECRET_SOURCES)} (found {found})"
             )
         return self
 
@@ -426,6 +427,8 @@ class MilestoneConfig(_Strict):
         return self
 
 
+DEFAULT_DURATION = timedelta(hours=1)  # of an interview whose mail gives no end time
+
 DEFAULT_MILESTONES = (
     MilestoneConfig(name="thank_you", delay=timedelta(hours=2), deadline=timedelta(hours=24)),
     MilestoneConfig(name="follow_up", delay=timedelta(days=7)),
@@ -433,7 +436,8 @@ DEFAULT_MILESTONES = (
 )
 
 
-def _local_zone_name() -> str:
+def local_zone_name() -> str:
+    """This computer's IANA zone name (tzlocal if installed, else /etc/localtime), or UTC."""
     try:
         from tzlocal import get_localzone_name  # type: ignore[import-not-found]
 
@@ -465,7 +469,7 @@ class Config(_Strict):
     )
 
     timezone: str = Field(
-        default_factory=_local_zone_name,
+        default_factory=local_zone_name,
         description="IANA zone name, e.g. Europe/London; default: this computer's zone",
     )
     me: Me = Field(description=Me.__doc__)
@@ -478,7 +482,7 @@ class Config(_Strict):
         default=timedelta(days=60), description="On the first run, how far back to look"
     )
     default_duration: Duration = Field(
-        default=timedelta(hours=1), description="Interview length when the mail gives no end time"
+        default=DEFAULT_DURATION, description="Interview length when the mail gives no end time"
     )
     milestones: list[MilestoneConfig] = Field(
         default=list(DEFAULT_MILESTONES),
@@ -533,7 +537,8 @@ class Config(_Strict):
             for index, item in enumerate(items):
                 if item.name in seen:
                     raise error_at(
-                        f"{field}[{index}].name", f"{item.name!r} is used twice; names must be unique"
+                        f"{field}[{index}].name",
+                        f"{item.name!r} is used twice; names must be unique",
                     )
                 seen.add(item.name)
         return self

@@ -1,0 +1,535 @@
+"""Read the YAML config into a validated :class:`~outbox.settings.Config`.
+
+Every problem becomes a :class:`~outbox.provider.ConfigError` whose message has
+one line per problem, each shaped ``{file}:{line}: {key.path}: {what is wrong}``
+(``accounts[0].host`` style paths). To know those lines the YAML is *composed*
+into nodes (which keep their marks) and turned into Python data here, rather
+than by ``yaml.safe_load``; doing it ourselves also lets us refuse duplicate
+keys, which PyYAML silently resolves to the last one.
+
+``python -m outbox.config --schema`` prints the JSON schema of the config.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import json
+import logging
+import os
+import re
+import sys
+import types
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from importlib.resources import files
+from pathlib import Path
+from typing import Annotated, Any, Union, get_args, get_origin
+
+import platformdirs
+import yaml
+from pydantic import BaseModel, ValidationError
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from outbox.provider import ConfigError
+from outbox.settings import (
+    DEFAULT_DURATION,
+    Config,
+    ImapAccount,
+    MaildirAccount,
+    local_zone_name,
+)
+
+log = logging.getLogger(__name__)
+
+APP_NAME = "outbox"
+ENV_VAR = "OUTBOX_CONFIG"
+FILE_NAME = "outbox.yaml"
+INIT_HINT = "run `outbox init` to write a commented example there, then edit it"
+
+Loc = tuple[str | int, ...]
+
+__all__ = [
+    "DEFAULT_DURATION",
+    "ENV_VAR",
+    "default_path",
+    "example_text",
+    "json_schema",
+    "load",
+    "local_zone_name",
+    "schema_text",
+    "state_dir",
+    "write_example",
+]
+
+# ---------------------------------------------------------------- public API
+
+
+def default_path() -> Path:
+    """``$OUTBOX_CONFIG``, else ``outbox.yaml`` in the platform's config folder."""
+    if value := os.environ.get(ENV_VAR, "").strip():
+        return Path(value).expanduser()
+    return platformdirs.user_config_path(APP_NAME) / FILE_NAME
+
+
+def load(path: Path | str) -> Config:
+    """Read and validate the config at ``path``; raise ConfigError naming file, line and key.
+
+    Relative paths inside the file are taken relative to the file's folder.
+    """
+    path = Path(path)
+    document = _compose(path, _read_text(path))
+    problems = list(document.problems)
+    config: Config | None = None
+    try:
+        config = Config.model_validate(
+            document.data, context={"base_dir": path.absolute().parent}
+        )
+    except ValidationError as exc:
+        problems += [_explain(error, document) for error in exc.errors(include_url=False)]
+    if problems or config is None:
+        raise ConfigError(_format(path, problems)) from None
+    log.debug("loaded config from %s", path)
+    return config
+
+
+def state_dir(config: Config) -> Path:
+    """The folder for outbox's state, created private (0700) if it does not exist yet."""
+    path = config.state_dir or platformdirs.user_data_path(APP_NAME)
+    try:
+        path.mkdir(parents=True, mode=0o700)
+    except FileExistsError:
+        if not path.is_dir():
+            raise ConfigError(f"state_dir {path}: exists but is not a folder") from None
+        return path
+    except OSError as exc:
+        raise ConfigError(f"state_dir {path}: cannot create it: {exc.strerror}") from None
+    path.chmod(0o700)  # mkdir's mode is filtered by the umask
+    return path
+
+
+def example_text() -> str:
+    """The commented example config that ``outbox init`` writes."""
+    return files("outbox").joinpath("example.yaml").read_text(encoding="utf-8")
+
+
+def write_example(path: Path | str) -> Path:
+    """Write the example config to ``path`` (mode 0600); never overwrite an existing file."""
+    path = Path(path)
+    exists = ConfigError(
+        f"{path}: already exists; not overwriting it",
+        hint="edit that file, or move it away and run `outbox init` again",
+    )
+    if path.exists() or path.is_symlink():
+        raise exists
+    data = example_text().encode("utf-8")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        raise exists from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot write it: {exc.strerror}") from None
+    with os.fdopen(fd, "wb") as out:
+        if hasattr(os, "fchmod"):
+            os.fchmod(out.fileno(), 0o600)  # the umask may have narrowed nothing but be sure
+        out.write(data)
+    return path
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON schema of the config file (what ``config/outbox.schema.json`` holds)."""
+    return Config.model_json_schema()
+
+
+def schema_text() -> str:
+    return json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
+
+
+# ---------------------------------------------------------------- reading YAML
+
+
+@dataclass(frozen=True, slots=True)
+class _Problem:
+    line: int
+    path: Loc
+    message: str
+
+
+@dataclass(slots=True)
+class _Document:
+    data: Any = None
+    lines: dict[Loc, int] = field(default_factory=dict)  # key or list item -> its line
+    problems: list[_Problem] = field(default_factory=list)
+
+
+def _read_text(path: Path) -> str:
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: no such file", hint=INIT_HINT) from None
+    except IsADirectoryError:
+        raise ConfigError(f"{path}: is a folder, not a config file") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read it: {exc.strerror}") from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise ConfigError(f"{path}:{line}: not UTF-8 text; save the file as UTF-8") from None
+
+
+def _drop_base60(pattern: str) -> str:
+    # YAML 1.1 reads `end: 19:00` as the base-60 integer 1140; nobody means that here.
+    branches = pattern.removeprefix("^(?:").removesuffix(")$").split("|")
+    kept = [b for b in branches if ":[0-5]?[0-9])+" not in b]
+    return "^(?:" + "|".join(kept) + ")$"
+
+
+def _resolvers_without_base60() -> dict[str, list[tuple[str, re.Pattern[str]]]]:
+    numbers = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
+    return {
+        first: [
+            (tag, re.compile(_drop_base60(rx.pattern), rx.flags) if tag in numbers else rx)
+            for tag, rx in resolvers
+        ]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader without YAML 1.1's base-60 numbers (``end: 19:00`` stays a string)."""
+
+    yaml_implicit_resolvers = _resolvers_without_base60()
+
+
+def _compose(path: Path, text: str) -> _Document:
+    loader = _Loader(text)
+    try:
+        root = loader.get_single_node()
+        if root is None or (isinstance(root, ScalarNode) and root.tag == _NULL_TAG):
+            raise ConfigError(
+                f"{path}:1: the file is empty; it needs at least `me:` and `accounts:`",
+                hint="`outbox init` writes a commented example to start from",
+            )
+        if not isinstance(root, MappingNode):
+            kind = "a list" if isinstance(root, SequenceNode) else "a single value"
+            raise ConfigError(
+                f"{path}:{_line(root)}: the file must be a mapping of keys "
+                f"(me:, accounts:, ...), not {kind}"
+            )
+        document = _Document()
+        document.data = _Builder(loader, document).build(root, ())
+        return document
+    except yaml.constructor.ConstructorError as exc:  # e.g. an unknown !tag
+        line = exc.problem_mark.line + 1 if exc.problem_mark else 1
+        raise ConfigError(f"{path}:{line}: cannot read this value: {exc.problem}") from None
+    except yaml.MarkedYAMLError as exc:
+        raise ConfigError(_syntax_message(path, exc), hint=_SYNTAX_HINT) from None
+    except yaml.reader.ReaderError as exc:
+        line = text[: exc.position].count("\n") + 1
+        raise ConfigError(
+            f"{path}:{line}: the character {exc.character!r} is not allowed in YAML"
+        ) from None
+    finally:
+        loader.dispose()
+
+
+_SYNTAX_HINT = "indent with spaces (not tabs) and put a space after each `key:`"
+
+
+def _syntax_message(path: Path, exc: yaml.MarkedYAMLError) -> str:
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark else 1
+    message = f"{path}:{line}: YAML syntax error: {exc.problem or exc.context}"
+    if exc.problem and exc.context and exc.problem.startswith("but "):
+        message = f"{path}:{line}: YAML syntax error: {exc.context}, {exc.problem}"
+    elif exc.problem and exc.context and exc.context_mark:
+        message += f" ({exc.context} that starts on line {exc.context_mark.line + 1})"
+    return message
+
+
+def _line(node: Node) -> int:
+    return node.start_mark.line + 1
+
+
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+_NULL_TAG = "tag:yaml.org,2002:null"
+
+
+class _Builder:
+    """Nodes -> plain data, recording each key's line and every duplicate key."""
+
+    def __init__(self, loader: yaml.SafeLoader, document: _Document) -> None:
+        self.loader = loader
+        self.doc = document
+        self.active: set[int] = set()  # collections being built: a recursive alias loops
+
+    def build(self, node: Node, path: Loc) -> Any:
+        if isinstance(node, ScalarNode):
+            return self.loader.construct_object(node)
+        if id(node) in self.active:
+            self.doc.problems.append(_Problem(_line(node), path, "an alias refers to itself"))
+            return None
+        self.active.add(id(node))
+        try:
+            if isinstance(node, SequenceNode):
+                return self._sequence(node, path)
+            return self._mapping(node, path)
+        finally:
+            self.active.discard(id(node))
+
+    def _sequence(self, node: SequenceNode, path: Loc) -> list[Any]:
+        items = []
+        for index, child in enumerate(node.value):
+            self.doc.lines[(*path, index)] = _line(child)
+            items.append(self.build(child, (*path, index)))
+        return items
+
+    def _mapping(self, node: MappingNode, path: Loc) -> dict[str, Any]:
+        self.doc.lines.setdefault(path, _line(node))
+        result: dict[str, Any] = {}
+        # `<<: *anchor` merges: explicit keys win, then earlier merged mappings.
+        for key_node, value_node in node.value:
+            if key_node.tag == _MERGE_TAG:
+                sources = value_node.value if isinstance(value_node, SequenceNode) else [value_node]
+                for source in sources:
+                    merged = self.build(source, path)
+                    if not isinstance(merged, dict):
+                        self._problem(key_node, path, "`<<` must merge a mapping")
+                        continue
+                    for key, value in merged.items():
+                        result.setdefault(key, value)
+        explicit: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == _MERGE_TAG:
+                continue
+            if not isinstance(key_node, ScalarNode):
+                self._problem(key_node, path, "a key must be plain text")
+                continue
+            key = key_node.value
+            if key in explicit:
+                self._problem(
+                    key_node, (*path, key), f"duplicate key (first given on line {explicit[key]})"
+                )
+                continue
+            explicit[key] = _line(key_node)
+            self.doc.lines[(*path, key)] = _line(key_node)
+            result[key] = self.build(value_node, (*path, key))
+        return result
+
+    def _problem(self, node: Node, path: Loc, message: str) -> None:
+        self.doc.problems.append(_Problem(_line(node), path, message))
+
+
+# ---------------------------------------------------------------- explaining errors
+
+
+def _explain(error: Any, document: _Document) -> _Problem:
+    kind: str = error["type"]
+    ctx: dict[str, Any] = error.get("ctx") or {}
+    missing = kind in ("missing", "union_tag_not_found")
+    path = _data_path(error["loc"], document.data, keep_last=kind in ("missing", "extra_forbidden"))
+    if kind == "outbox" and ctx.get("at"):
+        path = (*path, *_parse_at(ctx["at"]))
+    elif kind.startswith("union_tag_"):
+        path = (*path, "provider")
+    return _Problem(_line_of(path, document, missing), path, _describe(error, path))
+
+
+def _data_path(loc: Loc, data: Any, keep_last: bool) -> Loc:
+    """pydantic's ``loc`` minus its own steps (union tags like ``imap``) that are not keys."""
+    out: list[str | int] = []
+    current = data
+    for index, part in enumerate(loc):
+        is_key = isinstance(current, dict) and isinstance(part, str) and part in current
+        is_item = isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current)
+        if is_key or is_item:
+            current = current[part]
+            out.append(part)
+        elif keep_last and index == len(loc) - 1:
+            out.append(part)
+    return tuple(out)
+
+
+def _parse_at(where: str) -> Loc:
+    """``"accounts[1].name"`` -> ``("accounts", 1, "name")``."""
+    out: list[str | int] = []
+    for piece in where.replace("[", ".[").split("."):
+        if piece.startswith("[") and piece.endswith("]"):
+            out.append(int(piece[1:-1]))
+        elif piece:
+            out.append(piece)
+    return tuple(out)
+
+
+def _line_of(path: Loc, document: _Document, missing: bool) -> int:
+    probe = path[:-1] if missing and path else path
+    while probe not in document.lines and probe:
+        probe = probe[:-1]
+    return document.lines.get(probe, 1)
+
+
+def _path_text(path: Loc) -> str:
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text
+
+
+_PROVIDERS = tuple(
+    get_args(model.model_fields["provider"].annotation)[0]
+    for model in (ImapAccount, MaildirAccount)
+)
+
+_TYPE_WORDS = {
+    "string_type": "expected text",
+    "int_type": "expected a whole number",
+    "int_parsing": "expected a whole number",
+    "int_from_float": "expected a whole number",
+    "float_type": "expected a number",
+    "float_parsing": "expected a number",
+    "bool_type": "expected true or false",
+    "bool_parsing": "expected true or false",
+    "list_type": "expected a list (one `- item` per line)",
+    "dict_type": "expected a mapping (indented `key: value` lines)",
+    "model_type": "expected a mapping (indented `key: value` lines)",
+    "model_attributes_type": "expected a mapping (indented `key: value` lines)",
+    "path_type": "expected a path",
+}
+
+
+def _describe(error: Any, path: Loc) -> str:
+    kind: str = error["type"]
+    ctx: dict[str, Any] = error.get("ctx") or {}
+    value = error.get("input")
+    secret = "password" in path  # never echo what was written there
+    if kind == "missing":
+        return "required, but missing"
+    if kind == "union_tag_not_found":
+        return f"required, but missing (one of: {', '.join(_PROVIDERS)})"
+    if kind == "union_tag_invalid":
+        return f"unknown provider {ctx.get('tag')!r} (one of: {', '.join(_PROVIDERS)})"
+    if kind == "extra_forbidden":
+        return _unknown_key(str(error["loc"][-1]), _known_keys(error["loc"][:-1]))
+    if kind in ("value_error", "outbox"):
+        return str(error["msg"]).removeprefix("Value error, ")
+    if kind in _TYPE_WORDS:
+        message = _TYPE_WORDS[kind]
+        if kind == "string_type" and isinstance(value, int | float | bool):
+            return f"{message}; put {_shown(value)} in quotes"
+        return message + _got(value, secret)
+    if kind in ("literal_error", "enum"):
+        return f"expected {ctx.get('expected')}" + _got(value, secret)
+    if kind in ("too_short", "string_too_short"):
+        return "must not be empty" if ctx.get("min_length") == 1 else str(error["msg"])
+    bounds = {
+        "greater_than_equal": ("at least", "ge"),
+        "less_than_equal": ("at most", "le"),
+        "greater_than": ("more than", "gt"),
+        "less_than": ("less than", "lt"),
+    }
+    if kind in bounds:
+        words, key = bounds[kind]
+        return f"must be {words} {ctx.get(key)}" + _got(value, secret)
+    return str(error["msg"])
+
+
+def _shown(value: Any) -> str:
+    return yaml.safe_dump(value, default_flow_style=True).removesuffix("\n...\n").strip()
+
+
+def _got(value: Any, secret: bool) -> str:
+    if secret:
+        return ""
+    if value is None:
+        return " (the value is empty)"
+    if isinstance(value, str | int | float | bool) and len(repr(value)) <= 60:
+        return f", not {value!r}" if isinstance(value, str) else f", not {_shown(value)}"
+    return ""
+
+
+def _unknown_key(key: str, known: Sequence[str]) -> str:
+    close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+    if close:
+        return f"unknown key {key!r} (did you mean {close[0]!r}?)"
+    if known:
+        return f"unknown key {key!r} (known keys: {', '.join(known)})"
+    return f"unknown key {key!r}"
+
+
+def _known_keys(loc: Loc) -> list[str]:
+    """The field names of the model that pydantic's ``loc`` points into."""
+    target: Any = Config
+    for part in loc:
+        target = _step(target, part)
+        if target is None:
+            return []
+    models = [c for c in _candidates(target) if _is_model(c)]
+    return list(models[0].model_fields) if models else []
+
+
+def _step(target: Any, part: str | int) -> Any:
+    for candidate in _candidates(target):
+        if isinstance(part, int) and get_origin(candidate) is list:
+            return get_args(candidate)[0]
+        if not _is_model(candidate):
+            continue
+        if part in candidate.model_fields:
+            return candidate.model_fields[part].annotation
+        tag = candidate.model_fields.get("provider")
+        if tag is not None and part in get_args(tag.annotation):
+            return candidate
+    return None
+
+
+def _candidates(target: Any) -> list[Any]:
+    origin = get_origin(target)
+    if origin is Annotated:
+        return _candidates(get_args(target)[0])
+    if origin is Union or origin is types.UnionType:
+        return [c for arg in get_args(target) if arg is not type(None) for c in _candidates(arg)]
+    return [target]
+
+
+def _is_model(candidate: Any) -> bool:
+    return isinstance(candidate, type) and issubclass(candidate, BaseModel)
+
+
+def _format(path: Path, problems: list[_Problem]) -> str:
+    lines: list[str] = []
+    for problem in sorted(problems, key=lambda p: p.line):
+        key = _path_text(problem.path)
+        text = f"{path}:{problem.line}: {key}: {problem.message}" if key else (
+            f"{path}:{problem.line}: {problem.message}"
+        )
+        if text not in lines:
+            lines.append(text)
+    return "\n".join(lines)
+
+
+# ---------------------------------------------------------------- python -m outbox.config
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m outbox.config", description=__doc__)
+    group = parser.add_mutually_exclusive_group(required=True)
+    group.add_argument("--schema", action="store_true", help="print the config's JSON schema")
+    group.add_argument("--check", metavar="FILE", type=Path, help="validate a config file")
+    args = parser.parse_args(argv)
+    if args.schema:
+        sys.stdout.write(schema_text())
+        return 0
+    try:
+        load(args.check)
+    except ConfigError as exc:
+        print(exc, file=sys.stderr)
+        if exc.hint:
+            print(f"hint: {exc.hint}", file=sys.stderr)
+        return 1
+    print(f"{args.check}: OK")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,105 @@
+"""Message bodies -> the text detection reads.
+
+HTML becomes text with the stdlib parser (scripts, styles and the head are
+dropped: a date in a tracking script is not an interview). Quoted history is
+cut off: in a reply, the old scheduling request below "On ... wrote:" must
+not count against the new confirmation above it.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from html.parser import HTMLParser
+
+from outbox.model import Message
+
+log = logging.getLogger(__name__)
+
+MAX_TEXT = 20_000  # detection never needs more; bounds the cost of hostile bodies
+
+_SKIP_TAGS = frozenset({"script", "style", "head", "title", "noscript", "template", "svg"})
+_BLOCK_TAGS = frozenset({
+    "p", "div", "br", "tr", "li", "ul", "ol", "table", "h1", "h2", "h3", "h4", "h5", "h6",
+    "blockquote", "section", "article", "header", "footer", "hr", "pre", "dt", "dd",
+})
+_CELL_TAGS = frozenset({"td", "th"})
+
+# Where quoted history starts in a reply (EN/DE/FR/ES clients, Outlook, Gmail).
+_QUOTE_HEADER_RX = re.compile(
+    r"^\s*(?:"
+    r"on\b.{0,300}\bwrote:\s*$"
+    r"|am\b.{0,300}\bschrieb.{0,200}:\s*$"
+    r"|le\b.{0,300}\ba écrit\s*:\s*$"
+    r"|el\b.{0,300}\bescribió\s*:\s*$"
+    r"|-{2,}\s*(?:original message|ursprüngliche nachricht|message d'origine"
+    r"|mensaje original|forwarded message)\s*-{2,}"
+    r"|_{20,}\s*$"
+    r"|(?:from|von|de):\s.{1,200}$(?=\n\s*(?:sent|gesendet|envoyé|enviado|date|datum):)"
+    r")",
+    re.IGNORECASE | re.MULTILINE,
+)
+_BLANKS_RX = re.compile(r"[ \t\r\f\v\u00a0]+")
+_MANY_NEWLINES_RX = re.compile(r"\n\s*\n\s*\n+")
+
+
+class _TextExtractor(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip_depth = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _SKIP_TAGS:
+            self.skip_depth += 1
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+        elif tag in _CELL_TAGS:
+            self.parts.append(" ")
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIP_TAGS:
+            self.skip_depth = max(0, self.skip_depth - 1)
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.skip_depth:
+            self.parts.append(data)
+
+
+def html_to_text(html: str) -> str:
+    parser = _TextExtractor()
+    try:
+        parser.feed(html[: MAX_TEXT * 5])
+        parser.close()
+    except Exception:  # html.parser is lenient, but hostile input finds corners
+        log.debug("html parser gave up; using what it read", exc_info=True)
+    return tidy("".join(parser.parts))
+
+
+def tidy(text: str) -> str:
+    lines = (_BLANKS_RX.sub(" ", line).strip() for line in text.split("\n"))
+    return _MANY_NEWLINES_RX.sub("\n\n", "\n".join(lines)).strip()
+
+
+def body_text(message: Message) -> str:
+    """The readable body: text/plain, else the HTML as text."""
+    text = message.text
+    if not text.strip() and message.html:
+        return html_to_text(message.html)[:MAX_TEXT]
+    return tidy(text[: MAX_TEXT * 2])[:MAX_TEXT]
+
+
+def fresh_part(text: str) -> str:
+    """The part the sender wrote now: no quoted lines, nothing after the quote header."""
+    cut = _QUOTE_HEADER_RX.search(text)
+    if cut and cut.start() > 0:
+        text = text[: cut.start()]
+    if ">" in text:
+        text = "\n".join(line for line in text.split("\n") if not line.lstrip().startswith(">"))
+    return text.strip()

@@ -1,0 +1,397 @@
+"""Dates and times written in mail text (EN/DE/FR/ES) -> aware datetimes.
+
+``find_mentions`` scans once for dates and once for clock times, pairs each time
+with the date written next to it, reads a zone written right after the time,
+and resolves everything against the message's Date in the sender's zone:
+year-less dates mean the next occurrence on/after that day, weekdays the next
+such day, "tomorrow" the day after. A time with no date beside it is ignored:
+too vague to plan follow-ups on.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, tzinfo
+
+from outbox.detect.zones import ZONE_PATTERN, zone_from_match
+
+_MONTHS: dict[str, int] = {}
+for _number, _names in enumerate(
+    (
+        "january jan januar jänner janvier enero ene",
+        "february feb februar février fevrier febrero",
+        "march mar märz maerz mars marzo",
+        "april apr avril abril",
+        "may mai mayo",
+        "june jun juni juin junio",
+        "july jul juli juillet julio",
+        "august aug août aout agosto",
+        "september sept sep septembre septiembre setiembre",
+        "october oct oktober octobre octubre",
+        "november nov novembre noviembre",
+        "december dec dezember décembre decembre diciembre dic",
+    ),
+    start=1,
+):
+    for _name in _names.split():
+        _MONTHS[_name] = _number
+
+_WEEKDAYS: dict[str, int] = {}
+for _number, _names in enumerate(
+    (
+        "monday mon montag lundi lun lunes",
+        "tuesday tue tues dienstag mardi martes",
+        "wednesday wed mittwoch mercredi mer miércoles miercoles mié",
+        "thursday thu thur thurs donnerstag jeudi jeu jueves jue",
+        "friday fri freitag vendredi ven viernes vie",
+        "saturday sat samstag sonnabend samedi sábado sabado sáb",
+        "sunday sun sonntag dimanche domingo",
+    )
+):
+    for _name in _names.split():
+        _WEEKDAYS.setdefault(_name, _number)
+
+# Full names only may stand alone ("this Thursday"); abbreviations only before a date.
+_FULL_WEEKDAYS = [w for w in _WEEKDAYS if len(w) > 4]
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_MON = rf"(?:{_alt(list(_MONTHS))})"
+_WD = rf"(?:{_alt(list(_WEEKDAYS))})"
+_WD_LEAD = rf"(?:(?P<{{g}}>{_WD})\.?,?\s+(?:the\s+|le\s+|el\s+|den\s+)?)?"
+
+_DATE_RX = re.compile(
+    r"(?<![\w/.-])(?:"
+    r"(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})(?![\d])"
+    r"|" + _WD_LEAD.format(g="wd1") + rf"(?P<mon1>{_MON})\.?\s+(?P<d1>\d{{1,2}})"
+    r"(?:st|nd|rd|th)?(?![\d:])(?:,?\s+(?P<y1>\d{4})(?![\d:]))?"
+    r"|" + _WD_LEAD.format(g="wd2") + r"(?P<d2>\d{1,2})(?:st|nd|rd|th|er|\.|º)?\s+"
+    rf"(?:de\s+|of\s+)?(?P<mon2>{_MON})\b\.?(?:,?\s+(?:de\s+)?(?P<y2>\d{{4}})(?![\d:]))?"
+    r"|" + _WD_LEAD.format(g="wd4") + r"(?P<a4>\d{1,2})(?P<sep>[/.])(?P<b4>\d{1,2})"
+    r"(?:(?P=sep)(?P<y4>\d{4}|\d{2})|(?P<tdot>\.))?(?![\d]|/\d)"
+    r"|(?P<rel>day\s+after\s+tomorrow|tomorrow|today|übermorgen|heute|(?-i:morgen)"
+    r"|après-demain|demain|aujourd'hui|pasado\s+mañana|(?<!la\s)mañana|hoy)"
+    r"|(?:(?P<q>this|next|coming|kommenden|nächsten|ce|este|próximo)\s+)?"
+    rf"(?P<wd5>{_alt(_FULL_WEEKDAYS)})"
+    r")(?![\w])",
+    re.IGNORECASE,
+)
+
+_AMPM = r"(?:[ap]\.?\s?m\b\.?)"
+_CLOCK = (
+    r"(?P<{p}h>[01]?\d|2[0-3])(?:(?P<{p}sep>[:h.])(?P<{p}m>[0-5]\d))?(?![\d])"
+    rf"(?:\s*(?P<{{p}}suf>{_AMPM}|uhr\b|h\b|hrs\b))?"
+)
+_TIME_RX = re.compile(
+    r"(?:(?P<pre>(?:\b(?:at|um|à|a\s+las?|vers|from|von|de|between|ab|entre)|@)\s+))?"
+    r"(?<![\d/.,:\-])" + _CLOCK.format(p="s"),
+    re.IGNORECASE,
+)
+_RANGE_TAIL_RX = re.compile(
+    r"\s*(?P<conn>-|–|—|to|until|till|bis|à|a|and|y|et)\s*" + _CLOCK.format(p="e"),
+    re.IGNORECASE,
+)
+_ZONE_TAIL_RX = re.compile(r"\s*[(\[]?\s*(?:in\s+)?(?:the\s+)?" + ZONE_PATTERN, re.IGNORECASE)
+_STRONG_CONNECTORS = frozenset({"-", "–", "—", "to", "until", "till", "bis"})
+_MIN_LENGTH, _MAX_LENGTH = timedelta(minutes=10), timedelta(hours=4)
+
+_DURATION_RX = re.compile(
+    r"(?P<n>\d{1,3}(?:[.,]\d)?|an?|one|two|half\s+an|une|eine|una|un|ein(?:er)?|anderthalb)"
+    r"\s*-?\s*(?P<u>minutes?|mins?|minuten|minutos|hours?|hrs?|stunden?|heures?|horas?)\b"
+    r"(?!\s+(?:before|early|prior|ahead|in\s+advance|ago|later|after|beforehand|vorher|"
+    r"vor\b|früher|avant|à\s+l'avance|antes))",
+    re.IGNORECASE,
+)
+_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "une": 1, "eine": 1, "una": 1, "un": 1,
+                 "ein": 1, "einer": 1, "half an": 0.5, "anderthalb": 1.5}
+
+_GAP_MAX = 30  # characters allowed between a date and its time
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One date-and-time written in the text."""
+
+    start: datetime
+    end: datetime | None  # only when the text gave an end ("2:00-2:45 PM")
+    tz: str
+    zone_written: bool  # the zone was in the text, not assumed
+    pos: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Day:
+    pos: int
+    end: int
+    day: date | None
+    weekday_only: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Clock:
+    pos: int
+    end: int
+    start: time
+    stop: time | None
+    zone: tuple[tzinfo, str] | None
+
+
+def _next_on_or_after(month: int, day: int, ref: date, weekday: int | None) -> date | None:
+    """The year-less date's next occurrence on/after ``ref``; a weekday written
+    beside it picks among the next few years (the sender knows the calendar)."""
+    candidates = []
+    for year in (ref.year, ref.year + 1, ref.year + 2):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            continue
+        if candidate >= ref:
+            candidates.append(candidate)
+    if not candidates:
+        return None
+    if weekday is not None:
+        for candidate in candidates:
+            if candidate.weekday() == weekday:
+                return candidate
+    return candidates[0]
+
+
+def _weekday_of(text: str | None) -> int | None:
+    return _WEEKDAYS.get(text.lower().rstrip(".")) if text else None
+
+
+def _resolve_day(m: re.Match[str], ref: date, day_first: bool) -> _Day | None:
+    g = m.groupdict()
+    try:
+        if g["iy"]:
+            return _Day(m.start(), m.end(), date(int(g["iy"]), int(g["im"]), int(g["id"])), False)
+        if g["mon1"] or g["mon2"]:
+            month = _MONTHS[(g["mon1"] or g["mon2"]).lower()]
+            day = int(g["d1"] or g["d2"])
+            year = g["y1"] or g["y2"]
+            weekday = _weekday_of(g["wd1"] or g["wd2"])
+            if year:
+                return _Day(m.start(), m.end(), date(int(year), month, day), False)
+            return _Day(m.start(), m.end(), _next_on_or_after(month, day, ref, weekday), False)
+        if g["a4"]:
+            return _numeric_day(m, ref, day_first)
+        if g["rel"]:
+            return _Day(m.start(), m.end(), ref + timedelta(days=_relative_days(g["rel"])), False)
+        if g["wd5"]:
+            return _weekday_day(m, ref)
+    except ValueError:  # "February 30": not a date
+        return None
+    return None
+
+
+def _numeric_day(m: re.Match[str], ref: date, day_first: bool) -> _Day | None:
+    g = m.groupdict()
+    a, b = int(g["a4"]), int(g["b4"])
+    if g["sep"] == "." and not g["y4"] and not g["tdot"]:
+        return None  # "10.30" is a clock; German dates end in a dot ("17.03.")
+    # A dot, or a first number above 12, means day first ("17.03.2026", "17/3").
+    if g["sep"] == "." or a > 12 or (day_first and b <= 12):
+        day, month = a, b
+    else:
+        month, day = a, b
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    if g["y4"]:
+        year = int(g["y4"])
+        year = year + 2000 if year < 100 else year
+        return _Day(m.start(), m.end(), date(year, month, day), False)
+    weekday = _weekday_of(g["wd4"])
+    return _Day(m.start(), m.end(), _next_on_or_after(month, day, ref, weekday), False)
+
+
+def _relative_days(word: str) -> int:
+    word = " ".join(word.lower().split())
+    if word in ("today", "heute", "aujourd'hui", "hoy"):
+        return 0
+    if word in ("day after tomorrow", "übermorgen", "après-demain", "pasado mañana"):
+        return 2
+    return 1
+
+
+def _weekday_day(m: re.Match[str], ref: date) -> _Day:
+    weekday = _WEEKDAYS[m.group("wd5").lower()]
+    ahead = (weekday - ref.weekday()) % 7
+    qualifier = (m.group("q") or "").lower()
+    if ahead == 0 and qualifier in ("next", "nächsten", "kommenden", "próximo", "coming"):
+        ahead = 7
+    return _Day(m.start(), m.end(), ref + timedelta(days=ahead), True)
+
+
+def _ampm(suffix: str | None) -> str:
+    """"p.m." / "PM" / "pm" -> "pm"; "uhr", "h" and nothing -> ""."""
+    word = (suffix or "").lower().replace(".", "").replace(" ", "")
+    return word if word in ("am", "pm") else ""
+
+
+def _hour(h: int, ampm: str) -> int | None:
+    if not ampm:
+        return h
+    if not 1 <= h <= 12:
+        return None
+    return (h % 12) + (12 if ampm == "pm" else 0)
+
+
+def _clock_ok(g: dict[str, str | None], p: str, pre: bool) -> bool:
+    """Is this number a clock time? Bare numbers only after "at"/"um"/"à"."""
+    sep, suf = g[p + "sep"], g[p + "suf"]
+    if sep == ".":
+        return bool(suf)  # "3.5 years", "17.03" are not times; "14.30 Uhr" is
+    return bool(sep or suf or pre)
+
+
+def _range_tail(m: re.Match[str], text: str) -> re.Match[str] | None:
+    tail = _RANGE_TAIL_RX.match(text, m.end())
+    if tail is None:
+        return None
+    written = tail.group("esep") or tail.group("esuf")
+    if written or tail.group("conn").lower() in _STRONG_CONNECTORS:
+        return tail
+    return None  # "at 2 and 3 others" is not a range
+
+
+def _afternoon(h: int, raw: str, marked: bool) -> int:
+    """Nobody interviews at 3 in the morning: "at 3" means 15:00. Zero-padded
+    ("03:00") or am/pm-marked hours are taken as written."""
+    if not marked and 1 <= h <= 6 and not raw.startswith("0"):
+        return h + 12
+    return h
+
+
+def _read_clock(m: re.Match[str], text: str) -> _Clock | None:
+    g = m.groupdict()
+    if not _clock_ok(g, "s", bool(g["pre"])):
+        return None
+    tail = _range_tail(m, text)
+    start_mark = _ampm(g["ssuf"])
+    end_mark = _ampm(tail.group("esuf")) if tail else ""
+    start_h = _hour(int(g["sh"]), start_mark or end_mark)
+    if start_h is None:
+        return None
+    start_m = int(g["sm"] or 0)
+    if not start_mark and end_mark and tail and (start_h, start_m) > (
+        _hour(int(tail.group("eh")), end_mark) or 0, int(tail.group("em") or 0)
+    ):
+        start_h -= 12  # "11-12pm" is 11am to noon
+    start_h = _afternoon(start_h, g["sh"], bool(start_mark or end_mark))
+    start = time(start_h, start_m)
+    stop = _read_stop(tail, start, start_mark) if tail else None
+    end_pos = tail.end() if tail else m.end()
+    zone = None
+    ztail = _ZONE_TAIL_RX.match(text, end_pos)
+    if ztail:
+        zone = zone_from_match(ztail.groupdict())
+        if zone:
+            end_pos = ztail.end()
+    return _Clock(m.start(), end_pos, start, stop, zone)
+
+
+def _read_stop(tail: re.Match[str], start: time, start_mark: str) -> time | None:
+    mark = _ampm(tail.group("esuf")) or start_mark
+    h = _hour(int(tail.group("eh")), mark)
+    if h is None:
+        return None
+    minute = int(tail.group("em") or 0)
+    if not mark and (h, minute) < (start.hour, start.minute) and h + 12 < 24:
+        h += 12  # "from 11:00 to 1:00" ends at 13:00
+    length = datetime.combine(date.min, time(h, minute)) - datetime.combine(date.min, start)
+    if not _MIN_LENGTH <= length <= _MAX_LENGTH:
+        return None  # "between 9 and 5" is a window, not an interview
+    return time(h, minute)
+
+
+def _days(text: str, ref: date, day_first: bool) -> list[_Day]:
+    days = []
+    for m in _DATE_RX.finditer(text):
+        day = _resolve_day(m, ref, day_first)
+        if day and day.day:
+            days.append(day)
+    return days
+
+
+def _clocks(text: str) -> list[_Clock]:
+    clocks: list[_Clock] = []
+    consumed = -1
+    for m in _TIME_RX.finditer(text):
+        if m.start() < consumed:
+            continue
+        clock = _read_clock(m, text)
+        if clock:
+            clocks.append(clock)
+            consumed = clock.end
+    return clocks
+
+
+def _gap_ok(gap: str) -> bool:
+    return len(gap) <= _GAP_MAX and "\n\n" not in gap and not any(c in gap for c in ".?!;")
+
+
+def _pair(day_list: list[_Day], clock: _Clock, text: str) -> _Day | None:
+    """The date written just before the time (or just after: "2pm on Tuesday")."""
+    before = [d for d in day_list if d.end <= clock.pos and _gap_ok(text[d.end:clock.pos])]
+    if before:
+        return before[-1]
+    after = [d for d in day_list if d.pos >= clock.end and _gap_ok(text[clock.end:d.pos])]
+    return after[0] if after else None
+
+
+def find_mentions(
+    text: str, ref: datetime, fallback: tuple[tzinfo, str], *, day_first: bool = False
+) -> list[Mention]:
+    """Every date+time in ``text``, in order. ``ref`` is the message's Date,
+    ``fallback`` the zone for times written without one."""
+    if not text or not any(c.isdigit() for c in text):
+        return []
+    clocks = _clocks(text)
+    if not clocks:
+        return []
+    ref_day = ref.astimezone(fallback[0]).date()
+    day_list = _days(text, ref_day, day_first)
+    if not day_list:
+        return []
+    # A zone written beside one time of the message holds for the others.
+    written = next((c.zone for c in clocks if c.zone), None)
+    mentions = []
+    for clock in clocks:
+        day = _pair(day_list, clock, text)
+        if day is None or day.day is None:
+            continue
+        zone, label = clock.zone or written or fallback
+        start = datetime.combine(day.day, clock.start, tzinfo=zone)
+        end = None
+        if clock.stop is not None:
+            end = datetime.combine(day.day, clock.stop, tzinfo=zone)
+        pos, stop = min(day.pos, clock.pos), max(day.end, clock.end)
+        if text[stop:stop + 1] == ")":
+            stop += 1  # keep "(Eastern Time)" whole in the reason
+        mentions.append(
+            Mention(start, end, label, (clock.zone or written) is not None, pos,
+                    " ".join(text[pos:stop].split()))
+        )
+    return mentions
+
+
+def find_duration(text: str) -> timedelta | None:
+    """The interview length the text states ("45 minutes", "about an hour")."""
+    for m in _DURATION_RX.finditer(text):
+        raw, unit = m.group("n").lower(), m.group("u").lower()
+        raw = " ".join(raw.split())
+        amount = _NUMBER_WORDS.get(raw)
+        if amount is None:
+            try:
+                amount = float(raw.replace(",", "."))
+            except ValueError:
+                continue
+        minutes = amount if unit.startswith("min") else amount * 60
+        if 10 <= minutes <= 240:
+            return timedelta(minutes=minutes)
+    return None
