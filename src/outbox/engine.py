@@ -15,6 +15,7 @@ from datetime import datetime
 
 from outbox import detect, drafts, plan
 from outbox.clock import Clock
+from outbox.compose import InvalidAddress, TemplateError, draft_key
 from outbox.ingest import Event, Ingest
 from outbox.model import STOPPED, Detection, Folder, Message, Milestone, MilestoneState
 from outbox.provider import Provider, load
@@ -62,8 +63,6 @@ def rules_of(config: Config) -> plan.Rules:
 def ensure_milestones(store: Store, config: Config, account: str) -> None:
     """Give every live interview its milestone rows, and move the due times of
     pending ones with the interview (a reschedule moves them)."""
-    from outbox.compose import draft_key
-
     rules = rules_of(config)
     with store.transaction():
         for iv in store.interviews(account):
@@ -179,7 +178,19 @@ class Engine:
                 if budget == 0:
                     report.waiting += 1
                     continue
-                outcome = drafts.create(self.store, provider, self.config, iv, m, now)
+                try:
+                    outcome = drafts.create(self.store, provider, self.config, iv, m, now)
+                except TemplateError as exc:
+                    # A broken template stops this milestone, not the cycle; a bad
+                    # address can never be drafted to, so that one is skipped for good.
+                    log.error("%s for %s: %s", m.name, iv.id, exc)
+                    if isinstance(exc, InvalidAddress):
+                        with self.store.transaction():
+                            m.state, m.note, m.updated_at = MilestoneState.SKIPPED, str(exc), now
+                            self.store.save_milestone(m)
+                    report.events.append(Event(f"{m.name} for {iv.company or iv.id}: "
+                                               f"not drafted: {exc}", iv.id))
+                    continue
                 budget -= outcome.state is MilestoneState.DRAFTED
                 report.drafts.append(outcome)
             elif isinstance(action, plan.RetractDraft):

@@ -42,7 +42,7 @@ def resolve(
 
 
 def _from_command(name: str, command: str, timeout: float) -> str:
-    failed = f"account {name!r}: password_command {command!r}"
+    failed = f"account {name!r}: password_command `{command}`"
     rerun = f"run it yourself to see why: {command}"
     try:
         argv = shlex.split(command)
