@@ -280,14 +280,17 @@ class Dovecot:
 
     def stop(self) -> None:
         proc, self.proc = self.proc, None
-        if proc is not None and proc.poll() is None:
-            proc.send_signal(signal.SIGTERM)
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                with contextlib.suppress(ProcessLookupError):
-                    os.killpg(proc.pid, signal.SIGKILL)
-                proc.wait(timeout=10)
+        if proc is not None:
+            if proc.poll() is None:
+                proc.send_signal(signal.SIGTERM)  # the master stops its children itself
+                try:
+                    proc.wait(timeout=3)  # ~1 s; longer only when stopped just after start
+                except subprocess.TimeoutExpired:
+                    pass
+            # Whatever is left of the process group (the children share it) goes now.
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait(timeout=10)
         if self.tmp is not None and not os.environ.get("OUTBOX_KEEP_DOVECOT"):
             shutil.rmtree(self.tmp, ignore_errors=True)
             self.tmp = None
@@ -427,6 +430,7 @@ first_valid_uid = 1
 first_valid_gid = 1
 disable_plaintext_auth = no
 auth_mechanisms = plain login
+auth_failure_delay = 0
 mail_fsync = never
 ssl = yes
 ssl_cert = <{self._path("cert.pem")}

@@ -111,7 +111,7 @@ def test_config_errors_name_file_line_and_key(tmp_path: Path,
     cfg = write_config(tmp_path, "lookbak: 30d\n")
     assert outbox("--config", str(cfg), "run", "--once") == 2
     err = capsys.readouterr().err
-    assert f"{cfg}:9: lookbak" in err and "lookback" in err
+    assert f"{cfg}:8: lookbak" in err and "lookback" in err
     assert "Traceback" not in err
 
 

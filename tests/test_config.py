@@ -457,6 +457,11 @@ def test_not_utf8(tmp_path: Path) -> None:
     assert problems(path) == [f"{path}:2: not UTF-8 text; save the file as UTF-8"]
 
 
+def test_control_character(tmp_path: Path) -> None:
+    path = write(tmp_path, MINIMAL + "lookback: 1d\x07\n")
+    assert problems(path) == [f"{path}:10: the character U+0007 is not allowed in YAML"]
+
+
 def test_folder_instead_of_file(tmp_path: Path) -> None:
     assert problems(tmp_path) == [f"{tmp_path}: is a folder, not a config file"]
 

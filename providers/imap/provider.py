@@ -122,11 +122,15 @@ class ImapProvider:
         except Exception as exc:
             self._drop()
             raise classify(exc, "login", account.name) from exc
-        with self._guard("finding folders"):
-            self._client.normalise_times = False  # aware INTERNALDATE
-            self._condstore = self._client.has_capability("CONDSTORE")
-            self._folders = folders.resolve(self._client, account.folders)
-            log.debug("account %s folders: %s", account.name, self._folders)
+        try:
+            with self._guard("finding folders"):
+                self._client.normalise_times = False  # aware INTERNALDATE
+                self._condstore = self._client.has_capability("CONDSTORE")
+                self._folders = folders.resolve(self._client, account.folders)
+        except Exception:
+            self.close()
+            raise
+        log.debug("account %s folders: %s", account.name, self._folders)
 
     def _connect(self, account: Any, port: int) -> IMAPClient:
         seconds = account.timeout.total_seconds()

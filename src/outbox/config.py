@@ -132,7 +132,7 @@ def write_example(path: Path | str) -> Path:
         raise ConfigError(f"{path}: cannot write it: {exc.strerror}") from None
     with os.fdopen(fd, "wb") as out:
         if hasattr(os, "fchmod"):
-            os.fchmod(out.fileno(), 0o600)  # the umask may have narrowed nothing but be sure
+            os.fchmod(out.fileno(), 0o600)  # exactly 0600, whatever the umask
         out.write(data)
     return path
 
@@ -204,7 +204,14 @@ class _Loader(yaml.SafeLoader):
 
 
 def _compose(path: Path, text: str) -> _Document:
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)  # the reader checks for unprintable characters right here
+    except yaml.reader.ReaderError as exc:
+        line = text[: exc.position].count("\n") + 1
+        char = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        raise ConfigError(
+            f"{path}:{line}: the character U+{char:04X} is not allowed in YAML"
+        ) from None
     try:
         root = loader.get_single_node()
         if root is None or (isinstance(root, ScalarNode) and root.tag == _NULL_TAG):
@@ -226,11 +233,6 @@ def _compose(path: Path, text: str) -> _Document:
         raise ConfigError(f"{path}:{line}: cannot read this value: {exc.problem}") from None
     except yaml.MarkedYAMLError as exc:
         raise ConfigError(_syntax_message(path, exc), hint=_SYNTAX_HINT) from None
-    except yaml.reader.ReaderError as exc:
-        line = text[: exc.position].count("\n") + 1
-        raise ConfigError(
-            f"{path}:{line}: the character {exc.character!r} is not allowed in YAML"
-        ) from None
     finally:
         loader.dispose()
 

@@ -1,0 +1,193 @@
+"""Who is who in a message: me, no-reply robots, applicant-tracking systems,
+the interviewers named in the text, and the people worth writing to.
+
+Contacts only ever come from addresses that appear in the message or its
+invitation: outbox never guesses an address.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from outbox.model import Address, Message
+
+# Applicant-tracking systems and scheduling services: they send for the
+# employer, so their domain is never the company's.
+ATS_DOMAINS = frozenset({
+    "greenhouse.io", "greenhouse-mail.io", "lever.co", "myworkday.com", "myworkdayjobs.com",
+    "workday.com", "ashbyhq.com", "ashbyhq.io", "smartrecruiters.com", "icims.com",
+    "workable.com", "workablemail.com", "calendly.com", "goodtime.io", "jobvite.com",
+    "bamboohr.com", "recruitee.com", "teamtailor.com", "teamtailor-mail.com", "personio.de",
+    "personio.com", "taleo.net", "breezy.hr", "jazzhr.com", "applytojob.com", "gem.com",
+    "paradox.ai", "hirevue.com", "modernhire.com", "codility.com", "hackerrank.com",
+    "coderpad.io", "karat.com", "successfactors.com", "successfactors.eu", "rippling.com",
+    "pinpointhq.com", "comeet.co", "jobscore.com", "freshteam.com", "zohorecruit.com",
+    "homerun.co", "join.com", "softgarden.io", "softgarden.de", "dvinci.de", "d.vinci.de",
+    "avature.net", "phenompeople.com", "eightfold.ai", "beamery.com", "cronofy.com",
+    "prelude.co", "yello.co", "oracle-hcm.com", "oraclecloud.com", "ultipro.com",
+})
+# Job boards, calendar and meeting services: never the company either.
+PLATFORM_DOMAINS = frozenset({
+    "linkedin.com", "indeed.com", "glassdoor.com", "stepstone.de", "xing.com", "monster.com",
+    "ziprecruiter.com", "dice.com", "wellfound.com", "angel.co", "otta.com", "hired.com",
+    "welcometothejungle.com", "google.com", "calendar.google.com", "zoom.us", "microsoft.com",
+    "teams.microsoft.com", "office365.com", "outlook.office365.com", "webex.com",
+})
+FREEMAIL_DOMAINS = frozenset({
+    "gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "live.com", "msn.com",
+    "yahoo.com", "yahoo.co.uk", "yahoo.fr", "yahoo.de", "yahoo.es", "ymail.com", "icloud.com",
+    "me.com", "mac.com", "aol.com", "gmx.de", "gmx.net", "gmx.com", "web.de", "proton.me",
+    "protonmail.com", "pm.me", "mail.com", "yandex.com", "yandex.ru", "t-online.de",
+    "orange.fr", "free.fr", "laposte.net", "hey.com", "fastmail.com", "fastmail.fm",
+    "zoho.com", "tutanota.com", "posteo.de", "mailbox.org", "example.org",
+})
+_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "edu", "ne", "or"})
+
+_NOREPLY_RX = re.compile(
+    r"(?:^|[._+-])(?:no[._-]?reply|do[._-]?not[._-]?reply|donotreply|noreply|mailer[._-]?daemon"
+    r"|postmaster|bounces?|notifications?|notify|calendar[._-]?(?:notification|server)"
+    r"|alerts?|jobalerts?|auto[._-]?(?:reply|confirm|mailer)|automated|system|daemon"
+    r"|invitations?|newsletter|news|digest|updates?|info[._-]?noreply)(?:$|[._+-])",
+    re.IGNORECASE,
+)
+# Shared inboxes: reachable, but a thank-you goes to a person when there is one.
+_ROLE_RX = re.compile(
+    r"^(?:jobs?|careers?|recruit(?:ing|ment|er|ers)?|talent|hr|people|hiring|apply"
+    r"|applications?|info|hello|contact|team|office|admin|support|karriere|bewerbung"
+    r"|recrutement|empleo|rrhh|personal)(?:[._+-].*)?$",
+    re.IGNORECASE,
+)
+_EMAIL_IN_TEXT_RX = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+")
+_NAME_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’-]+"
+_NAME = (
+    r"(?:(?:Dr|Mr|Ms|Mrs|Prof|Frau|Herrn?|Mme|Mlle|M|Sr|Sra|Dra)\.?\s+){0,2}"
+    rf"{_NAME_WORD}(?:\s+(?:(?:van|von|de|del|der|da|di|la|le)\s+)?{_NAME_WORD}){{0,2}}"
+)
+_NAMES = rf"(?P<names>(?:{_NAME}|me)(?:\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b)\s*(?:{_NAME}|me)){{0,4}})"
+_INTERVIEWERS_RX = re.compile(
+    r"(?:(?i:\b(?:meet(?:ing)?|speak(?:ing)?|talk(?:ing)?|chat(?:ting)?|interview(?:ing)?"
+    r"|sit(?:ting)? down|connect(?:ing)?)\s+with)"
+    r"|(?i:\binterview(?:er|ers|\s+panel)\s*:)"
+    r"|(?i:\bgesprächspartner(?:in|innen)?\s+(?:sind|ist|:))|(?i:\bgesprächspartner(?:in)?:)"
+    r"|(?i:\bvous rencontrerez)|(?i:\bentretien avec)"
+    r"|(?i:\b(?:será|entrevista|reunirás|hablarás)\s+con))"
+    rf"\s+(?:(?i:the\s+)?)?{_NAMES}"
+)
+_NAME_PAIR_RX = re.compile(rf"(?P<name>{_NAME})\s*[(<]\s*(?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)")
+_TITLE_WORDS = frozenset(
+    "manager engineer engineering director lead head vp president recruiter recruiting team "
+    "principal senior staff product officer coordinator partner founder ceo cto hr talent "
+    "personal teamleiter responsable responsable técnica department abteilung".split()
+)
+_HONORIFICS = frozenset("dr mr ms mrs prof frau herr herrn mme mlle m sr sra dra".split())
+
+
+def squash(text: str) -> str:
+    """Lower-case letters and digits only, accents removed: for loose comparison."""
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text.lower() if c.isalnum() and not unicodedata.combining(c))
+
+
+def registrable(domain: str) -> str:
+    """"mail.initech.com" -> "initech.com"; "jobs.acme.co.uk" -> "acme.co.uk"."""
+    labels = [label for label in domain.lower().strip(".").split(".") if label]
+    if len(labels) >= 3 and labels[-2] in _SECOND_LEVEL and len(labels[-1]) == 2:
+        return ".".join(labels[-3:])
+    return ".".join(labels[-2:])
+
+
+def _in(domain: str, domains: frozenset[str]) -> bool:
+    domain = domain.lower()
+    return domain in domains or registrable(domain) in domains
+
+
+def is_ats(domain: str) -> bool:
+    return _in(domain, ATS_DOMAINS)
+
+
+def is_platform(domain: str) -> bool:
+    return _in(domain, ATS_DOMAINS) or _in(domain, PLATFORM_DOMAINS)
+
+
+def is_freemail(domain: str) -> bool:
+    return _in(domain, FREEMAIL_DOMAINS)
+
+
+def is_noreply(address: Address) -> bool:
+    return bool(_NOREPLY_RX.search(address.local)) or address.local in ("", "mailer-daemon")
+
+
+def is_role_account(address: Address) -> bool:
+    return bool(_ROLE_RX.match(address.local))
+
+
+def is_person(address: Address, me: frozenset[str]) -> bool:
+    """A human we may write to: not me, not a robot, not a shared inbox."""
+    return (
+        address.email not in me
+        and not is_noreply(address)
+        and not is_role_account(address)
+        and not is_platform(address.domain)
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class NamedPerson:
+    name: str
+    address: Address | None  # None when the message gives no address for the name
+
+
+def emails_in_text(text: str) -> list[Address]:
+    return [Address(email=m.group(0).rstrip(".")) for m in _EMAIL_IN_TEXT_RX.finditer(text)]
+
+
+def _split_names(group: str) -> list[str]:
+    parts = re.split(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b)\s*", group)
+    out = []
+    for part in parts:
+        words = [w for w in part.split() if w.lower().rstrip(".") not in _HONORIFICS]
+        if not words:
+            continue
+        if any(w.lower() in _TITLE_WORDS for w in words):
+            continue  # "Alan Turing, Engineering Manager": the title is not a person
+        out.append(" ".join(words))
+    return out
+
+
+def _match_address(name: str, pool: Iterable[Address]) -> Address | None:
+    """The address in this message that belongs to ``name`` (display name or
+    a local part built from it: jane.doe, jdoe, jane)."""
+    target = squash(name)
+    words = [squash(w) for w in name.split() if squash(w)]
+    if not target or not words:
+        return None
+    locals_ = {target}
+    if len(words) >= 2:
+        first, last = words[0], words[-1]
+        locals_ |= {first + last, first[0] + last, first, last + first, first + last[0]}
+    for address in pool:
+        if address.name and squash(address.name) == target:
+            return address
+    for address in pool:
+        if squash(address.local) in locals_:
+            return address
+    return None
+
+
+def named_interviewers(text: str, sender: Address | None, pool: list[Address]) -> list[NamedPerson]:
+    """People the text says I will meet ("you'll be meeting with Jane Doe")."""
+    people: list[NamedPerson] = []
+    pairs = {squash(m.group("name")): Address(m.group("email"), m.group("name"))
+             for m in _NAME_PAIR_RX.finditer(text)}
+    for m in _INTERVIEWERS_RX.finditer(text):
+        for name in _split_names(m.group("names")):
+            if name.lower() == "me":
+                if sender is not None:
+                    people.append(NamedPerson(sender.name or sender.email, sender))
+                continue
+            address = pairs.get(squash(name)) or _match_address(name, pool)
+            people.append(NamedPerson(name, address))
+    return people

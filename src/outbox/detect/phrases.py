@@ -1,0 +1,155 @@
+"""The phrases detection looks for, one compiled regex per signal (EN/DE/FR/ES).
+
+Kept apart from the scoring so that a missed wording is a one-line fix here.
+Each pattern is searched once per message; the patterns are anchored on
+words, so a scan is linear in the text.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def _rx(*alternatives: str) -> re.Pattern[str]:
+    return re.compile(r"(?:" + "|".join(alternatives) + r")", re.IGNORECASE)
+
+
+INTERVIEW = _rx(
+    r"\binterview(?:s|ed|ing)?\b", r"\bphone screen", r"\bscreening call", r"\btech(?:nical)? screen",
+    r"\bon-?site\b", r"\bhiring manager", r"\bvorstellungsgespr", r"\bbewerbungsgespr",
+    r"\bkennenlerngespr", r"\b(?:telefon|video)interview", r"\bentretien", r"\bentrevue",
+    r"\bentrevista",
+)
+JOB = _rx(
+    r"\broles?\b", r"\bpositions?\b", r"\bapplication\b", r"\bapplied\b", r"\bcandidacy\b",
+    r"\bhiring\b", r"\brecruit(?:er|ing|ment)\b", r"\btalent acquisition", r"\bopportunity\b",
+    r"\bjob\b", r"\bbewerbung", r"\bstelle\b", r"\bcandidature", r"\bposte\b", r"\brecrutement",
+    r"\bcandidatura", r"\bpuesto\b", r"\bvacante", r"\bproceso de selecci",
+)
+MEETING = _rx(
+    r"\bcall\b", r"\bchat\b", r"\bmeeting\b", r"\bconversation\b", r"\bzoom\b", r"\bteams\b",
+    r"\bgoogle meet\b", r"\bgespräch\b", r"\btermin\b", r"\brendez-vous\b", r"\bvisioconf",
+    r"\bréunion\b", r"\bllamada\b", r"\breunión\b", r"\bvideollamada\b",
+)
+CONFIRM = _rx(
+    r"\bconfirm(?:ed|ing|ation)\b", r"\b(?:is|are|has been|have been|been|was|now) scheduled\b",
+    r"\bscheduled (?:for|on)\b", r"\bwe(?:'ve| have) scheduled\b",
+    r"\blook(?:ing)? forward to (?:speaking|meeting|talking|chatting|seeing|our)",
+    r"\bsee you (?:on|then|there)\b", r"\bis booked\b", r"\binvitation:", r"\byou(?:'re| are) invited to (?:an? )?interview",
+    r"\bbestätig", r"\bfreuen uns auf", r"\bladen (?:wir )?sie\b.{0,40}\bein\b",
+    r"\bconfirm(?:ons|é|ée|er)\b", r"\bconfirmamos\b", r"\bconfirmad[ao]\b", r"\bconfirmación\b",
+    r"\bagendad[ao]\b", r"\bprogramad[ao]\b", r"\bnous avons le plaisir de vous (?:inviter|convier)",
+)
+SLOT_OFFER = _rx(
+    r"\b(?:pick|choose|select) (?:one of|a time|a slot|from|your preferred|whichever|the time)",
+    r"\bwhich (?:of these|one of these|time|slot|option)s? (?:works?|suits?|is best)",
+    r"\blet (?:me|us) know (?:which|what time|your availability|a time|if any of|when you)",
+    r"\b(?:share|send|provide) (?:me |us )?your availability", r"\bwhat times? (?:works?|suits?)",
+    r"\bcalendly\.com/", r"\bgoodtime\.io/", r"\bbook a (?:time|slot)", r"\bschedule a time",
+    r"\bself-?schedul", r"\binvited you to schedule", r"\bfollowing (?:times|slots|options|dates)",
+    r"\b(?:available|open) (?:times|slots)", r"\btime slots?\b", r"\bterminvorschl",
+    r"\bwelcher termin", r"\bpasst ihnen\b", r"\bvos disponibilités", r"\bcréneaux",
+    r"\btu disponibilidad", r"\bhorarios disponibles", r"\bqué horario",
+)
+APP_ACK = _rx(
+    r"\breceived your application", r"\bapplication (?:has been|was|is) received",
+    r"\b(?:will|we'll) (?:be )?review(?:ing)? your (?:application|profile|resume)",
+    r"\breviewing your (?:application|profile|resume)", r"\bapplication is (?:under|being) review",
+    r"\bthank(?:s| you) for applying\b", r"\beingang ihrer bewerbung",
+    r"\bihre bewerbung (?:ist )?(?:bei uns )?eingegangen", r"\bbien reçu votre candidature",
+    r"\bhemos recibido tu (?:candidatura|solicitud)",
+)
+JOB_ALERT = _rx(
+    r"\bjob alerts?\b", r"\bnew jobs\b", r"\bjobs for you\b", r"\brecommended jobs",
+    r"\bjobs you may (?:be interested in|like)", r"\bsimilar jobs\b", r"\beasy apply\b",
+    r"\bjobempfehlung", r"\boffres d'emploi", r"\bofertas de empleo", r"\bjob matches\b",
+)
+BULK_TEXT = _rx(
+    r"\bunsubscribe\b", r"\bview (?:this email )?in (?:your )?browser",
+    r"\bmanage (?:your )?(?:email )?(?:preferences|subscriptions)", r"\babmelden\b",
+    r"\bdésinscri", r"\bse désabonner", r"\bdarse de baja", r"\bnewsletter\b",
+)
+EVENT = _rx(r"\bwebinar\b", r"\bregister (?:now|here)\b", r"\bmeetup\b", r"\btips\b",
+            r"\bcareer fair\b", r"\bjob fair\b")
+NOT_JOB = _rx(
+    r"\bpodcast\b", r"\bepisode\b", r"\bon the show\b", r"\bpress interview", r"\bjournalist",
+    r"\breporter\b", r"\bmedia interview", r"\bfor (?:our|an|the) (?:article|story|magazine)",
+    r"\buser research", r"\bresearch (?:study|interview|session)", r"\busability",
+    r"\bcustomer interview", r"\bgift card", r"\bfocus group", r"\bexit interview",
+)
+I_INTERVIEW = _rx(
+    r"\badded (?:you )?as (?:an? )?interviewer", r"\byou(?:'re| are) (?:an? )?interviewer",
+    r"\byou(?:'re| are) interviewing\b", r"\bscorecard", r"\binterview kit\b",
+    r"\bsubmit (?:your )?(?:feedback|evaluation)", r"\binterview: candidate\b",
+    r"\bcandidate: ", r"\(interviewer\)",
+)
+RESCHEDULE = _rx(
+    r"\b(?:has been|have|was|is|been|we've|we have) (?:now )?rescheduled",
+    r"\brescheduled (?:to|for)\b", r"\b(?<!need a )(?<!want a )new (?:date and )?time\b",
+    r"\b(?:has been|was|been|is) moved to\b", r"\bmoved (?:it|the interview|your interview) to\b",
+    r"\b(?:been|was) changed to\b", r"\bupdated time\b", r"\bchange of (?:time|date)\b",
+    r"\bverschoben\b", r"\bneuer termin\b", r"\breporté", r"\bdécalé", r"\bnouvel horaire",
+    r"\breprogramad[ao]", r"\bnueva (?:hora|fecha)\b",
+)
+RESCHEDULE_SUBJECT = _rx(
+    r"^\s*(?:updated invitation|updated event|invitation updated|rescheduled|new time proposed"
+    r"|aktualisierte einladung|invitation mise à jour|invitación actualizada)\b",
+    r"\brescheduled\b", r"\bnew time\b", r"\bverschoben\b",
+)
+CANCEL = _rx(
+    r"\b(?:has been|have been|is|was|been) (?:now )?cancel+ed\b",
+    r"(?<!you )(?<!you'd )\b(?:need|have|had) to cancel\b", r"\bwe(?:'re| are) cancel+ing\b",
+    r"\bcancel+ing (?:your|the|our) (?:interview|call|meeting)", r"\babgesagt\b",
+    r"\babsagen müssen\b", r"\b(?:a été|est) annulée?\b", r"\bannuler (?:votre|notre|l')",
+    r"\bha sido cancelad[ao]\b", r"\b(?:tenido|tenemos) que cancelar\b",
+)
+CANCEL_SUBJECT = _rx(
+    r"^\s*(?:canceled|cancelled|cancel+ed event|event cancel+ed|abgesagt|annulé|cancelad[ao]"
+    r"|cancelación)\b",
+)
+REJECT = _rx(
+    r"\bdecided not to (?:move|proceed|go|continue|progress)",
+    r"\b(?:not|won't) (?:be )?mov(?:e|ing) forward\b",
+    r"\bmov(?:e|ing) forward with (?:other|another|a different) candidate",
+    r"\b(?:pursue|pursuing|proceed with|proceeding with) (?:other|another) candidate",
+    r"\bnot (?:be )?(?:proceed|progress)(?:ing)? (?:with|further)",
+    r"\bunfortunately\b[^.]{0,120}\b(?:not|no longer)\b[^.]{0,60}\b(?:proceed|progress|move forward"
+    r"|continue|selected|successful)",
+    r"\bwill not be (?:moving|progressing|proceeding)", r"\b(?:have|has|were|was) not been selected",
+    r"\bwere not selected\b", r"\bposition has (?:now )?been filled", r"\bregret to inform",
+    r"\bdecided to go (?:with|in) (?:another|a different)",
+    r"\bleider\b[^.]{0,120}\b(?:absage|nicht berücksichtig|nicht weiter|anderen? (?:kandidat|bewerber))",
+    r"\bfür (?:einen )?anderen? (?:kandidat|bewerber)", r"\bnicht in die engere wahl",
+    r"\bne (?:pas |pouvons pas )?donner (?:une )?suite", r"\bpas été retenue?",
+    r"\bne sommes pas en mesure de (?:donner suite|retenir)",
+    r"\b(?:lamentablemente|lamentamos)\b[^.]{0,120}\b(?:no|otro|otra)\b",
+    r"\bno (?:continuar|seguir adelante)\b", r"\bno ha sido seleccionad",
+)
+AUTO_REPLY_SUBJECT = _rx(
+    r"^\s*(?:automatic reply|auto(?:matic)?[- ]?reply|out of (?:the )?office|ooo\b|abwesenheit"
+    r"|automatische antwort|réponse automatique|absence|respuesta automática|fuera de la oficina)",
+)
+DE_LANG = _rx(r"\b(?:und|Sie|Ihre?n?|Uhr|bei|wir|Termin|freundlichen)\b")
+FR_LANG = _rx(r"\b(?:vous|votre|nous|entretien|heure|cordialement|bonjour)\b")
+ES_LANG = _rx(r"\b(?:usted|tu|hora|entrevista|saludos|gracias|hola)\b")
+
+
+def first(rx: re.Pattern[str], *texts: str) -> re.Match[str] | None:
+    for text in texts:
+        if text:
+            m = rx.search(text)
+            if m:
+                return m
+    return None
+
+
+def language(text: str) -> str:
+    """A cheap guess at the body's language: decides how "3/10" reads."""
+    sample = text[:3000]
+    counts = {
+        "de": len(DE_LANG.findall(sample)),
+        "fr": len(FR_LANG.findall(sample)),
+        "es": len(ES_LANG.findall(sample)),
+    }
+    best = max(counts, key=lambda k: counts[k])
+    return best if counts[best] >= 3 else "en"
