@@ -9,20 +9,23 @@ Usage::
         user.account()                   # account dict for outbox (security: plain)
         user.tls_account()               # the same over implicit TLS, with ca_file
         user.secrets()                   # {"password": ...}
+    record_commands(imap_client)         # list that fills with the commands it sends
 
 ``server.deliver`` / ``client`` / ``account`` / ``tls_account`` / ``secrets`` act
 for the default user (``server.user``). Everything lives in one temporary
 directory: config, passwd file, self-signed certificate, mail, logs, sockets.
 Nothing in /etc/dovecot is read. Works as root (services drop to the Debian
 package's ``dovecot`` / ``dovenull`` users, mail is owned by ``nobody``) and as
-an ordinary user (everything runs as that user).
+an ordinary user (everything runs as that user). Needs Dovecot 2.3 (Debian 12's
+dovecot-imapd). Set OUTBOX_KEEP_DOVECOT=1 to keep the directory after ``stop()``
+(its path is ``server.tmp``; the log is ``dovecot.log`` in it).
 """
 
 from __future__ import annotations
 
 import contextlib
-import grp
 import datetime as dt
+import grp
 import os
 import pwd
 import re
@@ -74,73 +77,39 @@ def free_port() -> int:
 
 
 def make_self_signed_cert(cert: Path, key: Path) -> None:
-    """A self-signed certificate for 127.0.0.1 / localhost (CA:TRUE, so it is its own CA)."""
-    try:
-        _cert_with_cryptography(cert, key)
-    except ImportError:
-        openssl = shutil.which("openssl")
-        if not openssl:
-            raise DovecotUnavailable("need the `cryptography` package or the openssl CLI") from None
-        subprocess.run(
-            [openssl, "req", "-x509", "-newkey", "ec", "-pkeyopt",
-             "ec_paramgen_curve:prime256v1", "-nodes", "-days", "2",
-             "-subj", "/CN=outbox test CA", "-keyout", str(key), "-out", str(cert),
-             "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost",
-             "-addext", "basicConstraints=critical,CA:TRUE",
-             "-addext", "keyUsage=critical,digitalSignature,keyCertSign"],
-            check=True, capture_output=True, timeout=60,
-        )
-
-
-def _cert_with_cryptography(cert_path: Path, key_path: Path) -> None:
-    import ipaddress
-
-    from cryptography import x509
-    from cryptography.hazmat.primitives import hashes, serialization
-    from cryptography.hazmat.primitives.asymmetric import ec
-    from cryptography.x509.oid import NameOID
-
-    key = ec.generate_private_key(ec.SECP256R1())
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "outbox test CA")])
-    now = dt.datetime.now(dt.UTC)
-    ski = x509.SubjectKeyIdentifier.from_public_key(key.public_key())
-    cert = (
-        x509.CertificateBuilder()
-        .subject_name(name)
-        .issuer_name(name)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - dt.timedelta(hours=1))
-        .not_valid_after(now + dt.timedelta(days=2))
-        .add_extension(
-            x509.SubjectAlternativeName(
-                [x509.IPAddress(ipaddress.ip_address("127.0.0.1")), x509.DNSName("localhost")]
-            ),
-            critical=False,
-        )
-        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
-        .add_extension(
-            x509.KeyUsage(
-                digital_signature=True, key_cert_sign=True, content_commitment=False,
-                key_encipherment=False, data_encipherment=False, key_agreement=False,
-                crl_sign=False, encipher_only=False, decipher_only=False,
-            ),
-            critical=True,
-        )
-        .add_extension(ski, critical=False)
-        .add_extension(
-            x509.AuthorityKeyIdentifier.from_issuer_subject_key_identifier(ski), critical=False
-        )
-        .sign(key, hashes.SHA256())
+    """A self-signed certificate for 127.0.0.1 / localhost that is its own CA, so it
+    can be the client's ``ca_file`` (openssl CLI: Debian's ca-certificates needs it)."""
+    openssl = shutil.which("openssl")
+    if not openssl:
+        raise DovecotUnavailable("the openssl command is needed for the test certificate")
+    subprocess.run(
+        [openssl, "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
+         "-nodes", "-days", "2", "-subj", "/CN=outbox test CA",
+         "-keyout", str(key), "-out", str(cert),
+         "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost",
+         "-addext", "basicConstraints=critical,CA:TRUE",
+         "-addext", "keyUsage=critical,digitalSignature,keyCertSign"],
+        check=True, capture_output=True, timeout=60,
     )
-    key_path.write_bytes(
-        key.private_bytes(
-            serialization.Encoding.PEM,
-            serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption(),
-        )
-    )
-    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+
+
+def record_commands(client: Any) -> list[str]:
+    """Start recording the IMAP commands ``client`` (an IMAPClient) sends from now on:
+    ``["STATUS", "UID FETCH", ...]``, read off the wire (imaplib's ``send``), so a
+    command cannot slip past the count whichever IMAPClient method issued it."""
+    imap = client._imap
+    commands: list[str] = []
+    pattern = re.compile(re.escape(imap.tagpre) + rb"\d+ ((?:UID )?[A-Z]+)")
+    real_send = imap.send
+
+    def send(data: bytes) -> None:
+        match = pattern.match(data)
+        if match:
+            commands.append(match.group(1).decode())
+        real_send(data)
+
+    imap.send = send
+    return commands
 
 
 @dataclass
@@ -264,12 +233,12 @@ class Dovecot:
             self.ssl_port = free_port()
         self._write_pool(POOL_SIZE)
         self.config_file.write_text(self._config())
-        self.proc = subprocess.Popen(
-            [self.binary, "-F", "-c", str(self.config_file)],
-            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-            stderr=open(self._path("stderr.log"), "wb"),  # noqa: SIM115 - child owns it
-            start_new_session=True,
-        )
+        with open(self._path("stderr.log"), "wb") as stderr:
+            self.proc = subprocess.Popen(
+                [self.binary, "-F", "-c", str(self.config_file)],
+                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=stderr,
+                start_new_session=True,  # its own process group, for a last-resort kill
+            )
         try:
             self._wait_listening(timeout)
         except Exception:
@@ -280,17 +249,15 @@ class Dovecot:
 
     def stop(self) -> None:
         proc, self.proc = self.proc, None
-        if proc is not None:
-            if proc.poll() is None:
-                proc.send_signal(signal.SIGTERM)  # the master stops its children itself
-                try:
-                    proc.wait(timeout=3)  # ~1 s; longer only when stopped just after start
-                except subprocess.TimeoutExpired:
-                    pass
-            # Whatever is left of the process group (the children share it) goes now.
-            with contextlib.suppress(ProcessLookupError, PermissionError):
-                os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait(timeout=10)
+        if proc is not None and proc.poll() is None:
+            proc.send_signal(signal.SIGTERM)  # the master stops its children itself
+            try:
+                proc.wait(timeout=3)  # ~1 s; up to 6 s when stopped right after start
+            except subprocess.TimeoutExpired:
+                # Its own process group (start_new_session): the master and its children.
+                with contextlib.suppress(ProcessLookupError, PermissionError):
+                    os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait(timeout=10)
         if self.tmp is not None and not os.environ.get("OUTBOX_KEEP_DOVECOT"):
             shutil.rmtree(self.tmp, ignore_errors=True)
             self.tmp = None
@@ -410,9 +377,6 @@ service auth {{
 service auth-worker {{
   user = {internal}
 }}
-service anvil {{
-  chroot =
-}}
 service stats {{
   user = {internal}
 }}"""
@@ -468,6 +432,13 @@ service imap-login {{
 }}
 service imap {{
   process_limit = 64
+}}
+# No auth penalty: a test of a wrong password must not slow the next test's login.
+service anvil {{
+  chroot =
+  unix_listener anvil-auth-penalty {{
+    mode = 0
+  }}
 }}
 {service_users}
 """

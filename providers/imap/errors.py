@@ -22,6 +22,12 @@ log = logging.getLogger(__name__)
 _MISSING_FOLDER = ("[NONEXISTENT]", "[TRYCREATE]", "doesn't exist", "does not exist",
                    "unknown mailbox", "no such mailbox")
 
+# NO responses to LOGIN that mean "not now" rather than "wrong password" (RFC 5530).
+_TRY_LATER = ("[UNAVAILABLE]", "[INUSE]", "[LIMIT]", "[SERVERBUG]")
+# What OpenSSL says when the other end does not speak TLS at all.
+_NOT_TLS = {"WRONG_VERSION_NUMBER", "UNSUPPORTED_PROTOCOL", "HTTP_REQUEST",
+            "PACKET_LENGTH_TOO_LONG", "RECORD_LAYER_FAILURE"}
+
 
 def connection_lost(exc: BaseException) -> bool:
     """True when the connection cannot be used any more and must be reopened."""
@@ -39,6 +45,8 @@ def classify(exc: BaseException, action: str, account: str = "") -> ProviderErro
     if isinstance(exc, ProviderError):
         return exc
     if isinstance(exc, imap_exc.LoginError):
+        if any(code in _text(exc).upper() for code in _TRY_LATER):
+            return TransientError(f"{action}{where}: the server cannot log in now: {_text(exc)}")
         return AuthError(f"{action}{where}: login refused: {_text(exc)}")
     if isinstance(exc, ssl.SSLCertVerificationError):
         return PermanentError(
@@ -47,13 +55,20 @@ def classify(exc: BaseException, action: str, account: str = "") -> ProviderErro
             hint="if the server uses a self-signed or private CA certificate, point "
             "ca_file at it in the account's configuration",
         )
+    if isinstance(exc, ssl.SSLError) and exc.reason in _NOT_TLS:
+        return PermanentError(
+            f"{action}{where}: the server did not answer in TLS ({exc.reason})",
+            hint="check port and security: tls is usually port 993, starttls port 143",
+        )
     if isinstance(exc, imaplib.IMAP4.abort | OSError | EOFError):
         kind = "timed out" if isinstance(exc, TimeoutError) else "failed"
         return TransientError(f"{action}{where}: connection to the IMAP server {kind}: "
                               f"{_text(exc) or type(exc).__name__}")
     if isinstance(exc, imap_exc.CapabilityError):
         return PermanentError(f"{action}{where}: the IMAP server lacks a needed feature: "
-                              f"{_text(exc)}")
+                              f"{_text(exc)}",
+                              hint="without STARTTLS, use security: tls (port 993)"
+                              if "STARTTLS" in _text(exc).upper() else "")
     if is_missing_folder(exc):
         return PermanentError(
             f"{action}{where}: folder missing: {_text(exc)}",

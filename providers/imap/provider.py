@@ -17,7 +17,6 @@ from email.message import EmailMessage
 from typing import Any
 
 from imapclient import DELETED, DRAFT, SEEN, IMAPClient, SocketTimeout
-from imapclient import exceptions as imap_exc
 
 from outbox.model import Folder, Message
 from outbox.provider import (
@@ -112,16 +111,12 @@ class ImapProvider:
             self._client = self._connect(account, port)
         try:
             self._client.login(account.username, password)
-        except imap_exc.LoginError as exc:
-            self._drop()
-            raise AuthError(
-                f"IMAP login to {account.host} refused for account {account.name!r}: "
-                f"{classify(exc, 'login')}",
-                hint=_password_hint(account),
-            ) from exc
         except Exception as exc:
             self._drop()
-            raise classify(exc, "login", account.name) from exc
+            error = classify(exc, f"IMAP login to {account.host}", account.name)
+            if isinstance(error, AuthError):
+                error.hint = _password_hint(account)
+            raise error from exc
         try:
             with self._guard("finding folders"):
                 self._client.normalise_times = False  # aware INTERNALDATE
@@ -139,7 +134,14 @@ class ImapProvider:
         if account.security in ("tls", "starttls"):
             context = ssl.create_default_context()  # verifies; system CAs ...
             if account.ca_file:
-                context.load_verify_locations(cafile=str(account.ca_file))  # ... plus this
+                try:
+                    context.load_verify_locations(cafile=str(account.ca_file))  # ... plus it
+                except (OSError, ssl.SSLError) as exc:
+                    raise PermanentError(
+                        f"cannot use ca_file {str(account.ca_file)!r} of account "
+                        f"{account.name!r}: {exc}",
+                        hint="ca_file must name a PEM file of CA certificates",
+                    ) from exc
         client = IMAPClient(account.host, port, ssl=account.security == "tls",
                             ssl_context=context, timeout=timeout)
         if account.security == "starttls":

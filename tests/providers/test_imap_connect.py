@@ -10,11 +10,11 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
-from outbox_providers.imap import ImapProvider
 
 from outbox.model import Folder
 from outbox.provider import AuthError, PermanentError, TransientError
 from outbox.settings import ImapAccount
+from outbox_providers.imap import ImapProvider
 from tests.servers import PASSWORD_ENV, Dovecot, MailUser
 
 pytestmark = pytest.mark.imap
@@ -60,6 +60,19 @@ def test_tls_without_the_ca_fails_with_a_clear_error(
     assert "ca_file" in caught.value.hint
 
 
+def test_unreadable_ca_file_is_permanent(imap_account: MailUser, tmp_path: Any) -> None:
+    account = imap_account.tls_account(ca_file=str(tmp_path / "missing.pem"))
+    with pytest.raises(PermanentError, match="ca_file"):
+        opened(account, imap_account.secrets())
+
+
+def test_tls_to_a_port_without_tls_is_permanent(imap_account: MailUser) -> None:
+    account = imap_account.tls_account(port=imap_account.server.port)  # plain IMAP port
+    with pytest.raises(PermanentError) as caught:
+        opened(account, imap_account.secrets())
+    assert "port" in caught.value.hint
+
+
 def test_wrong_password_is_an_auth_error_naming_the_setting(imap_account: MailUser) -> None:
     with pytest.raises(AuthError) as caught:
         opened(imap_account.account(), {"password": "wrong"})
@@ -98,8 +111,8 @@ def test_overridden_inbox_that_does_not_exist_is_permanent(imap_account: MailUse
 
 
 @pytest.fixture
-def own_server() -> Iterator[Dovecot]:
-    """A Dovecot of this test's own, which it may stop."""
+def own_server(dovecot: Dovecot) -> Iterator[Dovecot]:
+    """A Dovecot of this test's own, which it may stop (skips with the shared one)."""
     server = Dovecot()
     server.start()
     yield server
@@ -117,9 +130,9 @@ def test_server_stopped_mid_cycle_is_transient(own_server: Dovecot) -> None:
         stop.join()
         return True
 
-    with pytest.raises(TransientError):
+    with pytest.raises(TransientError, match="connection to the IMAP server failed"):
         p.sync(first.cursor, SINCE, stop_then_want)
-    with pytest.raises(TransientError):
+    with pytest.raises(TransientError, match="not open"):
         p.sync(first.cursor, SINCE, lambda m: False)  # the dead connection was dropped
     p.close()  # never raises
     p.close()

@@ -9,12 +9,12 @@ from email.message import EmailMessage
 from typing import Any
 
 import pytest
-from outbox_providers.imap import ImapProvider
 
 from outbox.model import Folder
 from outbox.provider import DraftRef
 from outbox.settings import ImapAccount
-from tests.servers import MailUser
+from outbox_providers.imap import ImapProvider
+from tests.servers import MailUser, record_commands
 
 pytestmark = pytest.mark.imap
 
@@ -67,22 +67,6 @@ def move(user: MailUser, uid: int, source: str, target: str) -> None:
 
 def uid_of(ref: DraftRef) -> int:
     return int(ref.ref.rsplit(":", 1)[1])
-
-
-class Wire:
-    def __init__(self, client: Any) -> None:
-        imap = client._imap
-        self.commands: list[str] = []
-        pattern = re.compile(re.escape(imap.tagpre) + rb"\d+ ((?:UID )?[A-Z]+)")
-        real_send = imap.send
-
-        def send(data: bytes) -> None:
-            match = pattern.match(data)
-            if match:
-                self.commands.append(match.group(1).decode())
-            real_send(data)
-
-        imap.send = send
 
 
 def without(client: Any, *missing: str) -> None:
@@ -164,11 +148,11 @@ def test_delete_draft_moves_it_to_trash_and_spares_the_users_deleted_drafts(
                                .as_bytes(policy=policy.SMTP), folder="Drafts",
                                flags=("\\Draft", "\\Deleted"))
     ref = provider.create_draft(draft(), None)
-    wire = Wire(provider.client)
+    commands = record_commands(provider.client)
 
     provider.delete_draft(ref)
 
-    assert "EXPUNGE" not in wire.commands and "CLOSE" not in wire.commands
+    assert "EXPUNGE" not in commands and "CLOSE" not in commands
     assert contents(imap_account, "Drafts") == [(own, (b"\\Deleted", b"\\Draft"),
                                                  "Re: Interview on Monday")]
     assert [key for _uid, _flags, key in contents(imap_account, "Trash")] == [KEY]
@@ -186,12 +170,12 @@ def test_delete_draft_without_move_expunges_only_that_uid(
                                flags=("\\Draft", "\\Deleted"))
     ref = provider.create_draft(draft(), None)
     without(provider.client, "MOVE")
-    wire = Wire(provider.client)
+    commands = record_commands(provider.client)
 
     provider.delete_draft(ref)
 
-    assert "UID EXPUNGE" in wire.commands and "EXPUNGE" not in wire.commands
-    assert "MOVE" not in " ".join(wire.commands)
+    assert "UID EXPUNGE" in commands and "EXPUNGE" not in commands
+    assert "MOVE" not in " ".join(commands)
     assert [uid for uid, _f, _k in contents(imap_account, "Drafts")] == [own]
     assert [key for _uid, _flags, key in contents(imap_account, "Trash")] == [KEY]
 
@@ -201,11 +185,11 @@ def test_delete_draft_without_move_or_uidplus_leaves_it_flagged(
 ) -> None:
     ref = provider.create_draft(draft(), None)
     without(provider.client, "MOVE", "UIDPLUS")
-    wire = Wire(provider.client)
+    commands = record_commands(provider.client)
 
     provider.delete_draft(ref)
 
-    assert not any("EXPUNGE" in c for c in wire.commands)
+    assert not any("EXPUNGE" in c for c in commands)
     [(_uid, flags, _key)] = contents(imap_account, "Drafts")
     assert b"\\Deleted" in flags
     assert [key for _uid, _flags, key in contents(imap_account, "Trash")] == [KEY]

@@ -12,11 +12,11 @@ from email.utils import format_datetime, make_msgid
 from typing import Any
 
 import pytest
-from outbox_providers.imap import ImapProvider, fetch
 
 from outbox.model import Folder, Message
 from outbox.settings import ImapAccount
-from tests.servers import MailUser
+from outbox_providers.imap import ImapProvider, fetch
+from tests.servers import MailUser, record_commands
 
 pytestmark = pytest.mark.imap
 
@@ -58,24 +58,6 @@ def ics_attachment() -> EmailMessage:
     msg.add_attachment(ICS.encode(), maintype="application", subtype="octet-stream",
                        filename="invite.ics")
     return msg
-
-
-class Wire:
-    """Every command the provider's real connection sends (read off imaplib's send)."""
-
-    def __init__(self, client: Any) -> None:
-        imap = client._imap
-        self.commands: list[str] = []
-        pattern = re.compile(re.escape(imap.tagpre) + rb"\d+ ((?:UID )?[A-Z]+)")
-        real_send = imap.send
-
-        def send(data: bytes) -> None:
-            match = pattern.match(data)
-            if match:
-                self.commands.append(match.group(1).decode())
-            real_send(data)
-
-        imap.send = send
 
 
 class FetchSpy:
@@ -181,13 +163,30 @@ def test_unchanged_mailbox_costs_one_status_per_watched_folder(
 ) -> None:
     imap_account.deliver(raw(mail("Recent")))
     first = provider.sync(None, SINCE, never)
-    wire = Wire(provider.client)
+    commands = record_commands(provider.client)
 
     again = provider.sync(first.cursor, SINCE, never)
 
-    assert wire.commands == ["STATUS", "STATUS", "STATUS"]
+    assert commands == ["STATUS", "STATUS", "STATUS"]
     assert again.messages == [] and again.changed == frozenset()
     assert again.cursor == first.cursor
+
+
+def test_a_flag_change_is_reported_without_reading_anything(
+    imap_account: MailUser, provider: ImapProvider
+) -> None:
+    uid = imap_account.deliver(raw(mail("Recent")))
+    first = provider.sync(None, SINCE, never)
+    with imap_account.client() as c:  # the user read it in their mail client
+        c.select_folder("INBOX")
+        c.add_flags([uid], ["\\Seen"])
+    commands = record_commands(provider.client)
+
+    second = provider.sync(first.cursor, SINCE, never)
+
+    assert commands == ["STATUS", "STATUS", "STATUS"]  # HIGHESTMODSEQ moved, UIDNEXT not
+    assert second.messages == [] and second.changed == {Folder.INBOX}
+    assert second.cursor != first.cursor
 
 
 def test_a_new_message_is_returned_once(imap_account: MailUser, provider: ImapProvider) -> None:
@@ -227,12 +226,12 @@ def test_uidnext_moved_without_new_mail_returns_nothing(
     with imap_account.client() as c:
         c.select_folder("INBOX")
         c.expunge()
-    wire = Wire(provider.client)
+    commands = record_commands(provider.client)
 
     second = provider.sync(first.cursor, SINCE, never)
 
     assert second.messages == []
-    assert "FETCH" not in " ".join(wire.commands)
+    assert "FETCH" not in " ".join(commands)
 
 
 def test_uidvalidity_change_rescans_that_folder(

@@ -12,11 +12,11 @@ from email.utils import format_datetime, make_msgid
 from pathlib import Path
 
 import pytest
-from outbox_providers.maildir import MaildirProvider, files, maildir_paths
 
 from outbox.model import Folder, Message
 from outbox.provider import PermanentError
 from outbox.settings import Folders, MaildirAccount
+from outbox_providers.maildir import MaildirProvider, files, maildir_paths
 
 NOW = datetime.now(UTC)
 LONG_AGO = NOW - timedelta(days=30)

@@ -11,10 +11,10 @@ from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
-from outbox_providers.maildir import MaildirProvider
 
 from outbox.model import Folder
 from outbox.provider import DraftRef
+from outbox_providers.maildir import MaildirProvider
 from tests.providers.test_maildir import LONG_AGO, account, make_maildir, never, settle
 
 KEY = "outbox.iv1.thank_you.3f2a"

@@ -11,6 +11,7 @@ times take the sender's zone.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
@@ -24,6 +25,13 @@ from outbox.model import Address
 log = logging.getLogger(__name__)
 
 MAX_ICS = 200_000  # characters; a bigger calendar is not an invitation
+_MAX_ATTENDEES = 50  # an interview has a handful; a town hall is not one
+_EVENT_FIELDS = frozenset({
+    "UID", "SEQUENCE", "STATUS", "SUMMARY", "DTSTART", "DTEND", "DURATION", "ORGANIZER",
+    "ATTENDEE", "RECURRENCE-ID",
+})
+_UNFOLD_RX = re.compile(r"\r?\n[ \t]")
+_TZID_LINE_RX = re.compile(r"^TZID:(.+?)\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +52,6 @@ class Invite:
     sequence: int
     status: str  # CONFIRMED, TENTATIVE, CANCELLED or ""
     summary: str
-    description: str
     start: datetime | None  # aware; None for all-day or unreadable
     end: datetime | None
     tz: str | None
@@ -153,7 +160,6 @@ def _invite(method: str, event: Any, floating: tzinfo, floating_label: str) -> I
         sequence=_sequence(event),
         status=_text(event.get("STATUS")).upper(),
         summary=_text(event.get("SUMMARY")),
-        description=_text(event.get("DESCRIPTION")),
         start=start,
         end=end,
         tz=tz,
@@ -163,8 +169,58 @@ def _invite(method: str, event: Any, floating: tzinfo, floating_label: str) -> I
     )
 
 
+def _trim(raw: str) -> str:
+    """Only the lines detection reads, so icalendar (thorough, but slow per
+    property) parses a dozen lines instead of a hundred: alarms, descriptions,
+    vendor X- lines and the VTIMEZONE of a zone we know by name go; a VTIMEZONE
+    we do not know stays, its rules are the only way to read the times."""
+    lines = _UNFOLD_RX.sub("", raw).splitlines()
+    known_zones = {m.group(1) for line in lines if (m := _TZID_LINE_RX.match(line))
+                   and zone_by_name(m.group(1)) is not None}
+    out: list[str] = []
+    stack: list[str] = []
+    skipping = 0
+    attendees = 0
+    for line in lines:
+        name, _, value = line.partition(":")
+        name = name.split(";", 1)[0].strip().upper()
+        if name == "BEGIN":
+            block = value.strip().upper()
+            stack.append(block)
+            if skipping or block == "VALARM":
+                skipping += 1
+                continue
+        elif name == "END":
+            if stack:
+                stack.pop()
+            if skipping:
+                skipping -= 1
+                continue
+        elif skipping:
+            continue
+        elif stack and stack[-1] == "VTIMEZONE" and name == "TZID" and value.strip() in known_zones:
+            out = out[: _last_begin(out)]  # drop this VTIMEZONE, opened just before
+            skipping = 1
+            continue
+        elif stack and stack[-1] == "VEVENT" and name not in _EVENT_FIELDS:
+            continue
+        elif name == "ATTENDEE":
+            attendees += 1
+            if attendees > _MAX_ATTENDEES:
+                continue
+        out.append(line)
+    return "\r\n".join(out) + "\r\n"
+
+
+def _last_begin(lines: list[str]) -> int:
+    for i in range(len(lines) - 1, -1, -1):
+        if lines[i].upper().startswith("BEGIN:VTIMEZONE"):
+            return i
+    return len(lines)
+
+
 def _events(raw: str) -> Iterable[tuple[str, Any]]:
-    for calendar in icalendar.Calendar.from_ical(raw, multiple=True):
+    for calendar in icalendar.Calendar.from_ical(_trim(raw), multiple=True):
         method = _text(calendar.get("METHOD")).upper()
         for event in calendar.walk("VEVENT"):
             if event.get("RECURRENCE-ID") is None:  # the series, not one exception

@@ -14,8 +14,9 @@ from dataclasses import dataclass
 
 from outbox.detect.people import is_freemail, is_platform, registrable, squash
 
-_CO = r"(?P<co>[A-Z0-9À-Ö][\w&'’.+-]*(?:[ \t]+(?:&[ \t]+)?[A-Z0-9À-Ö][\w&'’.+-]*){0,3})"
-_LEGAL = r"(?:[ \t]+(?:GmbH|AG|SE|SA|SAS|SL|S\.A\.|Inc\.?|LLC|Ltd\.?|plc|BV|B\.V\.|KG))?"
+_WORD = r"[A-Z0-9À-Ö][\w&'’+-]*(?:\.[\w&'’+-]+)*"
+_CO = rf"(?P<co>{_WORD}(?:[ \t]+(?:&[ \t]+)?{_WORD}){{0,3}})"
+_LEGAL = r"(?P<legal>[ \t]+(?:GmbH|AG|SE|SA|SAS|SL|S\.A\.|Inc\.?|LLC|Ltd\.?|plc|BV|B\.V\.|KG))?"
 
 _SUBJECT_COMPANY_RX = [
     re.compile(r"(?i:\b(?:interview|call|chat|meeting|conversation|screen|entretien|entrevista"
@@ -139,7 +140,7 @@ def company_candidates(subject: str, summary: str, body: str) -> list[Found]:
             continue
         for rx in patterns:
             for m in rx.finditer(text):
-                value = _clean_company(m.group(0)[m.start("co") - m.start():])
+                value = _clean_company(m.group("co") + (m.group("legal") or ""))
                 found.append(Found(value, source))
     return found
 

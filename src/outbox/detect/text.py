@@ -39,6 +39,7 @@ _QUOTE_HEADER_RX = re.compile(
     r")",
     re.IGNORECASE | re.MULTILINE,
 )
+_URL_RX = re.compile(r"<?\b(?:https?://|www\.)([^\s/<>\"')]+)[^\s<>\"]*>?", re.IGNORECASE)
 _BLANKS_RX = re.compile(r"[ \t\r\f\v\u00a0]+")
 _MANY_NEWLINES_RX = re.compile(r"\n\s*\n\s*\n+")
 
@@ -103,3 +104,18 @@ def fresh_part(text: str) -> str:
     if ">" in text:
         text = "\n".join(line for line in text.split("\n") if not line.lstrip().startswith(">"))
     return text.strip()
+
+
+def split_links(text: str) -> tuple[str, str]:
+    """(text with each link replaced by its host, the links themselves).
+
+    Paths are noise to the phrase rules ("meetup-join" in a Teams link is not a
+    meetup) and dates in them are not interview times; the links are kept
+    apart for the rules that want them (a Calendly booking page)."""
+    links: list[str] = []
+
+    def host(m: re.Match[str]) -> str:
+        links.append(m.group(0).strip("<>"))
+        return " " + m.group(1) + " "
+
+    return _URL_RX.sub(host, text), "\n".join(links)

@@ -81,16 +81,24 @@ _DATE_RX = re.compile(
     re.IGNORECASE,
 )
 
+# The date regex is tried only where a date can start: a number or one of these words.
+_TOKEN_RX = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
+_STARTERS = frozenset(
+    [*_MONTHS, *_WEEKDAYS, "day", "tomorrow", "today", "übermorgen", "heute", "morgen",
+     "après", "demain", "aujourd'hui", "pasado", "mañana", "hoy", "this", "next", "coming",
+     "kommenden", "nächsten", "ce", "este", "próximo"]
+)
 _AMPM = r"(?:[ap]\.?\s?m\b\.?)"
 _CLOCK = (
-    r"(?P<{p}h>[01]?\d|2[0-3])(?:(?P<{p}sep>[:h.])(?P<{p}m>[0-5]\d))?(?![\d])"
+    r"(?P<{p}h>\d\d?)(?:(?P<{p}sep>[:h.])(?P<{p}m>[0-5]\d))?(?![\d])"
     rf"(?:\s*(?P<{{p}}suf>{_AMPM}|uhr\b|h\b|hrs\b))?"
 )
-_TIME_RX = re.compile(
-    r"(?:(?P<pre>(?:\b(?:at|um|à|a\s+las?|vers|from|von|de|between|ab|entre)|@)\s+))?"
-    r"(?<![\d/.,:\-])" + _CLOCK.format(p="s"),
-    re.IGNORECASE,
-)
+# Starts with a digit so the regex engine skips the rest of the text at C speed;
+# what may precede a clock is checked by ``_PRE_RX`` and ``_NOT_BEFORE``.
+_TIME_RX = re.compile(_CLOCK.format(p="s"), re.IGNORECASE)
+_PRE_RX = re.compile(r"(?:\b(?:at|um|à|a\s+las?|vers|from|von|de|between|ab|entre)|@)\s+$",
+                     re.IGNORECASE)
+_NOT_BEFORE = frozenset("0123456789/.,:-")
 _RANGE_TAIL_RX = re.compile(
     r"\s*(?P<conn>-|–|—|to|until|till|bis|à|a|and|y|et)\s*" + _CLOCK.format(p="e"),
     re.IGNORECASE,
@@ -106,10 +114,12 @@ _DURATION_RX = re.compile(
     r"vor\b|früher|avant|à\s+l'avance|antes))",
     re.IGNORECASE,
 )
+_DURATION_KEYS = ("min", "hour", "hr", "stunde", "heure", "hora")
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "une": 1, "eine": 1, "una": 1, "un": 1,
                  "ein": 1, "einer": 1, "half an": 0.5, "anderthalb": 1.5}
 
 _GAP_MAX = 30  # characters allowed between a date and its time
+_WINDOW_BEFORE, _WINDOW_AFTER = 90, 70  # where dates are looked for around a time
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,12 +259,12 @@ def _clock_ok(g: dict[str, str | None], p: str, pre: bool) -> bool:
     return bool(sep or suf or pre)
 
 
-def _range_tail(m: re.Match[str], text: str) -> re.Match[str] | None:
+def _range_tail(m: re.Match[str], text: str, pre: bool) -> re.Match[str] | None:
     tail = _RANGE_TAIL_RX.match(text, m.end())
-    if tail is None:
+    if tail is None or int(tail.group("eh")) > 23:
         return None
     written = tail.group("esep") or tail.group("esuf")
-    if written or tail.group("conn").lower() in _STRONG_CONNECTORS:
+    if written or (pre and tail.group("conn").lower() in _STRONG_CONNECTORS):
         return tail
     return None  # "at 2 and 3 others" is not a range
 
@@ -269,9 +279,12 @@ def _afternoon(h: int, raw: str, marked: bool) -> int:
 
 def _read_clock(m: re.Match[str], text: str) -> _Clock | None:
     g = m.groupdict()
-    if not _clock_ok(g, "s", bool(g["pre"])):
+    if (m.start() and text[m.start() - 1] in _NOT_BEFORE) or int(g["sh"]) > 23:
         return None
-    tail = _range_tail(m, text)
+    pre = _PRE_RX.search(text, max(0, m.start() - 12), m.start())
+    if not _clock_ok(g, "s", pre is not None):
+        return None
+    tail = _range_tail(m, text, pre is not None)
     start_mark = _ampm(g["ssuf"])
     end_mark = _ampm(tail.group("esuf")) if tail else ""
     start_h = _hour(int(g["sh"]), start_mark or end_mark)
@@ -292,7 +305,7 @@ def _read_clock(m: re.Match[str], text: str) -> _Clock | None:
         zone = zone_from_match(ztail.groupdict())
         if zone:
             end_pos = ztail.end()
-    return _Clock(m.start(), end_pos, start, stop, zone)
+    return _Clock(pre.start() if pre else m.start(), end_pos, start, stop, zone)
 
 
 def _read_stop(tail: re.Match[str], start: time, start_mark: str) -> time | None:
@@ -309,13 +322,35 @@ def _read_stop(tail: re.Match[str], start: time, start_mark: str) -> time | None
     return time(h, minute)
 
 
-def _days(text: str, ref: date, day_first: bool) -> list[_Day]:
-    days = []
-    for m in _DATE_RX.finditer(text):
-        day = _resolve_day(m, ref, day_first)
-        if day and day.day:
-            days.append(day)
+def _days(text: str, clocks: list[_Clock], ref: date, day_first: bool) -> list[_Day]:
+    """Dates near the clocks only: the date regex is costly, and a date far
+    from any time is not paired anyway."""
+    days: list[_Day] = []
+    for start, end in _windows(clocks, len(text)):
+        after = start
+        for token in _TOKEN_RX.finditer(text, start, end):
+            word = token.group(0)
+            if token.start() < after or not (word[0].isdigit() or word.lower() in _STARTERS):
+                continue
+            m = _DATE_RX.match(text, token.start(), end)
+            if m is None:
+                continue
+            after = m.end()
+            day = _resolve_day(m, ref, day_first)
+            if day and day.day and (not days or day.pos >= days[-1].end):
+                days.append(day)
     return days
+
+
+def _windows(clocks: list[_Clock], size: int) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for clock in clocks:
+        start, end = max(0, clock.pos - _WINDOW_BEFORE), min(size, clock.end + _WINDOW_AFTER)
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
+        else:
+            spans.append((start, end))
+    return spans
 
 
 def _clocks(text: str) -> list[_Clock]:
@@ -355,7 +390,7 @@ def find_mentions(
     if not clocks:
         return []
     ref_day = ref.astimezone(fallback[0]).date()
-    day_list = _days(text, ref_day, day_first)
+    day_list = _days(text, clocks, ref_day, day_first)
     if not day_list:
         return []
     # A zone written beside one time of the message holds for the others.
@@ -382,6 +417,9 @@ def find_mentions(
 
 def find_duration(text: str) -> timedelta | None:
     """The interview length the text states ("45 minutes", "about an hour")."""
+    low = text.lower()
+    if not any(unit in low for unit in _DURATION_KEYS):
+        return None
     for m in _DURATION_RX.finditer(text):
         raw, unit = m.group("n").lower(), m.group("u").lower()
         raw = " ".join(raw.split())

@@ -1,0 +1,274 @@
+"""``classify``: one message -> one ``Detection``.
+
+The order of evidence: the calendar invitation first (it is what the
+employer's calendar will hold), then the text the sender wrote now. Kind and
+confidence come from ``rules``; the time from ``calendar`` or ``when``; the
+people, company and role from ``people`` and ``entities``.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from outbox.detect import entities, phrases, rules
+from outbox.detect.calendar import Invite, parse_invites
+from outbox.detect.people import (
+    NamedPerson,
+    emails_in_text,
+    is_noreply,
+    is_person,
+    is_platform,
+    is_role_account,
+    named_interviewers,
+    squash,
+)
+from outbox.detect.text import body_text, fresh_part, split_links
+from outbox.detect.when import Mention, find_duration, find_mentions
+from outbox.detect.zones import sender_zone
+from outbox.model import Address, Detection, Kind, Message, Reason
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class DetectContext:
+    """Who I am and the defaults detection needs."""
+
+    my_addresses: frozenset[str]  # lower-case; all my addresses and aliases
+    default_duration: timedelta  # interview length when the mail gives none
+    default_tz: ZoneInfo  # the user's zone, for times written without one
+
+
+def classify(message: Message, ctx: DetectContext) -> Detection:
+    """What ``message`` says about an interview. Never raises: a failure is
+    logged and reported as kind none with reason "error"."""
+    try:
+        return _classify(message, ctx)
+    except Exception as exc:  # hostile input must not stop the cycle (promise 5)
+        ref = getattr(message, "message_id", "?")
+        log.warning("detection failed for %s: %s", ref, type(exc).__name__, exc_info=True)
+        return Detection(Kind.NONE, reasons=[Reason("error", 0.0, f"{type(exc).__name__}: {exc}"[:200])])
+
+
+@dataclass(slots=True)
+class _When:
+    start: datetime | None = None
+    end: datetime | None = None
+    tz: str | None = None
+
+
+def _classify(message: Message, ctx: DetectContext) -> Detection:
+    me = frozenset(a.strip().lower() for a in ctx.my_addresses)
+    fallback = sender_zone(message.date, ctx.default_tz)
+    invite = _choose_invite(parse_invites(message.calendars, *fallback), me)
+    text, links = split_links(fresh_part(body_text(message)))
+    subject = message.subject or ""
+    day_first = _day_first(text, message.date, ctx.default_tz)
+    body_mentions = find_mentions(text, message.date, fallback, day_first=day_first)
+    subject_mentions = find_mentions(subject, message.date, fallback, day_first=day_first)
+    facts = rules.Facts(message, me, subject, text, invite, body_mentions + subject_mentions,
+                        invite.summary if invite else "", links)
+    verdict = rules.judge(facts)
+    if verdict.kind is Kind.NONE:
+        return Detection(Kind.NONE, 0.0, calendar_uid=invite.uid if invite else None,
+                         reasons=verdict.reasons)
+    when, time_reasons = _when(invite, body_mentions, subject_mentions, verdict, text, ctx)
+    verdict = rules.score(facts, verdict, when.start)
+    reasons = verdict.reasons + time_reasons
+    if verdict.kind is Kind.NONE:
+        return Detection(Kind.NONE, 0.0, calendar_uid=invite.uid if invite else None,
+                         reasons=reasons)
+    detection = Detection(
+        verdict.kind, verdict.confidence, when.start, when.end, when.tz,
+        calendar_uid=invite.uid if invite else None, reasons=reasons,
+    )
+    _add_people(detection, message, invite, text, me)
+    return detection
+
+
+def _choose_invite(invites: list[Invite], me: frozenset[str]) -> Invite | None:
+    """The event addressed to me, else the first one."""
+    for invite in invites:
+        if any(a.address.email in me for a in invite.attendees):
+            return invite
+    return invites[0] if invites else None
+
+
+def _day_first(text: str, sent: datetime, default_tz: ZoneInfo) -> bool:
+    """Is "3/10" the 3rd of October? Yes outside English, and in English mail
+    not written in the Americas."""
+    if phrases.language(text) != "en":
+        return True
+    offset = sent.utcoffset()
+    if offset:
+        return not timedelta(hours=-10) <= offset <= timedelta(hours=-3)
+    return not default_tz.key.startswith("America/")
+
+
+def _pick(mentions: list[Mention], kind: Kind, anchor: int | None) -> Mention | None:
+    if not mentions:
+        return None
+    if kind is Kind.RESCHEDULE and anchor is not None:
+        after = [m for m in mentions if m.pos >= anchor]
+        return after[0] if after else mentions[-1]
+    if kind is Kind.RESCHEDULE:
+        return mentions[-1]  # "from Tuesday 2pm to Wednesday 3pm": the new time comes last
+    if anchor is not None:
+        return min(mentions, key=lambda m: abs(m.pos - anchor))
+    return mentions[0]
+
+
+def _when(
+    invite: Invite | None, body: list[Mention], subject: list[Mention],
+    verdict: rules.Verdict, text: str, ctx: DetectContext,
+) -> tuple[_When, list[Reason]]:
+    if invite is not None and invite.start is not None:
+        when = _When(invite.start, invite.end, invite.tz)
+        reasons = [Reason("time_from_calendar", 0.0, f"{invite.start.isoformat()} ({invite.tz})")]
+        if invite.tz == "UTC":  # Google writes UTC; the text usually names the real zone
+            same = [m for m in body + subject if m.zone_written and m.start == invite.start]
+            if same:
+                when.tz = same[0].tz
+                reasons.append(Reason("zone_from_text", 0.0, same[0].text))
+    else:
+        mention = _pick(body, verdict.kind, verdict.anchor) or _pick(subject, verdict.kind, None)
+        if mention is None:
+            return _When(), []
+        when = _When(mention.start, mention.end, mention.tz)
+        how = "as written" if mention.zone_written else "zone assumed (sender/default)"
+        reasons = [Reason("time_from_text", 0.0, f"{mention.text!r} -> "
+                          f"{mention.start.isoformat()} {mention.tz}, {how}")]
+    if when.start is not None and when.end is None:
+        length = find_duration(text)
+        if length:
+            reasons.append(Reason("duration_from_text", 0.0, str(length)))
+        else:
+            length = ctx.default_duration
+            reasons.append(Reason("duration_default", 0.0, str(length)))
+        when.end = when.start + length
+    return when, reasons
+
+
+def _add_people(
+    detection: Detection, message: Message, invite: Invite | None, text: str, me: frozenset[str]
+) -> None:
+    pool = _address_pool(message, invite, text)
+    sender = message.from_
+    human_sender = sender if sender and is_person(sender, me) else None
+    named = named_interviewers(text, human_sender, pool)
+    interviewers = _interviewers(named, invite, me)
+    contacts = _contacts(message, invite, interviewers, me)
+    detection.interviewers = tuple(interviewers)
+    detection.contacts = tuple(contacts)
+    unnamed = [n.name for n in named if n.address is None]
+    if unnamed:
+        detection.reasons.append(Reason("interviewer_without_address", 0.0, ", ".join(unnamed)))
+    if contacts:
+        detection.reasons.append(Reason("contacts", 0.0, ", ".join(a.email for a in contacts)))
+    my_names = {a.name for a in pool if a.email in me and a.name}
+    people = frozenset(squash(n) for n in
+                       [a.name for a in pool if a.name] + [n.name for n in named] + list(my_names))
+    _add_company_and_role(detection, message, invite, text, contacts, people, my_names, me)
+
+
+def _address_pool(message: Message, invite: Invite | None, text: str) -> list[Address]:
+    pool = list(message.participants)
+    if invite is not None:
+        if invite.organizer:
+            pool.append(invite.organizer)
+        pool.extend(a.address for a in invite.attendees)
+    pool.extend(emails_in_text(text))
+    return pool
+
+
+def _interviewers(named: list[NamedPerson], invite: Invite | None, me: frozenset[str]
+                  ) -> list[Address]:
+    """Named in the text first (the sender knows), then the invitation's attendees
+    other than me and the organizer (who is usually the coordinator)."""
+    out: list[Address] = []
+    for person in named:
+        if person.address and person.address.email not in me and not is_noreply(person.address):
+            out.append(Address(person.address.email, person.address.name or person.name))
+    if invite is not None:
+        organizer = invite.organizer.email if invite.organizer else ""
+        for attendee in invite.attendees:
+            address = attendee.address
+            if (attendee.is_person and address.email not in me and address.email != organizer
+                    and not is_noreply(address) and not is_platform(address.domain)):
+                out.append(address)
+    return _unique(out)
+
+
+def _contacts(message: Message, invite: Invite | None, interviewers: list[Address],
+              me: frozenset[str]) -> list[Address]:
+    """People to write to, best first: the reply-to person, the organizer, the
+    sender, the interviewers, other attendees; a shared inbox only as last resort."""
+    ordered: list[Address] = list(message.reply_to)
+    if invite is not None and invite.organizer:
+        ordered.append(invite.organizer)
+    if message.from_:
+        ordered.append(message.from_)
+    ordered += interviewers
+    if invite is not None:
+        ordered += [a.address for a in invite.attendees if a.is_person]
+    people = [a for a in ordered if is_person(a, me)]
+    if not people:
+        people = [a for a in ordered if a.email not in me and not is_noreply(a)
+                  and is_role_account(a) and not is_platform(a.domain)]
+    return _unique(people)
+
+
+def _unique(addresses: list[Address]) -> list[Address]:
+    seen: dict[str, Address] = {}
+    for address in addresses:
+        known = seen.get(address.email)
+        if known is None or (not known.name and address.name):
+            seen[address.email] = address if known is None else Address(address.email, address.name)
+    order = list(dict.fromkeys(a.email for a in addresses))
+    return [seen[e] for e in order]
+
+
+def _employer_domain(message: Message, invite: Invite | None, contacts: list[Address],
+                     me: frozenset[str]) -> str | None:
+    my_domains = {e.rpartition("@")[2] for e in me}
+    candidates = list(contacts)
+    if invite is not None and invite.organizer:
+        candidates.append(invite.organizer)
+    if message.from_:
+        candidates.append(message.from_)
+    for address in candidates:
+        if address.domain not in my_domains and not is_platform(address.domain):
+            return address.domain
+    return None
+
+
+def _add_company_and_role(
+    detection: Detection, message: Message, invite: Invite | None, text: str,
+    contacts: list[Address], people: frozenset[str], my_names: set[str], me: frozenset[str],
+) -> None:
+    summary = invite.summary if invite else ""
+    subject = message.subject or ""
+    domain = _employer_domain(message, invite, contacts, me)
+    domain_company = entities.company_from_domain(domain, (subject, summary, text)) if domain else None
+    candidates = entities.company_candidates(subject, summary, text)
+    sender = message.from_
+    if sender is not None:
+        robot = is_noreply(sender) or is_platform(sender.domain)
+        shown = entities.company_from_display(sender.name, robot)
+        if shown:
+            candidates.append(entities.Found(shown, "sender name"))
+    found = entities.pick_company(candidates, domain_company, people)
+    if found:
+        detection.company = found.value
+        detection.reasons.append(Reason("company", 0.0, f"{found.value} (from {found.source})"))
+    elif domain_company:
+        detection.company = domain_company
+        detection.reasons.append(Reason("company", 0.0, f"{domain_company} (from {domain})"))
+    drop = [*my_names, detection.company or ""]
+    role = entities.find_role(subject, summary, text, drop)
+    if role:
+        detection.role = role.value
+        detection.reasons.append(Reason("role", 0.0, f"{role.value} (from {role.source})"))

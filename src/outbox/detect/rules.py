@@ -1,0 +1,259 @@
+"""Signals and scores: what kind of message this is, and how sure we are.
+
+Every rule is small and adds ``Reason``s; the confidence is the sum of the
+weights of the reasons for the chosen kind, clamped to [0, 0.99]. Vetoes
+(from me, auto-reply, I am the interviewer, not a job interview) end the
+evaluation with kind none. Weights are set so that a calendar invitation
+addressed to me lands above 0.9, a clear plain-text confirmation with a date
+and time above 0.75, and a vague one between 0.3 and 0.6.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from outbox.detect import phrases as p
+from outbox.detect.calendar import Invite
+from outbox.detect.people import is_ats, is_freemail, is_noreply, is_platform
+from outbox.detect.when import Mention
+from outbox.model import Kind, Message, Reason
+
+_REPLY_PREFIX_RX = re.compile(r"^\s*(?:re|aw|sv|antw|rép|resp|r)\s*:", re.IGNORECASE)
+
+FLOOR = 0.3  # below this the message is not about an interview at all
+CEILING = 0.99
+NO_TIME_CAP = 0.5  # a confirmation without a time cannot be planned on
+
+W_CAL_REQUEST, W_CAL_OTHER, W_CAL_CANCEL = 0.45, 0.3, 0.55
+W_INTERVIEW_SUBJECT, W_INTERVIEW_BODY, W_JOB = 0.25, 0.15, 0.1
+W_CONFIRM, W_TIME, W_HUMAN = 0.25, 0.2, 0.05
+W_RESCHEDULE, W_RESCHEDULE_SUBJECT, W_CANCEL, W_CANCEL_SUBJECT, W_REJECT = 0.35, 0.2, 0.35, 0.2, 0.6
+W_BULK, W_BULK_TEXT, W_ALERT, W_ACK, W_SLOTS, W_SEVERAL = -0.5, -0.25, -0.6, -0.35, -0.5, -0.3
+W_PAST, W_INTERNAL, W_EVENT = -0.4, -0.4, -0.3
+
+
+@dataclass(slots=True)
+class Facts:
+    """What the rules read: the message, its fresh text, the invitation, the times."""
+
+    message: Message
+    me: frozenset[str]
+    subject: str
+    text: str  # what the sender wrote now (quotes cut), HTML as text
+    invite: Invite | None
+    mentions: list[Mention]
+    summary: str = ""  # the invitation's SUMMARY
+    links: str = ""  # the links of the text, one a line
+
+    @property
+    def all_text(self) -> str:
+        return "\n".join((self.subject, self.summary, self.text))
+
+
+@dataclass(slots=True)
+class Verdict:
+    kind: Kind
+    confidence: float
+    reasons: list[Reason] = field(default_factory=list)
+    anchor: int | None = None  # where the deciding phrase was: the time nearest it is meant
+
+
+def _snippet(m: object) -> str:
+    text = m.group(0) if hasattr(m, "group") else str(m)  # type: ignore[attr-defined]
+    return " ".join(text.split())[:80]
+
+
+def veto(f: Facts) -> Reason | None:
+    """Reasons to stop at once: this message can never be an interview of mine."""
+    msg = f.message
+    if msg.is_from(f.me):
+        return Reason("from_me", 0.0, f"sent by me ({msg.from_.email if msg.from_ else ''})")
+    auto = (msg.auto_submitted or "").strip().lower()
+    if (auto and auto != "no") or msg.x_autoreply or (
+        (msg.precedence or "").lower() == "auto_reply"
+    ) or p.AUTO_REPLY_SUBJECT.search(f.subject):
+        return Reason("auto_reply", 0.0, auto or msg.x_autoreply or f.subject[:60])
+    invite = f.invite
+    if invite and invite.organizer and invite.organizer.email in f.me:
+        return Reason("i_am_organizer", 0.0, f"the invitation is organised by {invite.organizer.email}")
+    m = p.first(p.I_INTERVIEW, f.all_text)
+    if m:
+        return Reason("i_am_interviewer", 0.0, _snippet(m))
+    m = p.first(p.NOT_JOB, f.subject, f.summary, f.text)
+    if m:
+        return Reason("not_a_job_interview", 0.0, _snippet(m))
+    return None
+
+
+def context(f: Facts) -> tuple[bool, list[Reason]]:
+    """Is this about a job interview at all? (gate, reasons)"""
+    reasons = []
+    interview = p.first(p.INTERVIEW, f.subject, f.summary)
+    if interview:
+        reasons.append(Reason("interview_subject", W_INTERVIEW_SUBJECT, _snippet(interview)))
+    else:
+        interview = p.INTERVIEW.search(f.text)
+        if interview:
+            reasons.append(Reason("interview_body", W_INTERVIEW_BODY, _snippet(interview)))
+    sender = f.message.from_
+    job = p.first(p.JOB, f.subject, f.summary, f.text)
+    if job:
+        reasons.append(Reason("job_context", W_JOB, _snippet(job)))
+    elif sender and is_ats(sender.domain):
+        reasons.append(Reason("job_context", W_JOB, f"sent by an applicant-tracking system "
+                              f"({sender.domain})"))
+    meeting = p.first(p.MEETING, f.subject, f.summary, f.text)
+    gate = bool(interview) or (bool(job or (sender and is_ats(sender.domain))) and
+                               bool(meeting or f.invite))
+    return gate, reasons
+
+
+def _invite_reasons(f: Facts) -> list[Reason]:
+    invite = f.invite
+    if invite is None or invite.method == "CANCEL":
+        return []
+    attendees = {a.address.email for a in invite.attendees}
+    to_me = bool(attendees & f.me) or any(a.email in f.me for a in f.message.to + f.message.cc)
+    if not to_me:
+        return [Reason("calendar_not_for_me", 0.0, "I am not an attendee")]
+    if invite.method == "REQUEST":
+        return [Reason("calendar_request", W_CAL_REQUEST, f"METHOD:REQUEST UID {invite.uid}")]
+    return [Reason("calendar_event", W_CAL_OTHER, f"METHOD:{invite.method or 'none'}")]
+
+
+def negatives(f: Facts, has_invite_for_me: bool) -> list[Reason]:
+    msg, reasons = f.message, []
+    precedence = (msg.precedence or "").lower()
+    if msg.list_id or precedence in ("bulk", "list", "junk"):
+        reasons.append(Reason("bulk_mail", W_BULK, f"List-Id {msg.list_id}" if msg.list_id
+                              else f"Precedence: {precedence}"))
+    for rx, signal, weight in ((p.BULK_TEXT, "bulk_text", W_BULK_TEXT),
+                               (p.JOB_ALERT, "job_alert", W_ALERT),
+                               (p.EVENT, "event_or_tips", W_EVENT)):
+        m = p.first(rx, f.subject, f.text)
+        if m:
+            reasons.append(Reason(signal, weight, _snippet(m)))
+    if not has_invite_for_me:
+        m = p.SLOT_OFFER.search(f.text) or p.SLOT_LINK.search(f.links)
+        if m:
+            reasons.append(Reason("slot_offer", W_SLOTS, _snippet(m)))
+    reasons.extend(_internal(f))
+    return reasons
+
+
+def _internal(f: Facts) -> list[Reason]:
+    """An invitation from a colleague at my own (non-free-mail) domain is my job, not my
+    interview."""
+    my_domains = {e.rpartition("@")[2] for e in f.me} - {""}
+    people = [f.invite.organizer] if f.invite and f.invite.organizer else []
+    if f.message.from_:
+        people.append(f.message.from_)
+    for person in people:
+        if person.domain in my_domains and not is_freemail(person.domain):
+            return [Reason("internal_sender", W_INTERNAL, f"{person.email} shares my domain")]
+    return []
+
+
+def _sender_reasons(f: Facts) -> list[Reason]:
+    sender = f.message.from_
+    if sender and not is_noreply(sender) and not is_platform(sender.domain):
+        return [Reason("human_sender", W_HUMAN, sender.email)]
+    return []
+
+
+def _kind_evidence(f: Facts) -> tuple[Kind, list[Reason], int | None]:
+    """The kind the message states, strongest statement first."""
+    invite = f.invite
+    if invite and (invite.method == "CANCEL" or invite.status == "CANCELLED"):
+        reasons = [Reason("calendar_cancel", W_CAL_CANCEL, f"METHOD:{invite.method} UID {invite.uid}")]
+        return Kind.CANCELLATION, reasons, None
+    m = p.REJECT.search(f.text)
+    if m:
+        return Kind.REJECTION, [Reason("rejection_phrase", W_REJECT, _snippet(m))], m.start()
+    cancel, cancel_subject = p.CANCEL.search(f.text), p.CANCEL_SUBJECT.search(f.subject)
+    if cancel or cancel_subject:
+        reasons = []
+        if cancel_subject:
+            reasons.append(Reason("cancel_subject", W_CANCEL_SUBJECT, _snippet(cancel_subject)))
+        if cancel:
+            reasons.append(Reason("cancel_phrase", W_CANCEL, _snippet(cancel)))
+        return Kind.CANCELLATION, reasons, cancel.start() if cancel else None
+    move, move_subject = p.RESCHEDULE.search(f.text), p.RESCHEDULE_SUBJECT.search(f.subject)
+    if move or move_subject:
+        reasons = []
+        if move_subject:
+            reasons.append(Reason("reschedule_subject", W_RESCHEDULE_SUBJECT, _snippet(move_subject)))
+        if move:
+            reasons.append(Reason("reschedule_phrase", W_RESCHEDULE, _snippet(move)))
+        if invite and invite.sequence > 0:
+            reasons.append(Reason("calendar_sequence", 0.0, f"SEQUENCE:{invite.sequence}"))
+        return Kind.RESCHEDULE, reasons, move.end() if move else None
+    # A reply's subject repeats the original's ("Re: Interview Confirmation"): not news.
+    subject = "" if _REPLY_PREFIX_RX.match(f.subject) else f.subject
+    m = p.first(p.CONFIRM, f.text, subject, f.summary)
+    if m:
+        in_text = m.string is f.text
+        return Kind.CONFIRMATION, [Reason("confirm_phrase", W_CONFIRM, _snippet(m))], (
+            m.start() if in_text else None)
+    return Kind.CONFIRMATION, [], None
+
+
+def _timing(f: Facts, kind: Kind, start: datetime | None) -> list[Reason]:
+    if start is None:
+        return [Reason("no_time", 0.0, "no date and time found")]
+    reasons = []
+    if kind in (Kind.CONFIRMATION, Kind.RESCHEDULE):
+        reasons.append(Reason("specific_time", W_TIME, start.isoformat()))
+        if start < f.message.date - timedelta(hours=1):
+            # A plan for before the message was written is a quote or a slip.
+            reasons.append(Reason("start_in_past", W_PAST, "before the message's Date"))
+    if kind is Kind.CONFIRMATION and f.invite is None:
+        distinct = {m.start for m in f.mentions}
+        if len(distinct) > 1:
+            reasons.append(Reason("several_times", W_SEVERAL, f"{len(distinct)} different times"))
+    return reasons
+
+
+def judge(f: Facts) -> Verdict:
+    """First half: vetoes, context and the stated kind (``anchor`` tells the
+    caller where to look for the time)."""
+    stop = veto(f)
+    if stop:
+        return Verdict(Kind.NONE, 0.0, [stop])
+    gate, reasons = context(f)
+    invite_reasons = _invite_reasons(f)
+    if not gate:
+        reasons.append(Reason("no_interview_context", 0.0, "no interview or job words"))
+        return Verdict(Kind.NONE, 0.0, reasons + invite_reasons)
+    kind, kind_reasons, anchor = _kind_evidence(f)
+    return Verdict(kind, 0.0, reasons + invite_reasons + kind_reasons + _sender_reasons(f),
+                   anchor)
+
+
+def score(f: Facts, verdict: Verdict, start: datetime | None) -> Verdict:
+    """Second half: timing and negative signals; the confidence; none below the floor."""
+    if verdict.kind is Kind.NONE:
+        return verdict
+    kind, reasons = verdict.kind, list(verdict.reasons)
+    for_me = any(r.signal in ("calendar_request", "calendar_event") for r in reasons)
+    reasons += _timing(f, kind, start)
+    reasons += [r for r in negatives(f, for_me)
+                if kind in (Kind.CONFIRMATION, Kind.RESCHEDULE) or r.signal != "slot_offer"]
+    ack = p.APP_ACK.search(f.text)
+    if kind is Kind.CONFIRMATION and ack and not for_me:
+        reasons.append(Reason("application_ack", W_ACK, _snippet(ack)))
+    if kind is Kind.CONFIRMATION and start is None and not any(
+        r.signal in ("confirm_phrase", "calendar_request", "calendar_event") for r in reasons
+    ):
+        reasons.append(Reason("nothing_confirmed", 0.0, "no time, no invitation, no confirmation"))
+        return Verdict(Kind.NONE, 0.0, reasons, verdict.anchor)
+    total = sum(r.weight for r in reasons)
+    if kind in (Kind.CONFIRMATION, Kind.RESCHEDULE) and start is None and total > NO_TIME_CAP:
+        reasons.append(Reason("capped_no_time", 0.0, f"{total:.2f} capped at {NO_TIME_CAP}"))
+        total = NO_TIME_CAP
+    if total < FLOOR:
+        reasons.append(Reason("below_floor", 0.0, f"{kind.value} score {total:.2f} < {FLOOR}"))
+        return Verdict(Kind.NONE, 0.0, reasons, verdict.anchor)
+    return Verdict(kind, round(min(total, CEILING), 2), reasons, verdict.anchor)

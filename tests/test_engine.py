@@ -1,0 +1,151 @@
+"""Engine behaviour beyond the contract lifecycle: the per-cycle cap, crashes
+between the steps of a draft's creation, two daemons, hostile mail."""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from outbox.clock import FixedClock
+from outbox.daemon import AlreadyRunning, Backoff, run_cycle, single_instance
+from outbox.engine import Engine, default_factory
+from outbox.model import MilestoneState
+from outbox.provider import TransientError
+from outbox.store import Store
+
+from .contract.conftest import EML, make_config
+from .contract.mailboxes import MaildirBox
+
+
+def at(text: str) -> datetime:
+    return datetime.fromisoformat(text)
+
+
+@pytest.fixture
+def box(tmp_path: Path) -> MaildirBox:
+    return MaildirBox(tmp_path / "Mail")
+
+
+def engine_for(box: MaildirBox, tmp_path: Path, when: str, **overrides: object) -> Engine:
+    config = make_config(box.account, tmp_path / "state")
+    if overrides:
+        config = config.model_copy(update=overrides)
+    return Engine(config, Store.open(tmp_path / "state"), FixedClock(at(when)))
+
+
+def test_no_cycle_creates_more_than_the_cap_and_says_so(box: MaildirBox, tmp_path: Path) -> None:
+    box.deliver(EML("confirm_calendar.eml"))  # Acme, Tue 10 March
+    box.deliver(EML("confirm_plain.eml"))  # Initech, Thu 12 March
+    engine = engine_for(box, tmp_path, "2026-03-09T09:00:00+00:00", max_drafts_per_cycle=1)
+    engine.cycle("home")  # first sync: nothing due yet
+    assert isinstance(engine.clock, FixedClock)
+    engine.clock.set(at("2026-03-20T09:00:00+00:00"))  # both follow-ups are due
+    report = engine.cycle("home")
+    assert len(box.messages("drafts")) == 1
+    assert report.waiting == 1
+    assert any("wait for the next cycle" in e.what for e in report.events)
+    report = engine.cycle("home")
+    assert len(box.messages("drafts")) == 2 and report.waiting == 0
+
+
+class CrashAfterWrite:
+    """The real provider, but the process dies right after the draft is written,
+    before outbox records it (a kill -9 between steps 2 and 3)."""
+
+    def __init__(self, name: str) -> None:
+        self.inner = default_factory(name)
+        self.name = name
+
+    def __getattr__(self, attr: str) -> object:
+        return getattr(self.inner, attr)
+
+    def create_draft(self, msg: object, thread_hint: str | None) -> object:
+        self.inner.create_draft(msg, thread_hint)  # type: ignore[arg-type]
+        os._exit(9)
+
+
+def _crashing_cycle(account: dict[str, str], state: str) -> None:
+    config = make_config(account, Path(state))
+    engine = Engine(config, Store.open(Path(state)),
+                    FixedClock(at("2026-03-11T09:00:00+00:00")), CrashAfterWrite)
+    engine.cycle("home")
+
+
+def test_a_crash_between_write_and_record_never_means_two_drafts(
+    box: MaildirBox, tmp_path: Path
+) -> None:
+    box.deliver(EML("confirm_calendar.eml"))
+    proc = multiprocessing.get_context("fork").Process(
+        target=_crashing_cycle, args=(box.account, str(tmp_path / "state"))
+    )
+    proc.start()
+    proc.join(30)
+    assert proc.exitcode == 9
+    assert len(box.messages("drafts")) == 1
+    engine = engine_for(box, tmp_path, "2026-03-11T09:05:00+00:00")
+    engine.cycle("home")
+    engine.cycle("home")
+    assert len(box.messages("drafts")) == 1
+    [iv] = engine.store.interviews()
+    states = {m.name: m.state for m in engine.store.milestones(iv.id)}
+    assert states["thank_you"] is MilestoneState.DRAFTED
+
+
+def test_a_second_daemon_on_the_same_state_is_refused(tmp_path: Path) -> None:
+    # flock conflicts between open file descriptions, so a second open in this
+    # process is refused exactly as a second daemon would be.
+    with single_instance(tmp_path):
+        with pytest.raises(AlreadyRunning, match=f"already running.*pid {os.getpid()}"):
+            with single_instance(tmp_path):
+                pass
+    with single_instance(tmp_path):  # released on exit: the next one gets it
+        pass
+
+
+def test_hostile_and_malformed_mail_is_skipped_with_a_log_line(
+    box: MaildirBox, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    box.deliver(b"\x00\xff garbage without headers \x00")
+    box.deliver(b"Subject: =?utf-8?b?!!!?= Interview\r\nFrom: <<<>>>\r\nDate: never\r\n\r\n"
+                + b"\xff" * 1000)
+    box.deliver(EML("confirm_calendar.eml"))
+    engine = engine_for(box, tmp_path, "2026-03-11T09:00:00+00:00")
+    with caplog.at_level(logging.INFO):
+        engine.cycle("home")
+    assert len(box.messages("drafts")) == 1, "the good message still gets its draft"
+
+
+class FlakyProvider:
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def open(self, account: object, secrets: object) -> None:
+        raise TransientError("connection reset by peer", retry_after=120)
+
+    def close(self) -> None:
+        pass
+
+
+def test_transient_errors_back_off_and_do_not_stop_other_accounts(
+    box: MaildirBox, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    engine = engine_for(box, tmp_path, "2026-03-11T09:00:00+00:00")
+    engine.provider_factory = FlakyProvider  # type: ignore[assignment]
+    backoff = Backoff()
+    seen: list[object] = []
+    clock = [1000.0]
+    with caplog.at_level(logging.WARNING):
+        assert run_cycle(engine, ["home"], backoff, seen.append, lambda: clock[0]) is False
+    assert "connection reset" in caplog.text and "retrying in 120s" in caplog.text
+    clock[0] += 60
+    assert not backoff.ready("home", clock[0])
+    clock[0] += 61
+    assert backoff.ready("home", clock[0])
+    engine.provider_factory = default_factory
+    assert run_cycle(engine, ["home"], backoff, seen.append, lambda: clock[0]) is True
+    assert len(seen) == 1 and backoff.failures == {}
