@@ -1,8 +1,10 @@
-"""``is_candidate``: from headers alone, is a message worth fetching bodies for?
+"""Header-only questions: is a message worth fetching bodies for
+(``is_candidate``), and was it written by a machine (``is_automated``)?
 
-Generous on purpose: a missed candidate is a missed interview, while a
-needless fetch costs one small download. Bulk senders are still candidates
-when their subject matches; the full classification sorts them out.
+``is_candidate`` is generous on purpose: a missed candidate is a missed
+interview, while a needless fetch costs one small download. Bulk senders are
+still candidates when their subject matches; the full classification sorts
+them out.
 """
 
 from __future__ import annotations
@@ -26,6 +28,39 @@ _SUBJECT_RX = re.compile(
     r"|postulaci|proceso de selecci|vacante",
     re.IGNORECASE,
 )
+
+
+_AUTO_SUBJECT_RX = re.compile(
+    r"^\s*(?:automatic reply|auto(?:matic)?[- ]?reply|out of (?:the )?office|ooo\b|abwesenheit"
+    r"|automatische antwort|réponse automatique|absence|respuesta automática"
+    r"|fuera de la oficina|undeliverable|delivery status notification|mail delivery failed)",
+    re.IGNORECASE,
+)
+
+
+def auto_reply_reason(message: Message) -> str | None:
+    """Why this is an auto-reply or bounce (RFC 3834 headers, or the subject
+    Outlook and Gmail give out-of-office notices), or None."""
+    auto = (message.auto_submitted or "").strip().lower()
+    if auto and auto != "no":
+        return f"Auto-Submitted: {auto}"
+    if message.x_autoreply:
+        return f"X-Autoreply: {message.x_autoreply}"
+    if (message.precedence or "").strip().lower() == "auto_reply":
+        return "Precedence: auto_reply"
+    m = _AUTO_SUBJECT_RX.search(message.subject or "")
+    return f"subject {m.group(0).strip()!r}" if m else None
+
+
+def is_automated(message: Message) -> bool:
+    """Written by a machine: an auto-reply or out-of-office notice, a bounce, or
+    list/bulk mail. Such a message never counts as the employer replying."""
+    precedence = (message.precedence or "").strip().lower()
+    return (
+        auto_reply_reason(message) is not None
+        or bool(message.list_id)
+        or precedence in ("bulk", "list", "junk")
+    )
 
 
 def is_candidate(message: Message) -> bool:

@@ -9,6 +9,7 @@ people, company and role from ``people`` and ``entities``.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -32,6 +33,10 @@ from outbox.model import Address, Detection, Kind, Message, Reason
 
 log = logging.getLogger(__name__)
 
+_NUMERIC_DATE_RX = re.compile(r"\d[/.]\d")
+_VIA_RX = re.compile(r"\s+via\s+.*$", re.IGNORECASE)
+_NAME_SPLIT_RX = re.compile(r"\s+[|–—-]\s+|\s*\|\s*")
+
 
 @dataclass(frozen=True)
 class DetectContext:
@@ -50,7 +55,8 @@ def classify(message: Message, ctx: DetectContext) -> Detection:
     except Exception as exc:  # hostile input must not stop the cycle (promise 5)
         ref = getattr(message, "message_id", "?")
         log.warning("detection failed for %s: %s", ref, type(exc).__name__, exc_info=True)
-        return Detection(Kind.NONE, reasons=[Reason("error", 0.0, f"{type(exc).__name__}: {exc}"[:200])])
+        detail = f"{type(exc).__name__}: {exc}"[:200]
+        return Detection(Kind.NONE, reasons=[Reason("error", 0.0, detail)])
 
 
 @dataclass(slots=True)
@@ -66,7 +72,9 @@ def _classify(message: Message, ctx: DetectContext) -> Detection:
     invite = _choose_invite(parse_invites(message.calendars, *fallback), me)
     text, links = split_links(fresh_part(body_text(message)))
     subject = message.subject or ""
-    day_first = _day_first(text, message.date, ctx.default_tz)
+    # Only a numeric date ("3/10") needs the language; guessing it costs a scan.
+    day_first = bool(_NUMERIC_DATE_RX.search(text)) and _day_first(
+        text, message.date, ctx.default_tz)
     body_mentions = find_mentions(text, message.date, fallback, day_first=day_first)
     subject_mentions = find_mentions(subject, message.date, fallback, day_first=day_first)
     facts = rules.Facts(message, me, subject, text, invite, body_mentions + subject_mentions,
@@ -75,7 +83,8 @@ def _classify(message: Message, ctx: DetectContext) -> Detection:
     if verdict.kind is Kind.NONE:
         return Detection(Kind.NONE, 0.0, calendar_uid=invite.uid if invite else None,
                          reasons=verdict.reasons)
-    when, time_reasons = _when(invite, body_mentions, subject_mentions, verdict, text, ctx)
+    when, time_reasons, facts.chosen = _when(invite, body_mentions, subject_mentions, verdict,
+                                             text, ctx)
     verdict = rules.score(facts, verdict, when.start)
     reasons = verdict.reasons + time_reasons
     if verdict.kind is Kind.NONE:
@@ -109,6 +118,7 @@ def _day_first(text: str, sent: datetime, default_tz: ZoneInfo) -> bool:
 
 
 def _pick(mentions: list[Mention], kind: Kind, anchor: int | None) -> Mention | None:
+    mentions = [m for m in mentions if not m.deadline]
     if not mentions:
         return None
     if kind is Kind.RESCHEDULE and anchor is not None:
@@ -124,7 +134,8 @@ def _pick(mentions: list[Mention], kind: Kind, anchor: int | None) -> Mention | 
 def _when(
     invite: Invite | None, body: list[Mention], subject: list[Mention],
     verdict: rules.Verdict, text: str, ctx: DetectContext,
-) -> tuple[_When, list[Reason]]:
+) -> tuple[_When, list[Reason], Mention | None]:
+    mention = None
     if invite is not None and invite.start is not None:
         when = _When(invite.start, invite.end, invite.tz)
         reasons = [Reason("time_from_calendar", 0.0, f"{invite.start.isoformat()} ({invite.tz})")]
@@ -136,7 +147,7 @@ def _when(
     else:
         mention = _pick(body, verdict.kind, verdict.anchor) or _pick(subject, verdict.kind, None)
         if mention is None:
-            return _When(), []
+            return _When(), [], None
         when = _When(mention.start, mention.end, mention.tz)
         how = "as written" if mention.zone_written else "zone assumed (sender/default)"
         reasons = [Reason("time_from_text", 0.0, f"{mention.text!r} -> "
@@ -149,13 +160,16 @@ def _when(
             length = ctx.default_duration
             reasons.append(Reason("duration_default", 0.0, str(length)))
         when.end = when.start + length
-    return when, reasons
+    return when, reasons, mention
 
 
 def _add_people(
     detection: Detection, message: Message, invite: Invite | None, text: str, me: frozenset[str]
 ) -> None:
-    pool = _address_pool(message, invite, text)
+    everyone = _address_pool(message, invite, text)
+    # Robots borrow people's names ("Jane Doe <notifications@calendly.com>"): match
+    # names against real mailboxes only.
+    pool = [a for a in everyone if not is_noreply(a) and not is_platform(a.domain)]
     sender = message.from_
     human_sender = sender if sender and is_person(sender, me) else None
     named = named_interviewers(text, human_sender, pool)
@@ -168,10 +182,20 @@ def _add_people(
         detection.reasons.append(Reason("interviewer_without_address", 0.0, ", ".join(unnamed)))
     if contacts:
         detection.reasons.append(Reason("contacts", 0.0, ", ".join(a.email for a in contacts)))
-    my_names = {a.name for a in pool if a.email in me and a.name}
+    my_names = {a.name for a in everyone if a.email in me and a.name}
     people = frozenset(squash(n) for n in
                        [a.name for a in pool if a.name] + [n.name for n in named] + list(my_names))
     _add_company_and_role(detection, message, invite, text, contacts, people, my_names, me)
+    detection.contacts = tuple(_plain_name(a) for a in detection.contacts)
+    detection.interviewers = tuple(_plain_name(a) for a in detection.interviewers)
+
+
+def _plain_name(address: Address) -> Address:
+    """"Julia Schmidt – Nordwind GmbH" -> "Julia Schmidt"; "Dana via Calendly" -> "Dana":
+    drafts greet a person, not a header."""
+    name = _VIA_RX.sub("", address.name)
+    name = _NAME_SPLIT_RX.split(name, maxsplit=1)[0].strip(" \"'")
+    return address if name == address.name else Address(address.email, name)
 
 
 def _address_pool(message: Message, invite: Invite | None, text: str) -> list[Address]:
@@ -252,7 +276,9 @@ def _add_company_and_role(
     summary = invite.summary if invite else ""
     subject = message.subject or ""
     domain = _employer_domain(message, invite, contacts, me)
-    domain_company = entities.company_from_domain(domain, (subject, summary, text)) if domain else None
+    domain_company = (
+        entities.company_from_domain(domain, (subject, summary, text)) if domain else None
+    )
     candidates = entities.company_candidates(subject, summary, text)
     sender = message.from_
     if sender is not None:

@@ -9,10 +9,16 @@ people's names never count as companies.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from outbox.detect.people import is_freemail, is_platform, registrable, squash
+from outbox.model import Address
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
 
 _WORD = r"[A-Z0-9À-Ö][\w&'’+-]*(?:\.[\w&'’+-]+)*"
 _CO = rf"(?P<co>{_WORD}(?:[ \t]+(?:&[ \t]+)?{_WORD}){{0,3}})"
@@ -26,14 +32,37 @@ _SUBJECT_COMPANY_RX = [
                + r"\s*[|–-]\s*(?i:.*\b(?:interview|invitation|entretien|entrevista|gespräch))"),
     re.compile(r"\(" + _CO + _LEGAL + r"\)\s*$"),
 ]
+
+
+class _Triggered:
+    """A lower-case, literal-first trigger found fast in the lower-cased text, then
+    the case-sensitive tail (a name is capitalised) matched right after it."""
+
+    __slots__ = ("tail", "trigger")
+
+    def __init__(self, trigger: str, tail: str) -> None:
+        self.trigger, self.tail = re.compile(trigger), re.compile(tail)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        low = text.lower()
+        if len(low) != len(text):  # offsets would not align: read the text as written
+            low = text
+        for hit in self.trigger.finditer(low):
+            if hit.start() and low[hit.start() - 1].isalnum():
+                continue  # inside a word
+            m = self.tail.match(text, hit.end())
+            if m:
+                yield m
+
+
 _BODY_COMPANY_RX = [
-    re.compile(r"(?i:\binterest in (?:joining\s+)?|\binteresse an\s+|\bintérêt pour\s+"
-               r"|\binterés en\s+)" + _CO + _LEGAL),
-    re.compile(r"(?i:\b(?:role|position|opening|job|team|opportunity|career|interview)s?\s+"
-               r"(?:at|with)\s+)" + _CO + _LEGAL),
-    re.compile(r"(?i:\binterview(?:ing)? with\s+)" + _CO + _LEGAL),
-    re.compile(r"(?i:\bbei der\s+|\bbei\s+|\bchez\s+)" + _CO + _LEGAL),
-    re.compile(r"(?i:\b(?:puesto|vacante|posición)\b[^.\n]{0,60}?\ben\s+)" + _CO + _LEGAL),
+    _Triggered(r"(?:interest in (?:joining\s+)?|interesse an\s+|intérêt pour\s+|interés en\s+)",
+               _CO + _LEGAL),
+    _Triggered(r"(?:role|position|opening|job|team|opportunity|career|interview)s?\s+"
+               r"(?:at|with)\s+", _CO + _LEGAL),
+    _Triggered(r"interviewing with\s+", _CO + _LEGAL),
+    _Triggered(r"(?:bei der\s+|bei\s+|chez\s+)", _CO + _LEGAL),
+    _Triggered(r"(?:puesto|vacante|posición)\b", r"[^.\n]{0,60}?\ben\s+" + _CO + _LEGAL),
 ]
 _DISPLAY_SUFFIX_RX = re.compile(
     r"\s*(?:talent acquisition|recruiting|recruitment|recruiters?|talent|careers?|jobs|hiring"
@@ -45,16 +74,16 @@ _DISPLAY_AT_RX = re.compile(r"\b(?:at|@|from|bei|chez|de)\s+" + _CO + r"\s*$")
 _DISPLAY_SPLIT_RX = re.compile(r"\s+[|–—-]\s+|\s*\|\s*")
 _VIA_RX = re.compile(r"\s+via\s+.*$", re.IGNORECASE)
 
-_NOT_COMPANIES = frozenset(squash(w) for w in (
+_NOT_COMPANIES = frozenset(squash(w) for w in _words(
     "the you your we our us zoom teams microsoft teams google meet google hangouts webex "
     "phone video interview invitation confirmation the team hiring team recruiting "
     "monday tuesday wednesday thursday friday saturday sunday january february march april "
     "may june july august september october november december noon et pt ct mt utc gmt "
     "cet cest bst est pst this that next tomorrow today home our office onsite "
-    "hi hello dear thanks thank unsubscribe careerboost linkedin indeed".split()
-)) | {"senior", "re", "fw", "fwd", "aw"}
+    "hi hello dear thanks thank unsubscribe linkedin indeed senior re fw fwd aw"
+))
 
-_ROLE_WORDS = frozenset(
+_ROLE_WORDS = frozenset(_words(
     "engineer engineering developer scientist analyst manager designer director lead architect "
     "consultant specialist administrator intern internship associate head officer coordinator "
     "researcher recruiter product marketing sales accountant writer editor programmer "
@@ -62,15 +91,18 @@ _ROLE_WORDS = frozenset(
     "support operations vp cto ceo cfo counsel attorney nurse teacher ingenieur ingenieurin "
     "entwickler entwicklerin berater beraterin leiter leiterin referent referentin ingénieur "
     "ingénieure développeur développeuse chef responsable ingeniero ingeniera desarrollador "
-    "desarrolladora analista jefe jefa científico científica gerente".split()
+    "desarrolladora analista jefe jefa científico científica gerente"
+))
+_ROLE = (
+    r"(?P<role>[A-Za-zÀ-ÿ0-9][\w/&+#.,'’-]*"
+    r"(?:[ \t]+(?!(?:role|position)\b)[\w/&+#.'’()-]+){0,6}?)"
 )
-_ROLE = r"(?P<role>[A-Za-zÀ-ÿ0-9][\w/&+#.,'’-]*(?:[ \t]+(?!(?:role|position)\b)[\w/&+#.'’()-]+){0,6}?)"
 _ROLE_RX = [
-    re.compile(r"(?i:\bfor (?:the|our|a|an)\s+)" + _ROLE
-               + r"(?i:\s+(?:role|position|opening|job|vacancy|opportunity|req)\b)"),
-    re.compile(r"(?i:\b(?:role|position) of\s+(?:an?\s+)?)" + _ROLE + r"(?=[\s]*(?:[.,;:\n!(]|$))"),
-    re.compile(r"(?i:\bbewerbung als\s+|\bals\s+|\bposte d[e']\s*|\bpuesto de\s+)" + _ROLE
-               + r"(?=\s*(?:\(|[.,;:\n!]|$| bei | chez | en | at ))"),
+    _Triggered(r"for (?:the|our|a|an)\s+",
+               _ROLE + r"(?i:\s+(?:role|position|opening|job|vacancy|opportunity|req)\b)"),
+    _Triggered(r"(?:role|position) of\s+(?:an?\s+)?", _ROLE + r"(?=\s*(?:[.,;:\n!(]|$))"),
+    _Triggered(r"(?:bewerbung als\s+|als\s+|poste d[e']\s*|puesto de\s+)",
+               _ROLE + r"(?=\s*(?:\(|[.,;:\n!]|$| bei | chez | en | at ))"),
 ]
 _SUBJECT_ROLE_RX = [
     re.compile(r"(?i:\b(?:interview|entretien|entrevista|vorstellungsgespräch\w*)"
@@ -79,6 +111,7 @@ _SUBJECT_ROLE_RX = [
     re.compile(r"(?:^|:\s*)" + _ROLE + r"(?i:\s+(?:interview|position|role)\b)"),
     re.compile(r"[–-]\s*" + _ROLE + r"\s*$"),
 ]
+_BODY_HEAD = 2_500  # company and role are named near the top, not in the signature
 _GENDER_TAG_RX = re.compile(r"\s*\((?:[mwfdx]\s*/\s*){1,3}[mwfdx]\)|\s*\(all genders\)", re.I)
 
 
@@ -132,6 +165,7 @@ def company_from_domain(domain: str, texts: Iterable[str]) -> str | None:
 
 
 def company_candidates(subject: str, summary: str, body: str) -> list[Found]:
+    body = body[:_BODY_HEAD]
     found = []
     for source, text, patterns in (("summary", summary, _SUBJECT_COMPANY_RX),
                                    ("subject", subject, _SUBJECT_COMPANY_RX),
@@ -157,6 +191,15 @@ def pick_company(
     return valid[0] if valid else None
 
 
+def company_domain(contacts: Iterable[Address]) -> str | None:
+    """The employer's mail domain: the first contact's that is neither an
+    applicant-tracking system, a job board, nor free mail."""
+    for address in contacts:
+        if address.domain and not is_platform(address.domain) and not is_freemail(address.domain):
+            return address.domain
+    return None
+
+
 def _clean_role(raw: str, drop: Iterable[str]) -> str:
     role = _GENDER_TAG_RX.sub("", raw)
     for name in drop:
@@ -173,6 +216,7 @@ def _looks_like_role(role: str) -> bool:
 
 def find_role(subject: str, summary: str, body: str, drop: Iterable[str]) -> Found | None:
     drop = [d for d in drop if d]
+    body = body[:_BODY_HEAD]
     for source, text in (("body", body), ("summary", summary)):
         for rx in _ROLE_RX:
             for m in rx.finditer(text):

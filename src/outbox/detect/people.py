@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
-from outbox.model import Address, Message
+from outbox.model import Address
 
 # Applicant-tracking systems and scheduling services: they send for the
 # employer, so their domain is never the company's.
@@ -66,7 +67,9 @@ _NAME = (
     r"(?:(?:Dr|Mr|Ms|Mrs|Prof|Frau|Herrn?|Mme|Mlle|M|Sr|Sra|Dra)\.?\s+){0,2}"
     rf"{_NAME_WORD}(?:\s+(?:(?:van|von|de|del|der|da|di|la|le)\s+)?{_NAME_WORD}){{0,2}}"
 )
-_NAMES = rf"(?P<names>(?:{_NAME}|me\b)(?:\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b)\s*(?:{_NAME}|me\b)){{0,4}})"
+_AND = r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b)\s*"
+_ONE = rf"(?:{_NAME}(?:\s*\([^()\n]{{0,40}}\))?|me\b)"  # "Julia Schmidt (HR)"
+_NAMES = rf"(?P<names>{_ONE}(?:{_AND}{_ONE}){{0,4}})"
 # Phrases that introduce the people I will meet; searched in the lower-cased
 # text, then the names are read case-sensitively right after.
 _INTERVIEWERS_RX = re.compile(
@@ -78,15 +81,23 @@ _INTERVIEWERS_RX = re.compile(
     r"|(?:será|entrevista|reunirás|hablarás)\s+con\s+"
 )
 _NAMES_RX = re.compile(_NAMES)
+# Each trigger holds one of these words; finding them first is much cheaper.
+_TRIGGER_WORD_RX = re.compile(r"with|interview|gesprächspartner|rencontrerez|avec|con")
+_PAREN_RX = re.compile(r"\([^()]*\)")
 _NAME_PAIR_RX = re.compile(rf"(?P<name>{_NAME})\s*[(<]\s*(?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)")
-_TITLE_WORDS = frozenset(
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+_TITLE_WORDS = frozenset(_words(
     "manager engineer engineering director lead head vp president recruiter recruiting team "
     "principal senior staff product officer coordinator partner founder ceo cto hr talent "
-    "personal teamleiter responsable responsable técnica department abteilung".split()
-)
-_HONORIFICS = frozenset("dr mr ms mrs prof frau herr herrn mme mlle m sr sra dra".split())
+    "personal teamleiter responsable técnica department abteilung"
+))
+_HONORIFICS = frozenset(_words("dr mr ms mrs prof frau herr herrn mme mlle m sr sra dra"))
 
 
+@lru_cache(maxsize=4096)
 def squash(text: str) -> str:
     """Lower-case letters and digits only, accents removed: for loose comparison."""
     text = unicodedata.normalize("NFKD", text)
@@ -158,6 +169,7 @@ def _split_names(group: str) -> list[str]:
     parts = re.split(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b)\s*", group)
     out = []
     for part in parts:
+        part = _PAREN_RX.sub("", part)
         words = [w for w in part.split() if w.lower().rstrip(".") not in _HONORIFICS]
         if not words:
             continue
@@ -187,17 +199,37 @@ def _match_address(name: str, pool: Iterable[Address]) -> Address | None:
     return None
 
 
+def _name_email_pairs(text: str) -> dict[str, Address]:
+    """"Jane Doe (jane@acme.com)" / "Jane Doe <jane@acme.com>", looked for around each "@"."""
+    pairs: dict[str, Address] = {}
+    at = text.find("@")
+    while at != -1:
+        for m in _NAME_PAIR_RX.finditer(text, max(0, at - 120), at + 256):
+            pairs.setdefault(squash(m.group("name")), Address(m.group("email"), m.group("name")))
+        at = text.find("@", at + 1)
+    return pairs
+
+
+def _triggers(low: str) -> Iterator[re.Match[str]]:
+    seen = -1
+    for word in _TRIGGER_WORD_RX.finditer(low):
+        trigger = _INTERVIEWERS_RX.search(low, max(0, word.start() - 30), word.end() + 30)
+        if trigger is None or trigger.end() <= seen:
+            continue
+        if trigger.start() and low[trigger.start() - 1].isalnum():
+            continue
+        seen = trigger.end()
+        yield trigger
+
+
 def named_interviewers(text: str, sender: Address | None, pool: list[Address]) -> list[NamedPerson]:
     """People the text says I will meet ("you'll be meeting with Jane Doe")."""
     people: list[NamedPerson] = []
-    pairs = {squash(m.group("name")): Address(m.group("email"), m.group("name"))
-             for m in _NAME_PAIR_RX.finditer(text)}
+    pairs = _name_email_pairs(text)
     low = text.lower()
     if len(low) != len(text):  # rare case-folding that changes length: offsets would lie
         return people
-    for trigger in _INTERVIEWERS_RX.finditer(low):
-        if trigger.start() and low[trigger.start() - 1].isalnum():
-            continue
+    for trigger in _triggers(low):
         m = _NAMES_RX.match(text, trigger.end())
         if m is None:
             continue

@@ -1,8 +1,11 @@
-"""The phrases detection looks for, one compiled regex per signal (EN/DE/FR/ES).
+"""The phrases detection looks for, one pattern per signal (EN/DE/FR/ES).
 
 Kept apart from the scoring so that a missed wording is a one-line fix here.
-Each pattern is searched once per message; the patterns are anchored on
-words, so a scan is linear in the text.
+Speed matters (every candidate message passes every phrase), so a phrase is
+searched in the lower-cased text by a case-sensitive regex whose alternatives
+all start with a literal (the regex engine then skips most positions in C),
+the leading word boundary is checked in Python, and literal ``keys`` let a
+text that holds none of them skip the regex altogether.
 """
 
 from __future__ import annotations
@@ -13,30 +16,61 @@ from functools import lru_cache
 _lower = lru_cache(maxsize=32)(str.lower)
 
 
+class Hit:
+    """Where a phrase matched, in the text as written (quacks like ``re.Match``)."""
+
+    __slots__ = ("_end", "_start", "string")
+
+    def __init__(self, string: str, start: int, end: int) -> None:
+        self.string, self._start, self._end = string, start, end
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def group(self, _: int = 0) -> str:
+        return self.string[self._start:self._end]
+
+
 class Phrase:
-    """A regex with literal keys: the regex runs only when the lower-cased text
-    holds one of the keys (a C-speed substring test), which keeps a message
-    that says nothing of the kind nearly free."""
+    """Alternatives of one signal, and the literal keys one of which each match holds."""
 
-    __slots__ = ("keys", "rx")
+    __slots__ = ("fast", "keys", "slow")
 
-    def __init__(self, rx: re.Pattern[str], keys: tuple[str, ...]) -> None:
-        self.rx, self.keys = rx, keys
+    def __init__(self, alternatives: tuple[str, ...], keys: tuple[str, ...]) -> None:
+        self.slow = re.compile("(?:" + "|".join(alternatives) + ")", re.IGNORECASE)
+        unbounded = (a[2:] if a.startswith(r"\b") else a for a in alternatives)
+        self.fast = re.compile("(?:" + "|".join(unbounded) + ")")
+        self.keys = keys
 
-    def search(self, text: str) -> re.Match[str] | None:
-        if self.keys and not any(k in _lower(text) for k in self.keys):
+    def search(self, text: str) -> Hit | None:
+        low = _lower(text)
+        if self.keys and not any(k in low for k in self.keys):  # C-speed substring tests
             return None
-        return self.rx.search(text)
+        if len(low) != len(text):  # rare case-folding that changes length: offsets would lie
+            m = self.slow.search(text)
+            return Hit(text, m.start(), m.end()) if m else None
+        pos = 0
+        while (m := self.fast.search(low, pos)) is not None:
+            start = m.start()
+            if start and low[start].isalnum() and (low[start - 1].isalnum()
+                                                   or low[start - 1] == "_"):
+                pos = start + 1  # inside a word: the dropped \b would not have matched
+                continue
+            return Hit(text, start, m.end())
+        return None
 
 
 def _rx(*alternatives: str, keys: str = "") -> Phrase:
     """``keys``: "|"-separated lower-case substrings, one of which every match holds."""
-    rx = re.compile(r"(?:" + "|".join(alternatives) + r")", re.IGNORECASE)
-    return Phrase(rx, tuple(k for k in keys.split("|") if k))
+    return Phrase(alternatives, tuple(k for k in keys.split("|") if k))
 
 
 INTERVIEW = _rx(
-    r"\binterview(?:s|ed|ing)?\b", r"\bphone screen", r"\bscreening call", r"\btech(?:nical)? screen",
+    r"\binterview(?:s|ed|ing)?\b", r"\bphone screen", r"\bscreening call",
+    r"\btech(?:nical)? screen",
     r"\bon-?site\b", r"\bhiring manager", r"\bvorstellungsgespr", r"\bbewerbungsgespr",
     r"\bkennenlerngespr", r"\b(?:telefon|video)interview", r"\bentretien", r"\bentrevue",
     r"\bentrevista",
@@ -61,7 +95,8 @@ CONFIRM = _rx(
     r"\byou(?:'re| are) invited to (?:an? )?interview",
     r"\bbestätig", r"\bfreuen uns auf", r"\bladen (?:wir )?sie\b.{0,40}\bein\b",
     r"\bconfirm(?:ons|é|ée|er)\b", r"\bconfirmamos\b", r"\bconfirmad[ao]\b", r"\bconfirmación\b",
-    r"\bagendad[ao]\b", r"\bprogramad[ao]\b", r"\bnous avons le plaisir de vous (?:inviter|convier)",
+    r"\bagendad[ao]\b", r"\bprogramad[ao]\b",
+    r"\bnous avons le plaisir de vous (?:inviter|convier)",
     keys=(
         "confirm|schedul|forward to|see you|booked|invitation|invited|bestätig|freuen|"
         "ein|agendad|programad|plaisir"
@@ -135,18 +170,24 @@ I_INTERVIEW = _rx(
     r"\byou(?:'re| are) interviewing\b", r"\bscorecard", r"\binterview kit\b",
     r"\bsubmit (?:your )?(?:feedback|evaluation)", r"\binterview: candidate\b",
     r"\bcandidate: ", r"\(interviewer\)",
-    keys="interviewer|interviewing|scorecard|interview kit|feedback|evaluation|candidate",
+    keys=(
+        "as an interviewer|as interviewer|you're interviewer|are interviewer|"
+        "you're an interviewer|are an interviewer|interviewing|scorecard|interview kit|"
+        "submit|candidate|(interviewer)"
+    ),
 )
 RESCHEDULE = _rx(
     r"\b(?:has been|have|was|is|been|we've|we have) (?:now )?rescheduled",
-    r"\brescheduled (?:to|for)\b", r"\b(?<!need a )(?<!want a )new (?:date and )?time\b",
+    r"\brescheduled (?:to|for)\b",
+    r"\bnew (?:date and )?time\b(?<!need a new time)(?<!want a new time)",
     r"\b(?:has been|was|been|is) moved to\b", r"\bmoved (?:it|the interview|your interview) to\b",
     r"\b(?:been|was) changed to\b", r"\bupdated time\b", r"\bchange of (?:time|date)\b",
     r"\bverschoben\b", r"\bneuer termin\b", r"\breporté", r"\bdécalé", r"\bnouvel horaire",
     r"\breprogramad[ao]", r"\bnueva (?:hora|fecha)\b",
     keys=(
-        "reschedul|new time|new date|moved|changed to|updated time|change of|verschoben|"
-        "neuer termin|report|décal|nouvel horaire|reprogramad|nueva"
+        "reschedul|new time|new date|moved to|moved it|moved the|moved your|changed to|"
+        "updated time|change of|verschoben|neuer termin|reporté|décalé|nouvel horaire|"
+        "reprogramad|nueva hora|nueva fecha"
     ),
 )
 RESCHEDULE_SUBJECT = _rx(
@@ -184,23 +225,22 @@ REJECT = _rx(
     r"\bfür (?:einen )?anderen? (?:kandidat|bewerber)", r"\bnicht in die engere wahl",
     r"\bne (?:pas |pouvons pas )?donner (?:une )?suite", r"\bpas été retenue?",
     r"\bne sommes pas en mesure de (?:donner suite|retenir)",
-    r"\b(?:lamentablemente|lamentamos)\b[^.]{0,120}\b(?:no|otro|otra)\b",
+    r"\b(?:lamentablemente|lamentamos)\b[^.]{0,120}\b(?:no|otr[oa]s?)\b",
     r"\bno (?:continuar|seguir adelante)\b", r"\bno ha sido seleccionad",
     keys=(
-        "forward|proceed|progress|unfortunately|selected|filled|regret|decided|leider|"
-        "kandidat|bewerber|engere|suite|retenu|lamenta|continuar|seguir|seleccionad"
+        "decided not to|move forward|moving forward|other candidate|another candidate|"
+        "proceed|progress|unfortunately|will not be|not been selected|not selected|"
+        "filled|regret|decided to go|leider|kandidat|bewerber|engere|donner suite|"
+        "donner une suite|retenu|"
+        "lamenta|no continuar|no seguir|seleccionad"
     ),
-)
-AUTO_REPLY_SUBJECT = _rx(
-    r"^\s*(?:automatic reply|auto(?:matic)?[- ]?reply|out of (?:the )?office|ooo\b|abwesenheit"
-    r"|automatische antwort|réponse automatique|absence|respuesta automática|fuera de la oficina)",
 )
 DE_LANG = re.compile(r"\b(?:und|Sie|Ihre?n?|Uhr|bei|wir|Termin|freundlichen)\b", re.I)
 FR_LANG = re.compile(r"\b(?:vous|votre|nous|entretien|heure|cordialement|bonjour)\b", re.I)
 ES_LANG = re.compile(r"\b(?:usted|tu|hora|entrevista|saludos|gracias|hola)\b", re.I)
 
 
-def first(rx: Phrase, *texts: str) -> re.Match[str] | None:
+def first(rx: Phrase, *texts: str) -> Hit | None:
     for text in texts:
         if text:
             m = rx.search(text)

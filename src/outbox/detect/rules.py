@@ -16,6 +16,7 @@ from datetime import datetime, timedelta
 
 from outbox.detect import phrases as p
 from outbox.detect.calendar import Invite
+from outbox.detect.candidate import auto_reply_reason
 from outbox.detect.people import is_ats, is_freemail, is_noreply, is_platform
 from outbox.detect.when import Mention
 from outbox.model import Kind, Message, Reason
@@ -30,8 +31,9 @@ W_CAL_REQUEST, W_CAL_OTHER, W_CAL_CANCEL = 0.45, 0.3, 0.55
 W_INTERVIEW_SUBJECT, W_INTERVIEW_BODY, W_JOB = 0.25, 0.15, 0.1
 W_CONFIRM, W_TIME, W_HUMAN = 0.25, 0.2, 0.05
 W_RESCHEDULE, W_RESCHEDULE_SUBJECT, W_CANCEL, W_CANCEL_SUBJECT, W_REJECT = 0.35, 0.2, 0.35, 0.2, 0.6
-W_BULK, W_BULK_TEXT, W_ALERT, W_ACK, W_SLOTS, W_SEVERAL = -0.5, -0.25, -0.6, -0.35, -0.5, -0.3
-W_PAST, W_INTERNAL, W_EVENT = -0.4, -0.4, -0.3
+W_BULK, W_BULK_TEXT, W_ALERT, W_ACK, W_SLOTS, W_SEVERAL = -0.5, -0.25, -0.6, -0.35, -0.5, -0.4
+W_PAST, W_INTERNAL, W_EVENT, W_FAR, W_QUESTION = -0.4, -0.4, -0.3, -0.3, -0.3
+FAR_AHEAD = timedelta(days=180)  # interviews are set weeks ahead, not seasons
 
 
 @dataclass(slots=True)
@@ -46,6 +48,7 @@ class Facts:
     mentions: list[Mention]
     summary: str = ""  # the invitation's SUMMARY
     links: str = ""  # the links of the text, one a line
+    chosen: Mention | None = None  # the written time the interview's start came from
 
     @property
     def all_text(self) -> str:
@@ -60,9 +63,8 @@ class Verdict:
     anchor: int | None = None  # where the deciding phrase was: the time nearest it is meant
 
 
-def _snippet(m: object) -> str:
-    text = m.group(0) if hasattr(m, "group") else str(m)  # type: ignore[attr-defined]
-    return " ".join(text.split())[:80]
+def _snippet(m: p.Hit) -> str:
+    return " ".join(m.group(0).split())[:80]
 
 
 def veto(f: Facts) -> Reason | None:
@@ -70,14 +72,12 @@ def veto(f: Facts) -> Reason | None:
     msg = f.message
     if msg.is_from(f.me):
         return Reason("from_me", 0.0, f"sent by me ({msg.from_.email if msg.from_ else ''})")
-    auto = (msg.auto_submitted or "").strip().lower()
-    if (auto and auto != "no") or msg.x_autoreply or (
-        (msg.precedence or "").lower() == "auto_reply"
-    ) or p.AUTO_REPLY_SUBJECT.search(f.subject):
-        return Reason("auto_reply", 0.0, auto or msg.x_autoreply or f.subject[:60])
+    auto = auto_reply_reason(msg)
+    if auto:
+        return Reason("auto_reply", 0.0, auto)
     invite = f.invite
     if invite and invite.organizer and invite.organizer.email in f.me:
-        return Reason("i_am_organizer", 0.0, f"the invitation is organised by {invite.organizer.email}")
+        return Reason("i_am_organizer", 0.0, f"organised by {invite.organizer.email}")
     m = p.first(p.I_INTERVIEW, f.all_text)
     if m:
         return Reason("i_am_interviewer", 0.0, _snippet(m))
@@ -87,8 +87,9 @@ def veto(f: Facts) -> Reason | None:
     return None
 
 
-def context(f: Facts) -> tuple[bool, list[Reason]]:
-    """Is this about a job interview at all? (gate, reasons)"""
+def context(f: Facts, kind: Kind) -> tuple[bool, list[Reason]]:
+    """Is this about a job interview at all? (gate, reasons). A rejection needs only
+    the job ("your application"); anything else an interview, or a job and a meeting."""
     reasons = []
     interview = p.first(p.INTERVIEW, f.subject, f.summary)
     if interview:
@@ -105,9 +106,10 @@ def context(f: Facts) -> tuple[bool, list[Reason]]:
         reasons.append(Reason("job_context", W_JOB, f"sent by an applicant-tracking system "
                               f"({sender.domain})"))
     meeting = p.first(p.MEETING, f.subject, f.summary, f.text)
-    gate = bool(interview) or (bool(job or (sender and is_ats(sender.domain))) and
-                               bool(meeting or f.invite))
-    return gate, reasons
+    about_job = bool(job or (sender and is_ats(sender.domain)))
+    if kind is Kind.REJECTION:
+        return bool(interview) or about_job, reasons
+    return bool(interview) or (about_job and bool(meeting or f.invite)), reasons
 
 
 def _invite_reasons(f: Facts) -> list[Reason]:
@@ -167,7 +169,8 @@ def _kind_evidence(f: Facts) -> tuple[Kind, list[Reason], int | None]:
     """The kind the message states, strongest statement first."""
     invite = f.invite
     if invite and (invite.method == "CANCEL" or invite.status == "CANCELLED"):
-        reasons = [Reason("calendar_cancel", W_CAL_CANCEL, f"METHOD:{invite.method} UID {invite.uid}")]
+        detail = f"METHOD:{invite.method} STATUS:{invite.status} UID {invite.uid}"
+        reasons = [Reason("calendar_cancel", W_CAL_CANCEL, detail)]
         return Kind.CANCELLATION, reasons, None
     m = p.REJECT.search(f.text)
     if m:
@@ -184,7 +187,8 @@ def _kind_evidence(f: Facts) -> tuple[Kind, list[Reason], int | None]:
     if move or move_subject:
         reasons = []
         if move_subject:
-            reasons.append(Reason("reschedule_subject", W_RESCHEDULE_SUBJECT, _snippet(move_subject)))
+            reasons.append(
+                Reason("reschedule_subject", W_RESCHEDULE_SUBJECT, _snippet(move_subject)))
         if move:
             reasons.append(Reason("reschedule_phrase", W_RESCHEDULE, _snippet(move)))
         if invite and invite.sequence > 0:
@@ -209,8 +213,13 @@ def _timing(f: Facts, kind: Kind, start: datetime | None) -> list[Reason]:
         if start < f.message.date - timedelta(hours=1):
             # A plan for before the message was written is a quote or a slip.
             reasons.append(Reason("start_in_past", W_PAST, "before the message's Date"))
+        elif start > f.message.date + FAR_AHEAD:
+            # "It was great meeting you on March 3", read as next year's March 3
+            reasons.append(Reason("far_ahead", W_FAR, f"more than {FAR_AHEAD.days} days ahead"))
+        if f.chosen is not None and f.chosen.question:
+            reasons.append(Reason("time_in_question", W_QUESTION, f.chosen.text))
     if kind is Kind.CONFIRMATION and f.invite is None:
-        distinct = {m.start for m in f.mentions}
+        distinct = {m.start for m in f.mentions if not m.deadline}
         if len(distinct) > 1:
             reasons.append(Reason("several_times", W_SEVERAL, f"{len(distinct)} different times"))
     return reasons
@@ -222,12 +231,12 @@ def judge(f: Facts) -> Verdict:
     stop = veto(f)
     if stop:
         return Verdict(Kind.NONE, 0.0, [stop])
-    gate, reasons = context(f)
+    kind, kind_reasons, anchor = _kind_evidence(f)
+    gate, reasons = context(f, kind)
     invite_reasons = _invite_reasons(f)
     if not gate:
         reasons.append(Reason("no_interview_context", 0.0, "no interview or job words"))
         return Verdict(Kind.NONE, 0.0, reasons + invite_reasons)
-    kind, kind_reasons, anchor = _kind_evidence(f)
     return Verdict(kind, 0.0, reasons + invite_reasons + kind_reasons + _sender_reasons(f),
                    anchor)
 

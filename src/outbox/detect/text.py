@@ -16,7 +16,11 @@ from outbox.model import Message
 
 log = logging.getLogger(__name__)
 
-MAX_TEXT = 20_000  # detection never needs more; bounds the cost of hostile bodies
+# Detection reads this much of a body: what a message says about an interview
+# comes first; signatures, disclaimers and marketing come after. It also bounds
+# the cost of hostile bodies.
+MAX_TEXT = 6_000
+MAX_HTML = 60_000
 
 _SKIP_TAGS = frozenset({"script", "style", "head", "title", "noscript", "template", "svg"})
 _BLOCK_TAGS = frozenset({
@@ -39,8 +43,12 @@ _QUOTE_HEADER_RX = re.compile(
     r")",
     re.IGNORECASE | re.MULTILINE,
 )
-_URL_RX = re.compile(r"<?\b(?:https?://|www\.)([^\s/<>\"')]+)[^\s<>\"]*>?", re.IGNORECASE)
-_BLANKS_RX = re.compile(r"[ \t\r\f\v\u00a0]+")
+# Literal-first patterns: the regex engine then skips ahead in C.
+_URL_RX = re.compile(r"(?:https?://|www\.)([^\s/<>\"')]+)[^\s<>\"]*", re.IGNORECASE)
+_ODD_BLANKS_RX = re.compile(r"[\t\r\f\v\u00a0\u2007\u202f]")
+_SPACES_RX = re.compile(r"  +")
+_TRAILING_RX = re.compile(r" +\n")
+_LEADING_RX = re.compile(r"\n +")
 _MANY_NEWLINES_RX = re.compile(r"\n\s*\n\s*\n+")
 
 
@@ -76,7 +84,7 @@ class _TextExtractor(HTMLParser):
 def html_to_text(html: str) -> str:
     parser = _TextExtractor()
     try:
-        parser.feed(html[: MAX_TEXT * 5])
+        parser.feed(html[:MAX_HTML])
         parser.close()
     except Exception:  # html.parser is lenient, but hostile input finds corners
         log.debug("html parser gave up; using what it read", exc_info=True)
@@ -84,8 +92,10 @@ def html_to_text(html: str) -> str:
 
 
 def tidy(text: str) -> str:
-    lines = (_BLANKS_RX.sub(" ", line).strip() for line in text.split("\n"))
-    return _MANY_NEWLINES_RX.sub("\n\n", "\n".join(lines)).strip()
+    """One space for any run of blanks, no blanks around line ends, at most one empty line."""
+    text = _SPACES_RX.sub(" ", _ODD_BLANKS_RX.sub(" ", text))
+    text = _LEADING_RX.sub("\n", _TRAILING_RX.sub("\n", text))
+    return _MANY_NEWLINES_RX.sub("\n\n", text).strip()
 
 
 def body_text(message: Message) -> str:
@@ -115,7 +125,7 @@ def split_links(text: str) -> tuple[str, str]:
     links: list[str] = []
 
     def host(m: re.Match[str]) -> str:
-        links.append(m.group(0).strip("<>"))
+        links.append(m.group(0))
         return " " + m.group(1) + " "
 
     return _URL_RX.sub(host, text), "\n".join(links)

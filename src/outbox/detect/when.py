@@ -1,11 +1,10 @@
 """Dates and times written in mail text (EN/DE/FR/ES) -> aware datetimes.
 
-``find_mentions`` scans once for dates and once for clock times, pairs each time
-with the date written next to it, reads a zone written right after the time,
-and resolves everything against the message's Date in the sender's zone:
-year-less dates mean the next occurrence on/after that day, weekdays the next
-such day, "tomorrow" the day after. A time with no date beside it is ignored:
-too vague to plan follow-ups on.
+``find_mentions`` scans for clock times, reads the dates written near them
+(``days``), pairs each time with the date beside it, reads a zone written right
+after the time, and resolves everything against the message's Date in the
+sender's zone. A time with no date beside it is ignored: too vague to plan
+follow-ups on. ``find_duration`` reads a stated length ("45 minutes").
 """
 
 from __future__ import annotations
@@ -14,80 +13,9 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 
+from outbox.detect.days import Day, find_days
 from outbox.detect.zones import ZONE_PATTERN, zone_from_match
 
-_MONTHS: dict[str, int] = {}
-for _number, _names in enumerate(
-    (
-        "january jan januar jänner janvier enero ene",
-        "february feb februar février fevrier febrero",
-        "march mar märz maerz mars marzo",
-        "april apr avril abril",
-        "may mai mayo",
-        "june jun juni juin junio",
-        "july jul juli juillet julio",
-        "august aug août aout agosto",
-        "september sept sep septembre septiembre setiembre",
-        "october oct oktober octobre octubre",
-        "november nov novembre noviembre",
-        "december dec dezember décembre decembre diciembre dic",
-    ),
-    start=1,
-):
-    for _name in _names.split():
-        _MONTHS[_name] = _number
-
-_WEEKDAYS: dict[str, int] = {}
-for _number, _names in enumerate(
-    (
-        "monday mon montag lundi lun lunes",
-        "tuesday tue tues dienstag mardi martes",
-        "wednesday wed mittwoch mercredi mer miércoles miercoles mié",
-        "thursday thu thur thurs donnerstag jeudi jeu jueves jue",
-        "friday fri freitag vendredi ven viernes vie",
-        "saturday sat samstag sonnabend samedi sábado sabado sáb",
-        "sunday sun sonntag dimanche domingo",
-    )
-):
-    for _name in _names.split():
-        _WEEKDAYS.setdefault(_name, _number)
-
-# Full names only may stand alone ("this Thursday"); abbreviations only before a date.
-_FULL_WEEKDAYS = [w for w in _WEEKDAYS if len(w) > 4]
-
-
-def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
-_MON = rf"(?:{_alt(list(_MONTHS))})"
-_WD = rf"(?:{_alt(list(_WEEKDAYS))})"
-_WD_LEAD = rf"(?:(?P<{{g}}>{_WD})\.?,?\s+(?:the\s+|le\s+|el\s+|den\s+)?)?"
-
-_DATE_RX = re.compile(
-    r"(?<![\w/.-])(?:"
-    r"(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})(?![\d])"
-    r"|" + _WD_LEAD.format(g="wd1") + rf"(?P<mon1>{_MON})\.?\s+(?P<d1>\d{{1,2}})"
-    r"(?:st|nd|rd|th)?(?![\d:])(?:,?\s+(?P<y1>\d{4})(?![\d:]))?"
-    r"|" + _WD_LEAD.format(g="wd2") + r"(?P<d2>\d{1,2})(?:st|nd|rd|th|er|\.|º)?\s+"
-    rf"(?:de\s+|of\s+)?(?P<mon2>{_MON})\b\.?(?:,?\s+(?:de\s+)?(?P<y2>\d{{4}})(?![\d:]))?"
-    r"|" + _WD_LEAD.format(g="wd4") + r"(?P<a4>\d{1,2})(?P<sep>[/.])(?P<b4>\d{1,2})"
-    r"(?:(?P=sep)(?P<y4>\d{4}|\d{2})|(?P<tdot>\.))?(?![\d]|/\d)"
-    r"|(?P<rel>day\s+after\s+tomorrow|tomorrow|today|übermorgen|heute|(?-i:morgen)"
-    r"|après-demain|demain|aujourd'hui|pasado\s+mañana|(?<!la\s)mañana|hoy)"
-    r"|(?:(?P<q>this|next|coming|kommenden|nächsten|ce|este|próximo)\s+)?"
-    rf"(?P<wd5>{_alt(_FULL_WEEKDAYS)})"
-    r")(?![\w])",
-    re.IGNORECASE,
-)
-
-# The date regex is tried only where a date can start: a number or one of these words.
-_TOKEN_RX = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
-_STARTERS = frozenset(
-    [*_MONTHS, *_WEEKDAYS, "day", "tomorrow", "today", "übermorgen", "heute", "morgen",
-     "après", "demain", "aujourd'hui", "pasado", "mañana", "hoy", "this", "next", "coming",
-     "kommenden", "nächsten", "ce", "este", "próximo"]
-)
 _AMPM = r"(?:[ap]\.?\s?m\b\.?)"
 _CLOCK = (
     r"(?P<{p}h>\d\d?)(?:(?P<{p}sep>[:h.])(?P<{p}m>[0-5]\d))?(?![\d])"
@@ -118,6 +46,12 @@ _DURATION_KEYS = ("min", "hour", "hr", "stunde", "heure", "hora")
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "une": 1, "eine": 1, "una": 1, "un": 1,
                  "ein": 1, "einer": 1, "half an": 0.5, "anderthalb": 1.5}
 
+_DEADLINE_RX = re.compile(
+    r"\b(?:by|before|until|till|no later than|deadline|due|bis(?: zum)?|avant(?: le)?"
+    r"|antes del?|hasta(?: el)?)[\s:,]*(?:the\s+|end of\s+)?$",
+    re.IGNORECASE,
+)
+_SENTENCE_END_RX = re.compile(r"[.!?\n]")
 _GAP_MAX = 30  # characters allowed between a date and its time
 _WINDOW_BEFORE, _WINDOW_AFTER = 90, 70  # where dates are looked for around a time
 
@@ -132,14 +66,8 @@ class Mention:
     zone_written: bool  # the zone was in the text, not assumed
     pos: int
     text: str
-
-
-@dataclass(frozen=True, slots=True)
-class _Day:
-    pos: int
-    end: int
-    day: date | None
-    weekday_only: bool
+    deadline: bool = False  # "reply by Friday at 5pm": a due time, not a meeting
+    question: bool = False  # "could you do Thursday at 2pm?": a proposal, not a plan
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,92 +77,6 @@ class _Clock:
     start: time
     stop: time | None
     zone: tuple[tzinfo, str] | None
-
-
-def _next_on_or_after(month: int, day: int, ref: date, weekday: int | None) -> date | None:
-    """The year-less date's next occurrence on/after ``ref``; a weekday written
-    beside it picks among the next few years (the sender knows the calendar)."""
-    candidates = []
-    for year in (ref.year, ref.year + 1, ref.year + 2):
-        try:
-            candidate = date(year, month, day)
-        except ValueError:
-            continue
-        if candidate >= ref:
-            candidates.append(candidate)
-    if not candidates:
-        return None
-    if weekday is not None:
-        for candidate in candidates:
-            if candidate.weekday() == weekday:
-                return candidate
-    return candidates[0]
-
-
-def _weekday_of(text: str | None) -> int | None:
-    return _WEEKDAYS.get(text.lower().rstrip(".")) if text else None
-
-
-def _resolve_day(m: re.Match[str], ref: date, day_first: bool) -> _Day | None:
-    g = m.groupdict()
-    try:
-        if g["iy"]:
-            return _Day(m.start(), m.end(), date(int(g["iy"]), int(g["im"]), int(g["id"])), False)
-        if g["mon1"] or g["mon2"]:
-            month = _MONTHS[(g["mon1"] or g["mon2"]).lower()]
-            day = int(g["d1"] or g["d2"])
-            year = g["y1"] or g["y2"]
-            weekday = _weekday_of(g["wd1"] or g["wd2"])
-            if year:
-                return _Day(m.start(), m.end(), date(int(year), month, day), False)
-            return _Day(m.start(), m.end(), _next_on_or_after(month, day, ref, weekday), False)
-        if g["a4"]:
-            return _numeric_day(m, ref, day_first)
-        if g["rel"]:
-            return _Day(m.start(), m.end(), ref + timedelta(days=_relative_days(g["rel"])), False)
-        if g["wd5"]:
-            return _weekday_day(m, ref)
-    except ValueError:  # "February 30": not a date
-        return None
-    return None
-
-
-def _numeric_day(m: re.Match[str], ref: date, day_first: bool) -> _Day | None:
-    g = m.groupdict()
-    a, b = int(g["a4"]), int(g["b4"])
-    if g["sep"] == "." and not g["y4"] and not g["tdot"]:
-        return None  # "10.30" is a clock; German dates end in a dot ("17.03.")
-    # A dot, or a first number above 12, means day first ("17.03.2026", "17/3").
-    if g["sep"] == "." or a > 12 or (day_first and b <= 12):
-        day, month = a, b
-    else:
-        month, day = a, b
-    if not (1 <= month <= 12 and 1 <= day <= 31):
-        return None
-    if g["y4"]:
-        year = int(g["y4"])
-        year = year + 2000 if year < 100 else year
-        return _Day(m.start(), m.end(), date(year, month, day), False)
-    weekday = _weekday_of(g["wd4"])
-    return _Day(m.start(), m.end(), _next_on_or_after(month, day, ref, weekday), False)
-
-
-def _relative_days(word: str) -> int:
-    word = " ".join(word.lower().split())
-    if word in ("today", "heute", "aujourd'hui", "hoy"):
-        return 0
-    if word in ("day after tomorrow", "übermorgen", "après-demain", "pasado mañana"):
-        return 2
-    return 1
-
-
-def _weekday_day(m: re.Match[str], ref: date) -> _Day:
-    weekday = _WEEKDAYS[m.group("wd5").lower()]
-    ahead = (weekday - ref.weekday()) % 7
-    qualifier = (m.group("q") or "").lower()
-    if ahead == 0 and qualifier in ("next", "nächsten", "kommenden", "próximo", "coming"):
-        ahead = 7
-    return _Day(m.start(), m.end(), ref + timedelta(days=ahead), True)
 
 
 def _ampm(suffix: str | None) -> str:
@@ -282,9 +124,11 @@ def _read_clock(m: re.Match[str], text: str) -> _Clock | None:
     if (m.start() and text[m.start() - 1] in _NOT_BEFORE) or int(g["sh"]) > 23:
         return None
     pre = _PRE_RX.search(text, max(0, m.start() - 12), m.start())
-    if not _clock_ok(g, "s", pre is not None):
-        return None
     tail = _range_tail(m, text, pre is not None)
+    # "11-12pm": a bare number is a clock when a clock time ends the range
+    marked_tail = tail is not None and bool(tail.group("esep") or tail.group("esuf"))
+    if not (_clock_ok(g, "s", pre is not None) or marked_tail):
+        return None
     start_mark = _ampm(g["ssuf"])
     end_mark = _ampm(tail.group("esuf")) if tail else ""
     start_h = _hour(int(g["sh"]), start_mark or end_mark)
@@ -322,24 +166,9 @@ def _read_stop(tail: re.Match[str], start: time, start_mark: str) -> time | None
     return time(h, minute)
 
 
-def _days(text: str, clocks: list[_Clock], ref: date, day_first: bool) -> list[_Day]:
-    """Dates near the clocks only: the date regex is costly, and a date far
-    from any time is not paired anyway."""
-    days: list[_Day] = []
-    for start, end in _windows(clocks, len(text)):
-        after = start
-        for token in _TOKEN_RX.finditer(text, start, end):
-            word = token.group(0)
-            if token.start() < after or not (word[0].isdigit() or word.lower() in _STARTERS):
-                continue
-            m = _DATE_RX.match(text, token.start(), end)
-            if m is None:
-                continue
-            after = m.end()
-            day = _resolve_day(m, ref, day_first)
-            if day and day.day and (not days or day.pos >= days[-1].end):
-                days.append(day)
-    return days
+def _days(text: str, clocks: list[_Clock], ref: date, day_first: bool) -> list[Day]:
+    """Dates near the clocks only: a date far from any time is not paired anyway."""
+    return find_days(text, _windows(clocks, len(text)), ref, day_first)
 
 
 def _windows(clocks: list[_Clock], size: int) -> list[tuple[int, int]]:
@@ -370,7 +199,7 @@ def _gap_ok(gap: str) -> bool:
     return len(gap) <= _GAP_MAX and "\n\n" not in gap and not any(c in gap for c in ".?!;")
 
 
-def _pair(day_list: list[_Day], clock: _Clock, text: str) -> _Day | None:
+def _pair(day_list: list[Day], clock: _Clock, text: str) -> Day | None:
     """The date written just before the time (or just after: "2pm on Tuesday")."""
     before = [d for d in day_list if d.end <= clock.pos and _gap_ok(text[d.end:clock.pos])]
     if before:
@@ -384,7 +213,7 @@ def find_mentions(
 ) -> list[Mention]:
     """Every date+time in ``text``, in order. ``ref`` is the message's Date,
     ``fallback`` the zone for times written without one."""
-    if not text or not any(c.isdigit() for c in text):
+    if not text:
         return []
     clocks = _clocks(text)
     if not clocks:
@@ -402,17 +231,26 @@ def find_mentions(
             continue
         zone, label = clock.zone or written or fallback
         start = datetime.combine(day.day, clock.start, tzinfo=zone)
+        if day.weekday_only and start < ref:
+            start += timedelta(days=7)  # "Thursday at 10", written Thursday at noon: next week
         end = None
         if clock.stop is not None:
-            end = datetime.combine(day.day, clock.stop, tzinfo=zone)
+            end = datetime.combine(start.date(), clock.stop, tzinfo=zone)
         pos, stop = min(day.pos, clock.pos), max(day.end, clock.end)
         if text[stop:stop + 1] == ")":
             stop += 1  # keep "(Eastern Time)" whole in the reason
         mentions.append(
             Mention(start, end, label, (clock.zone or written) is not None, pos,
-                    " ".join(text[pos:stop].split()))
+                    " ".join(text[pos:stop].split()),
+                    _DEADLINE_RX.search(text, max(0, pos - 30), pos) is not None,
+                    _ends_in_question(text, stop))
         )
     return mentions
+
+
+def _ends_in_question(text: str, pos: int) -> bool:
+    end = _SENTENCE_END_RX.search(text, pos)
+    return end is not None and end.group(0) == "?"
 
 
 def find_duration(text: str) -> timedelta | None:

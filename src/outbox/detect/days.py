@@ -1,0 +1,201 @@
+"""Dates written in mail text (EN/DE/FR/ES) -> calendar days.
+
+``find_days`` reads a date where one can start (a number, a month or weekday
+name, "tomorrow"...) and resolves it against the day the message was written:
+year-less dates mean the next occurrence on/after that day (a weekday written
+beside them picks the year), weekdays the next such day, "tomorrow" the day
+after. Times are ``when``'s business.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+_MONTHS: dict[str, int] = {}
+for _number, _names in enumerate(
+    (
+        "january jan januar jänner janvier enero ene",
+        "february feb februar février fevrier febrero",
+        "march mar märz maerz mars marzo",
+        "april apr avril abril",
+        "may mai mayo",
+        "june jun juni juin junio",
+        "july jul juli juillet julio",
+        "august aug août aout agosto",
+        "september sept sep septembre septiembre setiembre",
+        "october oct oktober octobre octubre",
+        "november nov novembre noviembre",
+        "december dec dezember décembre decembre diciembre dic",
+    ),
+    start=1,
+):
+    for _name in _names.split():
+        _MONTHS[_name] = _number
+
+_WEEKDAYS: dict[str, int] = {}
+for _number, _names in enumerate(
+    (
+        "monday mon montag lundi lun lunes",
+        "tuesday tue tues dienstag mardi martes",
+        "wednesday wed mittwoch mercredi mer miércoles miercoles mié",
+        "thursday thu thur thurs donnerstag jeudi jeu jueves jue",
+        "friday fri freitag vendredi ven viernes vie",
+        "saturday sat samstag sonnabend samedi sábado sabado sáb",
+        "sunday sun sonntag dimanche domingo",
+    )
+):
+    for _name in _names.split():
+        _WEEKDAYS.setdefault(_name, _number)
+
+# Full names only may stand alone ("this Thursday"); abbreviations only before a date.
+_FULL_WEEKDAYS = [w for w in _WEEKDAYS if len(w) > 4]
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_MON = rf"(?:{_alt(list(_MONTHS))})"
+_WD = rf"(?:{_alt(list(_WEEKDAYS))})"
+_WD_LEAD = rf"(?:(?P<{{g}}>{_WD})\.?,?\s+(?:the\s+|le\s+|el\s+|den\s+)?)?"
+
+_DATE_RX = re.compile(
+    r"(?<![\w/.-])(?:"
+    r"(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})(?![\d])"
+    r"|" + _WD_LEAD.format(g="wd1") + rf"(?P<mon1>{_MON})\.?\s+(?P<d1>\d{{1,2}})"
+    r"(?:st|nd|rd|th)?(?![\d:])(?:,?\s+(?P<y1>\d{4})(?![\d:]))?"
+    r"|" + _WD_LEAD.format(g="wd2") + r"(?P<d2>\d{1,2})(?:st|nd|rd|th|er|\.|º)?\s+"
+    rf"(?:de\s+|of\s+)?(?P<mon2>{_MON})\b\.?(?:,?\s+(?:de\s+)?(?P<y2>\d{{4}})(?![\d:]))?"
+    r"|" + _WD_LEAD.format(g="wd4") + r"(?P<a4>\d{1,2})(?P<sep>[/.])(?P<b4>\d{1,2})"
+    r"(?:(?P=sep)(?P<y4>\d{4}|\d{2})|(?P<tdot>\.))?(?![\d]|/\d)"
+    r"|(?P<rel>day\s+after\s+tomorrow|tomorrow|today|übermorgen|heute|(?-i:morgen)"
+    r"|après-demain|demain|aujourd'hui|pasado\s+mañana|(?<!la\s)mañana|hoy)"
+    r"|(?:(?P<q>this|next|coming|kommenden|nächsten|ce|este|próximo)\s+)?"
+    rf"(?P<wd5>{_alt(_FULL_WEEKDAYS)})"
+    r")(?![\w])",
+    re.IGNORECASE,
+)
+
+# The date regex is tried only where a date can start: a number or one of these words.
+_TOKEN_RX = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
+_STARTERS = frozenset(
+    [*_MONTHS, *_WEEKDAYS, "day", "tomorrow", "today", "übermorgen", "heute", "morgen",
+     "après", "demain", "aujourd'hui", "pasado", "mañana", "hoy", "this", "next", "coming",
+     "kommenden", "nächsten", "ce", "este", "próximo"]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Day:
+    pos: int
+    end: int
+    day: date | None
+    weekday_only: bool
+
+
+def _next_on_or_after(month: int, day: int, ref: date, weekday: int | None) -> date | None:
+    """The year-less date's next occurrence on/after ``ref``; a weekday written
+    beside it picks among the next few years (the sender knows the calendar)."""
+    candidates = []
+    for year in (ref.year, ref.year + 1, ref.year + 2):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            continue
+        if candidate >= ref:
+            candidates.append(candidate)
+    if not candidates:
+        return None
+    if weekday is not None:
+        for candidate in candidates:
+            if candidate.weekday() == weekday:
+                return candidate
+    return candidates[0]
+
+
+def _weekday_of(text: str | None) -> int | None:
+    return _WEEKDAYS.get(text.lower().rstrip(".")) if text else None
+
+
+def _resolve_day(m: re.Match[str], ref: date, day_first: bool) -> Day | None:
+    g = m.groupdict()
+    try:
+        if g["iy"]:
+            return Day(m.start(), m.end(), date(int(g["iy"]), int(g["im"]), int(g["id"])), False)
+        if g["mon1"] or g["mon2"]:
+            month = _MONTHS[(g["mon1"] or g["mon2"]).lower()]
+            day = int(g["d1"] or g["d2"])
+            year = g["y1"] or g["y2"]
+            weekday = _weekday_of(g["wd1"] or g["wd2"])
+            if year:
+                return Day(m.start(), m.end(), date(int(year), month, day), False)
+            return Day(m.start(), m.end(), _next_on_or_after(month, day, ref, weekday), False)
+        if g["a4"]:
+            return _numeric_day(m, ref, day_first)
+        if g["rel"]:
+            return Day(m.start(), m.end(), ref + timedelta(days=_relative_days(g["rel"])), False)
+        if g["wd5"]:
+            return _weekday_day(m, ref)
+    except ValueError:  # "February 30": not a date
+        return None
+    return None
+
+
+def _numeric_day(m: re.Match[str], ref: date, day_first: bool) -> Day | None:
+    g = m.groupdict()
+    a, b = int(g["a4"]), int(g["b4"])
+    if g["sep"] == "." and not g["y4"] and not g["tdot"]:
+        return None  # "10.30" is a clock; German dates end in a dot ("17.03.")
+    # A dot, or a first number above 12, means day first ("17.03.2026", "17/3").
+    if g["sep"] == "." or a > 12 or (day_first and b <= 12):
+        day, month = a, b
+    else:
+        month, day = a, b
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    if g["y4"]:
+        year = int(g["y4"])
+        year = year + 2000 if year < 100 else year
+        return Day(m.start(), m.end(), date(year, month, day), False)
+    weekday = _weekday_of(g["wd4"])
+    return Day(m.start(), m.end(), _next_on_or_after(month, day, ref, weekday), False)
+
+
+def _relative_days(word: str) -> int:
+    word = " ".join(word.lower().split())
+    if word in ("today", "heute", "aujourd'hui", "hoy"):
+        return 0
+    if word in ("day after tomorrow", "übermorgen", "après-demain", "pasado mañana"):
+        return 2
+    return 1
+
+
+def _weekday_day(m: re.Match[str], ref: date) -> Day:
+    weekday = _WEEKDAYS[m.group("wd5").lower()]
+    ahead = (weekday - ref.weekday()) % 7
+    qualifier = (m.group("q") or "").lower()
+    if ahead == 0 and qualifier in ("next", "nächsten", "kommenden", "próximo", "coming"):
+        ahead = 7
+    return Day(m.start(), m.end(), ref + timedelta(days=ahead), True)
+
+
+def find_days(text: str, spans: list[tuple[int, int]], ref: date, day_first: bool) -> list[Day]:
+    """The dates inside ``spans`` of ``text``, in order. The date regex is costly, so
+    it runs only where a date can start, and only where a caller needs one."""
+    days: list[Day] = []
+    for start, end in spans:
+        after = start
+        for token in _TOKEN_RX.finditer(text, start, end):
+            word = token.group(0)
+            if token.start() < after or not (word[0].isdigit() or word.lower() in _STARTERS):
+                continue
+            m = _DATE_RX.match(text, token.start(), end)
+            if m is None:
+                continue
+            after = m.end()
+            day = _resolve_day(m, ref, day_first)
+            if day and day.day and (not days or day.pos >= days[-1].end):
+                days.append(day)
+    return days

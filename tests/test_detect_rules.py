@@ -1,0 +1,374 @@
+"""The rules of ``classify`` on plain-text messages: kinds, confidence, people, company, role."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from outbox.detect import DetectContext, classify, is_automated, is_candidate, is_noreply
+from outbox.model import Address, Detection, Folder, Kind, Message
+
+ADA = Address("ada@example.com", "Ada Lovelace")
+JANE = Address("jane.doe@globex.com", "Jane Doe")
+CTX = DetectContext(frozenset({"ada@example.com"}), timedelta(minutes=60), ZoneInfo("UTC"))
+SENT = datetime(2026, 3, 2, 9, 0, tzinfo=timezone(timedelta(hours=-5)))  # Monday
+
+
+def msg(text: str = "", subject: str = "Interview with Globex", *, sender: Address | None = JANE,
+        html: str = "", date: datetime = SENT, **headers: object) -> Message:
+    fields: dict = {"to": (ADA,)}
+    fields.update(headers)
+    return Message(ref="t", folder=Folder.INBOX, message_id="<t@globex.com>", date=date,
+                   subject=subject, from_=sender, body_fetched=True, text=text, html=html,
+                   **fields)
+
+
+def run(text: str = "", subject: str = "Interview with Globex", **kw: object) -> Detection:
+    return classify(msg(text, subject, **kw), CTX)  # type: ignore[arg-type]
+
+
+def signals(det: Detection) -> set[str]:
+    return {r.signal for r in det.reasons}
+
+
+# -- confirmations and how sure they are ------------------------------------------------------
+
+
+def test_clear_text_confirmation_is_sure() -> None:
+    det = run("Hi Ada, your interview is confirmed for Tuesday, March 3 at 2:00 PM ET with "
+              "our hiring manager. Talk soon!")
+    assert det.kind is Kind.CONFIRMATION
+    assert det.confidence >= 0.75
+    assert det.start == datetime(2026, 3, 3, 19, 0, tzinfo=UTC)
+    assert det.tz == "America/New_York"
+    assert det.end == det.start + CTX.default_duration
+
+
+def test_vague_mention_is_unsure() -> None:
+    det = run("Let's talk about the role on Tuesday, March 3 at 2:00 PM ET.", "Quick chat")
+    assert det.kind is Kind.CONFIRMATION
+    assert 0.3 <= det.confidence < 0.6
+
+
+def test_confirmation_without_time_is_unsure_and_untimed() -> None:
+    det = run("Your interview is confirmed. Details to follow.")
+    assert det.kind is Kind.CONFIRMATION
+    assert det.start is None
+    assert det.confidence <= 0.5
+
+
+def test_every_reason_carries_its_weight() -> None:
+    det = run("Your interview is confirmed for Tuesday, March 3 at 2:00 PM ET.")
+    contributed = sum(r.weight for r in det.reasons)
+    assert det.confidence == pytest.approx(min(contributed, 0.99), abs=0.01)
+
+
+def test_a_confirmation_for_a_past_time_is_doubted() -> None:
+    det = run("Your interview is confirmed for March 3, 2025 at 2:00 PM ET.")
+    assert "start_in_past" in signals(det)
+    assert det.confidence < 0.6
+
+
+def test_html_only_body_is_read_without_scripts() -> None:
+    html = ("<html><head><style>.x{}</style><script>var d='March 9 at 9am ET'</script></head>"
+            "<body><p>Your interview is confirmed for <b>March 4 at 11:00&nbsp;AM ET</b>."
+            "</p></body></html>")
+    det = run(html=html)
+    assert det.start == datetime(2026, 3, 4, 16, 0, tzinfo=UTC)
+    assert "several_times" not in signals(det)
+
+
+def test_quoted_history_is_ignored() -> None:
+    text = ("Confirmed for Wednesday, March 4 at 10:00 AM ET.\n\n"
+            "From: Jane Doe <jane.doe@globex.com>\nSent: Monday, March 2, 2026 8:00 AM\n"
+            "Please pick one of the following times: March 4 at 10:00 AM ET, "
+            "March 5 at 2:00 PM ET.\n")
+    det = run(text)
+    assert det.kind is Kind.CONFIRMATION and det.confidence >= 0.75
+
+
+# -- reschedules, cancellations, rejections ---------------------------------------------------
+
+
+def test_reschedule_picks_the_new_time() -> None:
+    det = run("Your interview on Tuesday, March 3 at 2:00 PM ET has been moved to "
+              "Wednesday, March 4 at 3:00 PM ET.")
+    assert det.kind is Kind.RESCHEDULE
+    assert det.start == datetime(2026, 3, 4, 20, 0, tzinfo=UTC)
+    assert det.confidence >= 0.75
+
+
+@pytest.mark.parametrize("phrase", ["has been rescheduled to", "The new time is"])
+def test_reschedule_phrases(phrase: str) -> None:
+    det = run(f"Your interview {phrase} Thursday, March 5 at 11:00 AM ET.")
+    assert det.kind is Kind.RESCHEDULE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Unfortunately we need to cancel your interview on March 4 at 10am ET.",
+        "Your interview on March 4 has been cancelled. We will reach out.",
+        "Ihr Vorstellungsgespräch am 4. März wurde leider abgesagt.",
+        "Votre entretien du 4 mars a été annulé.",
+        "Tu entrevista del 4 de marzo ha sido cancelada.",
+    ],
+)
+def test_cancellation(text: str) -> None:
+    det = run(text)
+    assert det.kind is Kind.CANCELLATION
+    assert det.confidence >= 0.6
+
+
+def test_offers_to_cancel_or_reschedule_are_not_changes() -> None:
+    det = run("Your interview is confirmed for March 4 at 10am ET. If you need to cancel or "
+              "reschedule, just reply to this email.")
+    assert det.kind is Kind.CONFIRMATION
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "After careful consideration we have decided not to move forward with your application.",
+        "We have decided to move forward with other candidates for the role.",
+        "Unfortunately, we will not be proceeding with your candidacy at this time.",
+        "Leider müssen wir Ihnen mitteilen, dass wir Ihre Bewerbung nicht weiter berücksichtigen.",
+        "Nous sommes au regret de ne pas donner suite à votre candidature.",
+        "Lamentablemente hemos decidido continuar con otros candidatos para el puesto.",
+    ],
+)
+def test_rejection(text: str) -> None:
+    det = run(text, "Your application at Globex")
+    assert det.kind is Kind.REJECTION
+    assert det.confidence >= 0.6
+
+
+# -- not interviews ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "signal"),
+    [
+        ("Please pick one of the following times: March 4 at 10am ET or March 5 at 2pm ET.",
+         "Interview availability", "slot_offer"),
+        ("Would March 4 at 10am ET, March 5 at 2pm ET or March 6 at 9am ET work?",
+         "Interview scheduling", "several_times"),
+        ("Book your interview here: https://calendly.com/jane-globex/interview",
+         "Interview with Globex", "slot_offer"),
+        ("We have received your application and will review it. If it is a match we will "
+         "reach out to schedule an interview.", "Thank you for applying", "nothing_confirmed"),
+        ("Join our podcast! Your interview is confirmed for March 4 at 10am ET.",
+         "Podcast interview", "not_a_job_interview"),
+        ("A journalist would like to confirm your press interview on March 4 at 10am ET.",
+         "Press interview", "not_a_job_interview"),
+        ("You have been added as an interviewer. Interview on March 4 at 10am ET.",
+         "Interview: Candidate Tom", "i_am_interviewer"),
+        ("Please submit your scorecard after the interview on March 4 at 10am ET.",
+         "Interview scheduled", "i_am_interviewer"),
+        ("Dinner is confirmed for March 4 at 7pm ET.", "Dinner", "no_interview_context"),
+    ],
+)
+def test_none(text: str, subject: str, signal: str) -> None:
+    det = run(text, subject)
+    assert det.kind is Kind.NONE, det.reasons
+    assert signal in signals(det)
+
+
+def test_bulk_headers_sink_a_lookalike() -> None:
+    text = "Your interview is confirmed for March 4 at 10am ET. Unsubscribe here."
+    assert run(text).kind is Kind.CONFIRMATION
+    det = run(text, list_id="<tips.news.example>", precedence="bulk")
+    assert det.kind is Kind.NONE
+    assert "bulk_mail" in signals(det)
+
+
+def test_a_message_from_me_is_never_a_confirmation() -> None:
+    det = run("Confirmed for March 4 at 10am ET, see you then!", sender=ADA)
+    assert det.kind is Kind.NONE
+    assert "from_me" in signals(det)
+
+
+def test_auto_replies_are_none() -> None:
+    det = run("I am out of the office until March 9 at 9am ET.", "Out of Office: Interview")
+    assert det.kind is Kind.NONE
+    assert "auto_reply" in signals(det)
+
+
+# -- people ------------------------------------------------------------------------------------
+
+
+def test_contacts_never_robots_never_me() -> None:
+    det = run("Your interview is confirmed for March 4 at 10am ET. You'll be meeting with "
+              "Jane Doe and Sam Carter (sam.carter@globex.com).",
+              sender=Address("no-reply@greenhouse.io", "Globex Recruiting"),
+              reply_to=(Address("notifications@globex.com"), JANE), cc=(ADA,))
+    assert [a.email for a in det.contacts] == ["jane.doe@globex.com", "sam.carter@globex.com"]
+    assert [a.email for a in det.interviewers] == ["jane.doe@globex.com",
+                                                   "sam.carter@globex.com"]
+    assert det.company == "Globex"
+
+
+def test_interviewers_without_an_address_stay_in_the_reasons() -> None:
+    det = run("Your interview is confirmed for March 4 at 10am ET. You'll be speaking with "
+              "Grace Hopper.")
+    assert det.interviewers == ()
+    assert any(r.signal == "interviewer_without_address" and "Grace Hopper" in r.detail
+               for r in det.reasons)
+
+
+def test_a_shared_inbox_is_a_contact_only_as_last_resort() -> None:
+    det = run("Your interview is confirmed for March 4 at 10am ET.",
+              sender=Address("careers@globex.com", "Globex Careers"))
+    assert [a.email for a in det.contacts] == ["careers@globex.com"]
+
+
+@pytest.mark.parametrize(
+    "email",
+    ["noreply@x.com", "no-reply@x.com", "do-not-reply@x.com", "donotreply@x.com",
+     "notifications@x.com", "mailer-daemon@x.com", "calendar-notification@google.com",
+     "jobalerts-noreply@linkedin.com", "bounce+123@x.com"],
+)
+def test_noreply(email: str) -> None:
+    assert is_noreply(Address(email))
+
+
+@pytest.mark.parametrize("email", ["jane@x.com", "noreen@x.com", "replyguy@x.com"])
+def test_not_noreply(email: str) -> None:
+    assert not is_noreply(Address(email))
+
+
+# -- company and role --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("subject", "text", "sender", "company"),
+    [
+        ("Acme | Interview confirmation", "", Address("no-reply@ashbyhq.com", "Ashby"), "Acme"),
+        ("Interview with Acme", "", Address("no-reply@lever.co", "Lever"), "Acme"),
+        ("Your interview", "Thank you for your interest in Initrode!", Address(
+            "no-reply@myworkday.com"), "Initrode"),
+        ("Your interview", "", Address("jane@gmail.com", "Jane at Vandelay Industries"),
+         "Vandelay Industries"),
+        ("Your interview", "", Address("talent@umbrella.io", "Umbrella Talent Acquisition"),
+         "Umbrella"),
+        ("Your interview", "", Address("jane@soylent.co.uk", "Jane Doe"), "Soylent"),
+        ("Your interview", "", Address("jane@gmail.com", "Jane Doe"), None),
+    ],
+)
+def test_company(subject: str, text: str, sender: Address, company: str | None) -> None:
+    det = run(text + " Your interview is confirmed for March 4 at 10am ET.", subject,
+              sender=sender)
+    assert det.company == company
+
+
+@pytest.mark.parametrize(
+    ("subject", "text", "role"),
+    [
+        ("Interview: Backend Engineer", "", "Backend Engineer"),
+        ("Interview", "for the Senior Data Engineer role", "Senior Data Engineer"),
+        ("Interview", "for the Staff Product Designer position", "Staff Product Designer"),
+        ("Vorstellungsgespräch", "Ihre Bewerbung als Data Engineer (m/w/d)", "Data Engineer"),
+        ("Entretien", "pour le poste de Chef de projet.", "Chef de projet"),
+        ("Entrevista", "para el puesto de Ingeniero de Datos.", "Ingeniero de Datos"),
+        ("Interview with Globex", "", None),
+    ],
+)
+def test_role(subject: str, text: str, role: str | None) -> None:
+    det = run(text + "\nYour interview is confirmed for March 4 at 10am ET.", subject)
+    assert det.role == role
+
+
+# -- headers-only checks -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "subject",
+    ["Interview confirmation", "Invitation: Chat with Jane", "Phone screen scheduled",
+     "Next steps", "Your application to Globex", "Canceled: Interview", "Rescheduled: call",
+     "Einladung zum Vorstellungsgespräch", "Confirmation de votre entretien",
+     "Confirmación de entrevista", "Update on your candidacy", "Your candidacy"],
+)
+def test_candidate_subjects(subject: str) -> None:
+    assert is_candidate(msg(subject=subject, sender=JANE))
+
+
+@pytest.mark.parametrize("subject", ["Your order has shipped", "Weekly digest", ""])
+def test_not_candidate(subject: str) -> None:
+    assert not is_candidate(msg(subject=subject, sender=JANE))
+
+
+def test_calendar_or_ats_makes_a_candidate() -> None:
+    assert is_candidate(msg(subject="Hello", has_calendar=True))
+    assert is_candidate(msg(subject="Hello", sender=Address("no-reply@greenhouse.io")))
+
+
+def test_automated() -> None:
+    assert is_automated(msg(auto_submitted="auto-replied"))
+    assert is_automated(msg(x_autoreply="yes"))
+    assert is_automated(msg(precedence="bulk"))
+    assert is_automated(msg(list_id="<list.example>"))
+    assert is_automated(msg(subject="Automatic reply: Interview"))
+    assert not is_automated(msg(auto_submitted="no"))
+    assert not is_automated(msg())
+
+
+# -- times that are not the interview -------------------------------------------------------
+
+
+def test_a_deadline_is_not_an_interview_time() -> None:
+    det = run("Thanks for interviewing with us today! We'll get back to you by Friday, "
+              "March 13 at 5pm ET.", "Re: Interview with Globex")
+    assert det.kind is Kind.NONE
+
+
+def test_a_time_asked_about_is_not_confirmed() -> None:
+    det = run("Hi Ada, could you do Thursday, March 5 at 2pm ET instead?",
+              "Re: Interview with Globex")
+    assert det.kind is Kind.NONE
+    assert "time_in_question" in signals(det)
+
+
+def test_a_recap_of_a_past_meeting_is_not_next_years_interview() -> None:
+    det = run("It was great meeting you on March 1 at 2pm. We will be in touch.",
+              "Re: Interview with Globex")
+    assert det.kind is Kind.NONE
+    assert "far_ahead" in signals(det)
+
+
+def test_a_reminder_is_a_confirmation_of_the_same_time() -> None:
+    det = run("Just a reminder that your interview is tomorrow at 2pm ET. See you then!",
+              "Reminder: your interview tomorrow")
+    assert det.kind is Kind.CONFIRMATION
+    assert det.start == datetime(2026, 3, 3, 19, 0, tzinfo=UTC)
+
+
+# -- scheduling services speak for people -------------------------------------------------------
+
+
+def test_calendly_confirmation_writes_to_the_person_not_the_robot() -> None:
+    det = run("Your 30 Minute Interview with Jane Doe at 10:00am - 10:30am (Pacific Time - US "
+              "& Canada) on Thursday, March 12, 2026 is scheduled.\nNeed to make changes? "
+              "Cancel: https://calendly.com/cancellations/abc Reschedule: "
+              "https://calendly.com/reschedulings/abc",
+              "Confirmed: 30 Minute Interview with Jane Doe on Thursday, March 12, 2026",
+              sender=Address("notifications@calendly.com", "Jane Doe"),
+              reply_to=(Address("jane@initrode.com", "Jane Doe"),))
+    assert det.kind is Kind.CONFIRMATION and det.confidence >= 0.75
+    assert det.start == datetime(2026, 3, 12, 17, 0, tzinfo=UTC)
+    assert det.end == datetime(2026, 3, 12, 17, 30, tzinfo=UTC)
+    assert [a.email for a in det.contacts] == ["jane@initrode.com"]
+    assert [a.email for a in det.interviewers] == ["jane@initrode.com"]
+    assert det.company == "Initrode"
+
+
+def test_ats_display_name_is_the_company_and_never_a_contact() -> None:
+    det = run("Thank you for your interest in the Senior Analyst position at Acme Corp. Your "
+              "interview has been scheduled for March 9, 2026 at 1:00 PM CST.",
+              "Interview Scheduled - Senior Analyst",
+              sender=Address("acme@myworkday.com", "Acme Corp"))
+    assert det.company == "Acme Corp"
+    assert det.role == "Senior Analyst"
+    assert det.contacts == ()
+    assert det.start == datetime(2026, 3, 9, 19, 0, tzinfo=UTC)

@@ -1,0 +1,205 @@
+"""Dates and times written in text: ``outbox.detect.when``."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from outbox.detect.when import find_duration, find_mentions
+from outbox.detect.zones import sender_zone, zone_by_name
+
+NY, LA, BERLIN = ZoneInfo("America/New_York"), ZoneInfo("America/Los_Angeles"), ZoneInfo(
+    "Europe/Berlin")
+# Written on Monday 2 March 2026, 10:00 in New York (UTC-5).
+SENT = datetime(2026, 3, 2, 10, 0, tzinfo=timezone(timedelta(hours=-5)))
+FALLBACK = (BERLIN, "Europe/Berlin")
+
+
+def only(text: str, *, sent: datetime = SENT, day_first: bool = False):
+    mentions = find_mentions(text, sent, FALLBACK, day_first=day_first)
+    assert len(mentions) == 1, mentions
+    return mentions[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "tz"),
+    [
+        ("Tuesday, March 3 at 2:00 PM ET", datetime(2026, 3, 3, 14, tzinfo=NY), "America/New_York"),
+        ("March 3, 2026 at 14:00 CET", datetime(2026, 3, 3, 14, tzinfo=BERLIN), "Europe/Berlin"),
+        ("3/10 at 10am PT", datetime(2026, 3, 10, 10, tzinfo=LA), "America/Los_Angeles"),
+        ("on 2026-03-03 at 09:30 (UTC+05:30)",
+         datetime(2026, 3, 3, 9, 30, tzinfo=timezone(timedelta(hours=5, minutes=30))), "+05:30"),
+        ("Thursday, March 12 at 10:00 AM Pacific Time", datetime(2026, 3, 12, 10, tzinfo=LA),
+         "America/Los_Angeles"),
+        ("March 5 at 3pm CT", datetime(2026, 3, 5, 15, tzinfo=ZoneInfo("America/Chicago")),
+         "America/Chicago"),
+        ("March 5 at 3pm MST", datetime(2026, 3, 5, 15, tzinfo=ZoneInfo("America/Denver")),
+         "America/Denver"),
+        ("10 March 2026 at 14:00 BST", datetime(2026, 3, 10, 14, tzinfo=ZoneInfo("Europe/London")),
+         "Europe/London"),
+        ("Wednesday 11 March, 15:00 UK time",
+         datetime(2026, 3, 11, 15, tzinfo=ZoneInfo("Europe/London")), "Europe/London"),
+        ("March 9 at 11:00 GMT", datetime(2026, 3, 9, 11, tzinfo=UTC), "UTC"),
+        ("March 9 at 4:30 PM IST",
+         datetime(2026, 3, 9, 16, 30, tzinfo=ZoneInfo("Asia/Kolkata")), "Asia/Kolkata"),
+        ("am Dienstag, 17. März 2026 um 14:00 Uhr (MEZ)",
+         datetime(2026, 3, 17, 14, tzinfo=BERLIN), "Europe/Berlin"),
+        ("le jeudi 19 mars 2026 à 10h30 (heure de Paris)",
+         datetime(2026, 3, 19, 10, 30, tzinfo=ZoneInfo("Europe/Paris")), "Europe/Paris"),
+        ("el miércoles 18 de marzo a las 16:00 (hora de Madrid)",
+         datetime(2026, 3, 18, 16, tzinfo=ZoneInfo("Europe/Madrid")), "Europe/Madrid"),
+        ("March 6 at 9am Europe/Berlin", datetime(2026, 3, 6, 9, tzinfo=BERLIN), "Europe/Berlin"),
+        ("March 6 at 9am GMT+2", datetime(2026, 3, 6, 9, tzinfo=timezone(timedelta(hours=2))),
+         "+02:00"),
+    ],
+)
+def test_date_time_and_zone(text: str, start: datetime, tz: str) -> None:
+    mention = only(text)
+    assert mention.start == start
+    assert mention.tz == tz
+    assert mention.zone_written
+
+
+@pytest.mark.parametrize(
+    ("text", "local"),
+    [
+        ("tomorrow at 3pm", datetime(2026, 3, 3, 15)),
+        ("today at 4:30 PM", datetime(2026, 3, 2, 16, 30)),
+        ("this Thursday at 10", datetime(2026, 3, 5, 10)),  # a bare hour after "at"
+        ("Thursday at 3", datetime(2026, 3, 5, 15)),  # nobody interviews at 3 a.m.
+        ("next Monday at 9:30am", datetime(2026, 3, 9, 9, 30)),  # written on a Monday
+        ("Friday at 14:00", datetime(2026, 3, 6, 14)),
+        ("morgen um 14 Uhr", datetime(2026, 3, 3, 14)),
+        ("demain à 10h", datetime(2026, 3, 3, 10)),
+        ("mañana a las 11:00", datetime(2026, 3, 3, 11)),
+        ("Feb 20 at 10am", datetime(2027, 2, 20, 10)),  # year-less: the next February 20
+        ("March 2 at 9am", datetime(2026, 3, 2, 9)),  # same day counts as on/after
+    ],
+)
+def test_relative_and_yearless_dates_resolve_in_the_senders_zone(text: str, local: datetime
+                                                                 ) -> None:
+    zone, label = sender_zone(SENT, ZoneInfo("Europe/London"))
+    mention = find_mentions(text, SENT, (zone, label))[0]
+    assert mention.start == local.replace(tzinfo=zone)
+    assert mention.tz == "-05:00"
+    assert not mention.zone_written
+
+
+def test_weekday_only_never_before_the_message() -> None:
+    # Written Thursday 5 March at noon: "Thursday at 10" is next week's.
+    sent = datetime(2026, 3, 5, 12, 0, tzinfo=NY)
+    mention = find_mentions("see you Thursday at 10am", sent, (NY, "America/New_York"))[0]
+    assert mention.start == datetime(2026, 3, 12, 10, tzinfo=NY)
+
+
+def test_a_written_weekday_picks_the_year() -> None:
+    # March 3 is a Tuesday in 2026 but a Wednesday in 2027: the sender knows the calendar.
+    sent = datetime(2026, 3, 4, tzinfo=UTC)
+    mention = find_mentions("Wednesday, March 3 at 2pm ET", sent, FALLBACK)[0]
+    assert mention.start.date().isoformat() == "2027-03-03"
+
+
+@pytest.mark.parametrize(
+    ("text", "day_first", "day"),
+    [
+        ("3/10 at 10am", False, (3, 10)),
+        ("3/10 at 10am", True, (10, 3)),
+        ("17/3 at 10am", False, (3, 17)),  # 17 cannot be a month
+        ("17.03.2026 um 14 Uhr", False, (3, 17)),  # a dot means day first
+        ("am 17.03. um 9:30", False, (3, 17)),
+        ("10/03/2026 at 14:00", True, (3, 10)),
+    ],
+)
+def test_numeric_dates(text: str, day_first: bool, day: tuple[int, int]) -> None:
+    mention = only(text, day_first=day_first)
+    assert (mention.start.month, mention.start.day) == day
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("March 3 from 2:00-2:45 PM ET", (14, 0), (14, 45)),
+        ("March 3 from 10 to 11", (10, 0), (11, 0)),
+        ("Tuesday, March 10, 2026, 2:00 PM - 3:00 PM (Eastern Time)", (14, 0), (15, 0)),
+        ("Monday, March 16 from 11:00 AM to 11:30 AM PST", (11, 0), (11, 30)),
+        ("Thursday Mar 5, 2026 11am - 12pm (GMT)", (11, 0), (12, 0)),
+        ("March 5, 11-12pm", (11, 0), (12, 0)),
+        ("am 17. März von 14 bis 15 Uhr", (14, 0), (15, 0)),
+        ("le 19 mars de 10h à 11h30", (10, 0), (11, 30)),
+    ],
+)
+def test_stated_end(text: str, start: tuple[int, int], end: tuple[int, int]) -> None:
+    mention = only(text)
+    assert (mention.start.hour, mention.start.minute) == start
+    assert mention.end is not None
+    assert (mention.end.hour, mention.end.minute) == end
+
+
+def test_a_working_day_window_is_not_an_interview_length() -> None:
+    mention = only("Thursday between 9:00 AM and 5:00 PM ET")
+    assert mention.end is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We have 3.5 years of data and 24/7 support; call 555-0100.",
+        "Version 1.2.3 shipped on the 10th.",
+        "It costs $75 and takes 30 minutes.",
+        "at 10:30",  # a time with no date is too vague to plan on
+        "March 3",  # a date with no time likewise
+        "2026-03-03T25:99",
+    ],
+)
+def test_no_mention(text: str) -> None:
+    assert find_mentions(text, SENT, FALLBACK) == []
+
+
+def test_times_in_order_with_positions() -> None:
+    text = ("Please pick one: Wednesday, March 4 at 10:00 AM ET; Thursday, March 5 at "
+            "2:00 PM ET; Friday, March 6 at 11:30 AM ET.")
+    mentions = find_mentions(text, SENT, FALLBACK)
+    assert [m.start.day for m in mentions] == [4, 5, 6]
+    assert [m.pos for m in mentions] == sorted(m.pos for m in mentions)
+
+
+def test_a_zone_written_once_holds_for_the_message() -> None:
+    text = "Round one: March 4 at 10:00 AM ET. Round two: March 5 at 2:00 PM."
+    second = find_mentions(text, SENT, FALLBACK)[1]
+    assert second.start == datetime(2026, 3, 5, 14, tzinfo=NY)
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        ("a 45 minutes call", 45), ("a 30-minute chat", 30), ("about an hour", 60),
+        ("1 hour", 60), ("1.5 hours", 90), ("half an hour", 30), ("ca. 60 Minuten", 60),
+        ("environ 45 minutes", 45), ("unos 30 minutos", 30), ("une heure", 60),
+        ("eine Stunde", 60), ("90 mins", 90),
+    ],
+)
+def test_duration(text: str, minutes: int) -> None:
+    assert find_duration(text) == timedelta(minutes=minutes)
+
+
+@pytest.mark.parametrize(
+    "text", ["join 15 minutes before the call", "5 minutes", "a 12 hour day", "no length here"]
+)
+def test_no_duration(text: str) -> None:
+    assert find_duration(text) is None
+
+
+def test_zone_names() -> None:
+    assert zone_by_name("Pacific Standard Time") == LA  # Windows, as Outlook writes it
+    assert zone_by_name("W. Europe Standard Time") == BERLIN
+    assert zone_by_name("UTC").key == "UTC"
+    assert zone_by_name("Nowhere/Atlantis") is None
+    assert zone_by_name("../../etc/passwd") is None
+    assert zone_by_name("/etc/localtime") is None
+
+
+def test_sender_zone_uses_a_nonzero_offset_else_the_default() -> None:
+    assert sender_zone(SENT, BERLIN)[1] == "-05:00"
+    assert sender_zone(SENT.replace(tzinfo=UTC), BERLIN) == (BERLIN, "Europe/Berlin")
