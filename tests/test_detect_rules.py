@@ -371,4 +371,12 @@ def test_ats_display_name_is_the_company_and_never_a_contact() -> None:
     assert det.company == "Acme Corp"
     assert det.role == "Senior Analyst"
     assert det.contacts == ()
-    assert det.start == datetime(2026, 3, 9, 19, 0, tzinfo=UTC)
+    assert det.start == datetime(2026, 3, 9, 18, 0, tzinfo=UTC)  # "CST" read as Chicago time (CDT)
+
+
+def test_a_bulk_sent_rejection_is_still_a_rejection() -> None:
+    det = run("Unfortunately we have decided not to move forward with your application. "
+              "Unsubscribe from these emails.", "Your application to Globex",
+              sender=Address("no-reply@greenhouse.io", "Globex"), precedence="bulk")
+    assert det.kind is Kind.REJECTION
+    assert det.confidence >= 0.6

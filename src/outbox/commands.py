@@ -44,16 +44,18 @@ def shown_status(iv: Interview, now: datetime) -> InterviewStatus:
 
 def print_report(report: CycleReport, out: Console, *, dry_run: bool = False) -> None:
     verb = "would draft" if dry_run else "drafted"
-    head = f"[bold]{report.account}[/bold]: {report.new} new messages"
+    head = f"[bold]{report.account}[/bold]: {report.new} new message(s)"
     if report.first_sync:
         head += " (first sync)"
     out.print(head)
     for event in report.events:
         out.print(f"  • {event.what}", markup=False)
     for d in report.drafts:
-        where = f" → {d.ref.folder.value} ({d.ref.ref})" if d.ref else ""
-        what = verb if d.what == "drafted" else d.what
-        out.print(f"  ✉ {d.milestone} to {d.recipient}: {what}{where}", markup=False)
+        if d.what == "drafted":
+            where = f" → {d.ref.folder.value} ({d.ref.ref})" if d.ref and not dry_run else ""
+            out.print(f"  ✉ {d.milestone} to {d.recipient}: {verb}{where}", markup=False)
+        else:
+            out.print(f"  ✉ {d.milestone} to {d.recipient}: {d.what}", markup=False)
         for problem in d.problems:
             out.print(f"      check: {problem}", markup=False)
 

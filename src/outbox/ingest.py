@@ -10,6 +10,7 @@ import hashlib
 import logging
 from dataclasses import dataclass, field
 from datetime import datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from outbox import detect
 from outbox.model import (
@@ -51,7 +52,12 @@ def interview_id(account: str, message_id: str) -> str:
 def _describe(iv: Interview) -> str:
     where = iv.company or "unknown company"
     role = f" ({iv.role})" if iv.role else ""
-    return f"{where}{role} on {iv.start.isoformat()}"
+    try:
+        start = iv.start.astimezone(ZoneInfo(iv.tz)) if iv.tz else iv.start
+    except (ZoneInfoNotFoundError, ValueError):
+        start = iv.start
+    zone = iv.tz or start.strftime("%z")
+    return f"{where}{role} on {start:%a %d %b %Y %H:%M} ({zone})"
 
 
 class Ingest:

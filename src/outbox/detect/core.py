@@ -114,7 +114,7 @@ def _day_first(text: str, sent: datetime, default_tz: ZoneInfo) -> bool:
     offset = sent.utcoffset()
     if offset:
         return not timedelta(hours=-10) <= offset <= timedelta(hours=-3)
-    return not default_tz.key.startswith("America/")
+    return not (default_tz.key or "").startswith("America/")
 
 
 def _pick(mentions: list[Mention], kind: Kind, anchor: int | None) -> Mention | None:

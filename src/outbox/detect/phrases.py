@@ -169,7 +169,7 @@ I_INTERVIEW = _rx(
     r"\badded (?:you )?as (?:an? )?interviewer", r"\byou(?:'re| are) (?:an? )?interviewer",
     r"\byou(?:'re| are) interviewing\b", r"\bscorecard", r"\binterview kit\b",
     r"\bsubmit (?:your )?(?:feedback|evaluation)", r"\binterview: candidate\b",
-    r"\bcandidate: ", r"\(interviewer\)",
+    r"\(interviewer\)",
     keys=(
         "as an interviewer|as interviewer|you're interviewer|are interviewer|"
         "you're an interviewer|are an interviewer|interviewing|scorecard|interview kit|"

@@ -34,6 +34,8 @@ W_RESCHEDULE, W_RESCHEDULE_SUBJECT, W_CANCEL, W_CANCEL_SUBJECT, W_REJECT = 0.35,
 W_BULK, W_BULK_TEXT, W_ALERT, W_ACK, W_SLOTS, W_SEVERAL = -0.5, -0.25, -0.6, -0.35, -0.5, -0.4
 W_PAST, W_INTERNAL, W_EVENT, W_FAR, W_QUESTION = -0.4, -0.4, -0.3, -0.3, -0.3
 FAR_AHEAD = timedelta(days=180)  # interviews are set weeks ahead, not seasons
+# Negative signals that only speak against a planned time (see ``score``).
+_PLAN_ONLY = frozenset({"slot_offer", "bulk_mail", "bulk_text", "event_or_tips"})
 
 
 @dataclass(slots=True)
@@ -248,8 +250,10 @@ def score(f: Facts, verdict: Verdict, start: datetime | None) -> Verdict:
     kind, reasons = verdict.kind, list(verdict.reasons)
     for_me = any(r.signal in ("calendar_request", "calendar_event") for r in reasons)
     reasons += _timing(f, kind, start)
-    reasons += [r for r in negatives(f, for_me)
-                if kind in (Kind.CONFIRMATION, Kind.RESCHEDULE) or r.signal != "slot_offer"]
+    # Lookalikes imitate confirmations; a rejection or cancellation sent in bulk by an
+    # applicant-tracking system is still one, so bulk and offers only count against plans.
+    planned = kind in (Kind.CONFIRMATION, Kind.RESCHEDULE)
+    reasons += [r for r in negatives(f, for_me) if planned or r.signal not in _PLAN_ONLY]
     ack = p.APP_ACK.search(f.text)
     if kind is Kind.CONFIRMATION and ack and not for_me:
         reasons.append(Reason("application_ack", W_ACK, _snippet(ack)))

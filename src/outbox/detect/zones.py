@@ -155,4 +155,4 @@ def sender_zone(date: datetime, default: ZoneInfo) -> tuple[tzinfo, str]:
     offset = date.utcoffset()
     if offset:
         return timezone(offset), offset_label(offset)
-    return default, default.key
+    return default, label_of(default, date)

@@ -1,0 +1,1 @@
+"""Benchmarks: `make bench` (python -m benchmarks) runs each and prints a table."""

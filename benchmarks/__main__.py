@@ -1,0 +1,29 @@
+"""Run every benchmark and print one table per benchmark (``make bench``)."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+from rich.console import Console
+from rich.table import Table
+
+BENCHMARKS = ("benchmarks.sync",)
+
+
+def main() -> int:
+    out = Console()
+    for name in BENCHMARKS:
+        module = importlib.import_module(name)
+        title, rows = module.run()
+        table = Table(title=title)
+        for col in ("measure", "value", "unit", "note"):
+            table.add_column(col)
+        for row in rows:
+            table.add_row(*(str(x) for x in row))
+        out.print(table)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
