@@ -83,6 +83,7 @@ _INTERVIEWERS_RX = re.compile(
 _NAMES_RX = re.compile(_NAMES)
 # Each trigger holds one of these words; finding them first is much cheaper.
 _TRIGGER_WORD_RX = re.compile(r"with|interview|gesprächspartner|rencontrerez|avec|con")
+_MAX_ATS = 64
 _PAREN_RX = re.compile(r"\([^()]*\)")
 _NAME_PAIR_RX = re.compile(rf"(?P<name>{_NAME})\s*[(<]\s*(?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)")
 def _words(text: str) -> list[str]:
@@ -156,13 +157,21 @@ class NamedPerson:
 def emails_in_text(text: str) -> list[Address]:
     """Addresses written in the text; found from each "@" outwards (cheap)."""
     out = []
-    at = text.find("@")
-    while at != -1:
+    for at in _ats(text):
         m = _EMAIL_IN_TEXT_RX.search(text, max(0, at - 64), at + 256)
         if m and m.start() <= at < m.end():
             out.append(Address(email=m.group(0).rstrip(".")))
-        at = text.find("@", at + 1)
     return out
+
+
+def _ats(text: str) -> Iterator[int]:
+    """Positions of "@", at most ``_MAX_ATS`` of them: a hostile body of "@@@@" stays cheap."""
+    at = text.find("@")
+    for _ in range(_MAX_ATS):
+        if at == -1:
+            return
+        yield at
+        at = text.find("@", at + 1)
 
 
 def _split_names(group: str) -> list[str]:
@@ -202,11 +211,9 @@ def _match_address(name: str, pool: Iterable[Address]) -> Address | None:
 def _name_email_pairs(text: str) -> dict[str, Address]:
     """"Jane Doe (jane@acme.com)" / "Jane Doe <jane@acme.com>", looked for around each "@"."""
     pairs: dict[str, Address] = {}
-    at = text.find("@")
-    while at != -1:
+    for at in _ats(text):
         for m in _NAME_PAIR_RX.finditer(text, max(0, at - 120), at + 256):
             pairs.setdefault(squash(m.group("name")), Address(m.group("email"), m.group("name")))
-        at = text.find("@", at + 1)
     return pairs
 
 
