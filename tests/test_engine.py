@@ -99,10 +99,10 @@ def test_a_crash_between_write_and_record_never_means_two_drafts(
 def test_a_second_daemon_on_the_same_state_is_refused(tmp_path: Path) -> None:
     # flock conflicts between open file descriptions, so a second open in this
     # process is refused exactly as a second daemon would be.
-    with single_instance(tmp_path):
-        with pytest.raises(AlreadyRunning, match=f"already running.*pid {os.getpid()}"):
-            with single_instance(tmp_path):
-                pass
+    with single_instance(tmp_path), pytest.raises(
+        AlreadyRunning, match=f"already running.*pid {os.getpid()}"
+    ), single_instance(tmp_path):
+        pass
     with single_instance(tmp_path):  # released on exit: the next one gets it
         pass
 

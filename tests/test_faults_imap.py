@@ -4,6 +4,7 @@ loopback TCP relay in between that we can cut."""
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import socket
 import threading
@@ -56,19 +57,15 @@ class Relay:
             pass
         finally:
             for s in (src, dst):
-                try:
+                with contextlib.suppress(OSError):
                     s.shutdown(socket.SHUT_RDWR)
-                except OSError:
-                    pass
 
     def cut(self) -> None:
         """Drop every open connection, as a server restart or a NAT timeout would."""
         with self.lock:
             for s in self.conns:
-                try:
+                with contextlib.suppress(OSError):
                     s.shutdown(socket.SHUT_RDWR)
-                except OSError:
-                    pass
             self.conns.clear()
 
     def close(self) -> None:

@@ -12,6 +12,7 @@ from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from outbox.fields import AccountName, ConfigPath, Duration, StrictModel, error_at
 
+
 class KeyringRef(StrictModel):
     keyring: str = Field(
         min_length=1,

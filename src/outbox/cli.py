@@ -7,7 +7,6 @@ non-zero exit; a traceback is shown only with ``--debug``.
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import sys
 from datetime import datetime
@@ -16,7 +15,8 @@ from zoneinfo import ZoneInfo
 
 from rich.console import Console
 
-from outbox import __version__, config as config_mod
+from outbox import __version__
+from outbox import config as config_mod
 from outbox.clock import Clock, FixedClock, SystemClock
 from outbox.provider import ConfigError, OutboxError
 

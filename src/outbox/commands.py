@@ -12,7 +12,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from rich.console import Console
 from rich.table import Table
 
-from outbox import config as config_mod, detect, mime
+from outbox import config as config_mod
+from outbox import detect, mime
 from outbox.clock import Clock
 from outbox.daemon import serve, single_instance
 from outbox.engine import CycleReport, Engine, default_factory, dry_run_factory

@@ -7,6 +7,7 @@ parsed raises ``MalformedMessage`` so the caller can log it and go on.
 
 from __future__ import annotations
 
+import contextlib
 import email
 import email.policy
 import hashlib
@@ -41,10 +42,8 @@ def _decode(value: object) -> str:
     if value is None:
         return ""
     text = str(value)
-    try:
+    with contextlib.suppress(ValueError, LookupError, UnicodeError, TypeError):
         text = str(make_header(decode_header(text)))
-    except (ValueError, LookupError, UnicodeError, TypeError):
-        pass
     return _CONTROL.sub(" ", text.replace("\r", " ").replace("\n", " ")).strip()
 
 

@@ -3,13 +3,14 @@
 ``config.py`` reads YAML into these and turns validation errors into
 ``file:line: key: what is wrong``. The JSON schema in ``config/`` is generated
 from ``Config`` (``python -m outbox.config --schema``), so every field carries a
-``description``: editors show it.
+``description``: editors show it. The accounts are in ``accounts.py``; the
+field types they are all built from (durations, times, paths) in ``fields.py``.
 
-Two conventions ``config.py`` relies on:
+Two conventions ``config.py`` and ``config_errors.py`` rely on:
 
 * An error raised by a model validator may name the key it is about with
-  :func:`error_at` (a dotted path relative to the model), so the message points
-  at that key's line rather than at the whole mapping.
+  :func:`~outbox.fields.error_at` (a dotted path relative to the model), so the
+  message points at that key's line rather than at the whole mapping.
 * Paths are resolved against ``context={"base_dir": ...}`` when validating
   (relative to the config file's folder); ``~`` is always expanded.
 """
@@ -47,7 +48,6 @@ class Me(StrictModel):
     addresses: list[Email] = Field(
         min_length=1, description="Every address and alias you write from"
     )
-
 
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")

@@ -21,7 +21,7 @@ from .mailboxes import Mailbox, MaildirBox
 DATA = Path(__file__).resolve().parent.parent / "data" / "eml"
 
 
-def EML(name: str) -> bytes:  # noqa: N802 - reads like a constant in the tests
+def EML(name: str) -> bytes:
     return (DATA / name).read_bytes()
 
 
