@@ -11,18 +11,12 @@ from typing import Any
 import pytest
 
 from outbox import compose
-from outbox.compose import (
-    InvalidAddress,
-    TemplateError,
-    body_hash,
-    check_templates,
-    draft_key,
-    draft_message_id,
-    render,
-)
+from outbox.compose import body_hash, check_templates, draft_key, render
+from outbox.headers import InvalidAddress, draft_message_id
 from outbox.model import Address, Interview, InterviewStatus
 from outbox.provider import OutboxError
 from outbox.settings import Config
+from outbox.templating import TemplateError
 
 NOW = datetime(2025, 3, 11, 17, 0, tzinfo=UTC)
 BUILTINS = ("thank_you", "follow_up", "status_check")

@@ -15,14 +15,9 @@ import pytest
 
 from outbox import config
 from outbox.config import load
+from outbox.fields import format_duration, parse_duration
 from outbox.provider import ConfigError
-from outbox.settings import (
-    DEFAULT_MILESTONES,
-    Config,
-    format_duration,
-    local_zone_name,
-    parse_duration,
-)
+from outbox.settings import DEFAULT_MILESTONES, Config, local_zone_name
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "config" / "outbox.example.yaml"

@@ -16,9 +16,9 @@ from keyring.backend import KeyringBackend
 from keyring.errors import KeyringLocked
 
 from outbox import secrets
+from outbox.accounts import ImapAccount, MaildirAccount
 from outbox.config import load
 from outbox.provider import AuthError
-from outbox.settings import ImapAccount, MaildirAccount
 
 SECRET = "s3cret-Pa55 word"
 PY = shlex.quote(sys.executable)

@@ -119,6 +119,18 @@ def read_head(path: Path) -> bytes:
     return bytes(buf[:MAX_HEAD])
 
 
+_CALENDAR_MARK = re.compile(rb"text/calendar|application/ics|\.ics\b", re.IGNORECASE)
+CALENDAR_PEEK = 64 * 1024  # invitations put their MIME headers well inside this
+
+
+def mentions_calendar(path: Path) -> bool:
+    """Whether a multipart message carries a calendar part, from its first bytes
+    only: the core decides on bodies from headers plus ``has_calendar``, which
+    IMAP reads from BODYSTRUCTURE and a Maildir can only read from the file."""
+    with open(path, "rb") as handle:
+        return _CALENDAR_MARK.search(handle.read(CALENDAR_PEEK)) is not None
+
+
 def read_all(path: Path) -> bytes:
     with open(path, "rb") as handle:
         return handle.read()

@@ -205,6 +205,9 @@ class MaildirProvider:
             return None
         if since is not None and message.date < since:
             return None
+        if not message.has_calendar and b"multipart/" in head.lower():
+            got_mark = self._read(folder, entry, files.mentions_calendar)
+            message.has_calendar = bool(got_mark and got_mark[1])
         if not want_body(message):
             return message
         got = self._read(folder, entry, files.read_all)

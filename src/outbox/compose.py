@@ -1,10 +1,11 @@
 """One milestone for one recipient -> a threaded RFC 5322 reply (and its key).
 
 Everything taken from mail (subject, names, company, role, message ids) is
-hostile until cleaned here: it can never add a header or a recipient. The
-body comes from a Jinja2 template (the user's, else a built-in) rendered with
-``StrictUndefined``, so a missing value is an error, never "Dear ,"; the
-rendered text is proofread and a draft with a problem says so at its top.
+hostile until cleaned (``headers.py``): it can never add a header or a
+recipient. The body comes from a Jinja2 template (the user's, else a built-in;
+``templating.py``) rendered with ``StrictUndefined``, so a missing value is an
+error, never "Dear ,"; the rendered text is proofread and a draft with a
+problem says so at its top.
 """
 
 from __future__ import annotations
@@ -15,36 +16,28 @@ import logging
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
-from email.header import decode_header, make_header
 from email.headerregistry import Address as HeaderAddress
-from email.headerregistry import HeaderRegistry
 from email.message import EmailMessage
-from email.policy import SMTP
 from email.utils import format_datetime
-from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-import jinja2
-
 from outbox import proofread
+from outbox.headers import (
+    POLICY,
+    clean_message_ids,
+    clean_text,
+    draft_message_id,
+    reply_subject,
+    valid_address,
+)
 from outbox.model import Address, Interview
-from outbox.provider import OutboxError
 from outbox.settings import Config
+from outbox.templating import TemplateError, render_template, resolve_template
 
 log = logging.getLogger(__name__)
 
-TEMPLATE_SUFFIX = ".txt.j2"
 MAX_REFERENCES = 20
-_MAX_ID_LEN = 250
-# Controls, C1 (NEL), Unicode line/paragraph separators and bidi overrides:
-# none belongs in a header, and the first three can end one.
-_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-_MSGID = re.compile(r"<[\x21-\x3b\x3d\x3f-\x7e]+>")  # printable ASCII, no < > or space
-_LOCAL = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*")
-_LABEL = re.compile(r"[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?")
-_KEY = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+")
-_REPLY_PREFIX = re.compile(r"\s*(re|aw|sv|vs|antw|odp|rif)\s*(\[\d+\]|\(\d+\))?\s*:", re.I)
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December")
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -59,14 +52,6 @@ _NOT_A_PERSON = frozenset({
     "support", "admin", "info", "office", "department", "acquisition", "staffing", "inc",
     "ltd", "llc", "gmbh", "corp", "company", "calendar", "scheduling", "mailer",
 })
-
-
-class TemplateError(OutboxError):
-    """A milestone's template is missing, does not compile, or used an undefined value."""
-
-
-class InvalidAddress(TemplateError, ValueError):
-    """An address that is not exactly one valid mailbox; the draft for it is refused."""
 
 
 @dataclass(frozen=True)
@@ -87,13 +72,6 @@ def draft_key(interview_id: str, milestone: str, recipient: str) -> str:
     return f"outbox.{interview_id}.{milestone}.{digest}"
 
 
-def draft_message_id(key: str, from_address: str) -> str:
-    if not _KEY.fullmatch(key):
-        raise ValueError(f"{key!r} cannot be the left part of a Message-ID")
-    domain = _domain(from_address.rpartition("@")[2])
-    return f"<{key}@{domain}>"
-
-
 def normalise_body(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return "\n".join(line.rstrip() for line in text.split("\n")).rstrip()
@@ -103,72 +81,7 @@ def body_hash(text: str) -> str:
     return hashlib.sha256(normalise_body(text).encode("utf-8")).hexdigest()
 
 
-# --- cleaning what came from mail ------------------------------------------
-
-
-def clean_text(value: str | None) -> str:
-    """One line of header-safe text: encoded words decoded once, no controls,
-    and no ``=?`` left for a later parser to decode into a line break."""
-    text = value or ""
-    for _ in range(3):
-        if "=?" not in text:
-            break
-        try:
-            decoded = str(make_header(decode_header(text)))
-        except (ValueError, LookupError, UnicodeError, TypeError):
-            break
-        if decoded == text:
-            break
-        text = decoded
-    text = _UNSAFE.sub(" ", text).replace("=?", "= ?")
-    return text.strip()
-
-
-def clean_message_ids(ids: tuple[str, ...] | list[str]) -> list[str]:
-    """Valid ``<...>`` ids only, first occurrence kept, in order."""
-    out: list[str] = []
-    for token in ids:
-        token = (token or "").strip()
-        # "=?" inside an id is decoded as an encoded word by lenient parsers.
-        if (len(token) <= _MAX_ID_LEN and _MSGID.fullmatch(token) and "=?" not in token
-                and token not in out):
-            out.append(token)
-    return out
-
-
-def _domain(raw: str) -> str:
-    domain = raw.strip().rstrip(".").lower()
-    try:
-        domain = domain.encode("idna").decode("ascii") if not domain.isascii() else domain
-    except UnicodeError as exc:
-        raise InvalidAddress(f"{raw!r} is not a mail domain") from exc
-    labels = domain.split(".")
-    if len(labels) < 2 or not all(_LABEL.fullmatch(label) for label in labels):
-        raise InvalidAddress(f"{raw!r} is not a mail domain")
-    return domain
-
-
-def valid_address(value: str) -> str:
-    """``value`` as one plain ``local@domain``, or ``InvalidAddress``."""
-    text = (value or "").strip()
-    local, at, domain = text.rpartition("@")
-    if not at or not _LOCAL.fullmatch(local) or len(text) > 254:
-        raise InvalidAddress(f"{value!r} is not a single e-mail address")
-    spec = f"{local}@{_domain(domain)}"
-    try:
-        parsed = HeaderAddress(addr_spec=spec)
-    except (ValueError, IndexError) as exc:
-        raise InvalidAddress(f"{value!r} is not a single e-mail address") from exc
-    if parsed.addr_spec != spec:
-        raise InvalidAddress(f"{value!r} is not a single e-mail address")
-    return spec
-
-
-def reply_subject(subject: str) -> str:
-    text = clean_text(subject)
-    if _REPLY_PREFIX.match(text):
-        return text
-    return f"Re: {text}".rstrip()
+# --- the template's context --------------------------------------------------
 
 
 def first_name(display_name: str | None) -> str | None:
@@ -195,9 +108,6 @@ def first_name(display_name: str | None) -> str | None:
     return given
 
 
-# --- templates ---------------------------------------------------------------
-
-
 @dataclass(frozen=True)
 class Person:
     name: str
@@ -214,85 +124,6 @@ class InterviewInfo:
     weekday: str  # "Tuesday"
     time_local: str  # "14:00"
     timezone: str
-
-
-def and_join(items: Any) -> str:
-    """["A", "B", "C"] -> "A, B and C"."""
-    names = [str(i) for i in items if i]
-    if len(names) < 2:
-        return "".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]
-
-
-def _environment(loader: jinja2.BaseLoader) -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=loader, undefined=jinja2.StrictUndefined, autoescape=False,
-        keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True,
-    )
-    env.filters["and_join"] = and_join
-    return env
-
-
-@dataclass(frozen=True)
-class _Source:
-    where: str  # for messages: a path, or "built-in thank_you.txt.j2"
-    env: jinja2.Environment
-    name: str
-
-
-def _resolve(config: Config, milestone: str) -> _Source:
-    filename = milestone + TEMPLATE_SUFFIX
-    configured = next((m.template for m in config.milestones if m.name == milestone), None)
-    if configured is not None:
-        path = Path(configured).expanduser()
-        if not path.is_file():
-            raise TemplateError(f"milestone {milestone!r}: template {path} does not exist",
-                                hint="fix `template:` of that milestone or remove it")
-        return _Source(str(path), _environment(jinja2.FileSystemLoader(path.parent)), path.name)
-    if config.templates_dir is not None:
-        folder = Path(config.templates_dir).expanduser()
-        if not folder.is_dir():
-            raise TemplateError(f"templates_dir {folder} is not a folder",
-                                hint="create it, or remove `templates_dir` from the config")
-        if (folder / filename).is_file():
-            return _Source(str(folder / filename),
-                           _environment(jinja2.FileSystemLoader(folder)), filename)
-    builtin = _environment(jinja2.PackageLoader("outbox", "templates"))
-    if filename not in builtin.list_templates():
-        where = f" or {config.templates_dir}" if config.templates_dir else ""
-        raise TemplateError(
-            f"milestone {milestone!r} has no template: there is no built-in {filename}{where}",
-            hint=f"add `template: PATH` to that milestone, or put {filename} in templates_dir",
-        )
-    return _Source(f"built-in {filename}", builtin, filename)
-
-
-def _error_line(exc: BaseException) -> str:
-    lineno = getattr(exc, "lineno", None)
-    tb = exc.__traceback__
-    while lineno is None and tb is not None:
-        if tb.tb_frame.f_code.co_filename.endswith(TEMPLATE_SUFFIX):
-            lineno = tb.tb_lineno
-        tb = tb.tb_next
-    return f" (line {lineno})" if lineno else ""
-
-
-def _render_template(source: _Source, milestone: str, context: dict[str, Any]) -> str:
-    try:
-        return source.env.get_template(source.name).render(context)
-    except jinja2.TemplateNotFound as exc:
-        raise TemplateError(f"milestone {milestone!r}: template {source.where} not found") from exc
-    except Exception as exc:  # a user's template can fail in any way; say where
-        what = getattr(exc, "message", None) or str(exc) or type(exc).__name__
-        raise TemplateError(
-            f"milestone {milestone!r}: template {source.where}{_error_line(exc)}: {what}",
-            hint="names available: " + ", ".join(sorted(CONTEXT_NAMES))
-            + "; test optional ones with `is defined`",
-        ) from exc
-
-
-CONTEXT_NAMES = frozenset({"me", "recipient", "greeting", "company", "role", "position",
-                           "interview", "milestone", "interviewers", "other_interviewers"})
 
 
 def _aware(moment: datetime, zone_name: str | None) -> datetime:
@@ -371,45 +202,16 @@ def check_templates(config: Config) -> None:
         if not m.enabled:
             continue
         try:
-            source = _resolve(config, m.name)
+            source = resolve_template(config, m.name)
             context = build_context(
                 interview=sample, milestone=m.name, recipient=sample.contacts[0],
                 me_name=config.me.name, me_email=config.me.addresses[0], zone=config.zone,
             )
-            _render_template(source, m.name, context)
+            render_template(source, m.name, context)
         except TemplateError as exc:
             failures.append(str(exc))
     if failures:
         raise TemplateError("; ".join(failures), hint="fix the templates named above")
-
-
-# --- the message -------------------------------------------------------------
-
-
-class _MessageIdsHeader:
-    """In-Reply-To / References: ids folded one per line, never as encoded words
-    (the default unstructured folding encodes a long id, which breaks threading)."""
-
-    max_count = 1
-
-    @classmethod
-    def parse(cls, value: Any, kwds: dict[str, Any]) -> None:
-        kwds["parse_tree"] = None
-        kwds["decoded"] = " ".join(clean_message_ids(str(value).split()))
-
-    def fold(self, *, policy: Any) -> str:
-        name = self.name  # type: ignore[attr-defined]
-        return f"{name}: " + f"{policy.linesep} ".join(str(self).split()) + policy.linesep
-
-
-def _policy() -> Any:
-    registry = HeaderRegistry()
-    registry.map_to_type("in-reply-to", _MessageIdsHeader)
-    registry.map_to_type("references", _MessageIdsHeader)
-    return SMTP.clone(header_factory=registry)
-
-
-POLICY = _policy()
 
 
 def _references(interview: Interview) -> tuple[str | None, list[str]]:
@@ -440,10 +242,10 @@ def render(*, interview: Interview, milestone: str, recipient: Address, config: 
     key = draft_key(interview.id, milestone, recipient.email)
     message_id = draft_message_id(key, from_addr)
 
-    source = _resolve(config, milestone)
+    source = resolve_template(config, milestone)
     context = build_context(interview=interview, milestone=milestone, recipient=recipient,
                             me_name=config.me.name, me_email=from_addr, zone=config.zone)
-    text = re.sub(r"\n{3,}", "\n\n", normalise_body(_render_template(source, milestone, context)))
+    text = re.sub(r"\n{3,}", "\n\n", normalise_body(render_template(source, milestone, context)))
     text = text.lstrip("\n")
     problems = proofread.check(text, recipient_name=context["recipient"].name,
                                company=context["company"])

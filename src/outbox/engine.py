@@ -15,13 +15,15 @@ from datetime import datetime
 
 from outbox import detect, drafts, plan
 from outbox.clock import Clock
-from outbox.compose import InvalidAddress, TemplateError, draft_key
+from outbox.compose import draft_key
+from outbox.headers import InvalidAddress
 from outbox.ingest import Event, Ingest
 from outbox.model import STOPPED, Detection, Folder, Message, Milestone, MilestoneState
 from outbox.provider import Provider, load
 from outbox.secrets import resolve
 from outbox.settings import Config
 from outbox.store import Store
+from outbox.templating import TemplateError
 
 log = logging.getLogger(__name__)
 

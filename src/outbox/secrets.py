@@ -13,8 +13,8 @@ import os
 import shlex
 import subprocess
 
+from outbox.accounts import ImapAccount, MaildirAccount
 from outbox.provider import AuthError
-from outbox.settings import ImapAccount, MaildirAccount
 
 log = logging.getLogger(__name__)
 

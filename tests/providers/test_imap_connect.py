@@ -11,9 +11,9 @@ from typing import Any
 
 import pytest
 
+from outbox.accounts import ImapAccount
 from outbox.model import Folder
 from outbox.provider import AuthError, PermanentError, TransientError
-from outbox.settings import ImapAccount
 from outbox_providers.imap import ImapProvider
 from tests.servers import PASSWORD_ENV, Dovecot, MailUser
 

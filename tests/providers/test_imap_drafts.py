@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 
+from outbox.accounts import ImapAccount
 from outbox.model import Folder
 from outbox.provider import DraftRef
-from outbox.settings import ImapAccount
 from outbox_providers.imap import ImapProvider
 from tests.servers import MailUser, record_commands
 

@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 
+from outbox.accounts import ImapAccount
 from outbox.model import Folder, Message
-from outbox.settings import ImapAccount
 from outbox_providers.imap import ImapProvider, fetch
 from tests.servers import MailUser, record_commands
 

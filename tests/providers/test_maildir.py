@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
+from outbox.accounts import Folders, MaildirAccount
 from outbox.model import Folder, Message
 from outbox.provider import PermanentError
-from outbox.settings import Folders, MaildirAccount
 from outbox_providers.maildir import MaildirProvider, files, maildir_paths
 
 NOW = datetime.now(UTC)
