@@ -119,7 +119,12 @@ def read_head(path: Path) -> bytes:
     return bytes(buf[:MAX_HEAD])
 
 
-_CALENDAR_MARK = re.compile(rb"text/calendar|application/ics|\.ics\b", re.IGNORECASE)
+# A calendar part's own MIME headers: its Content-Type, or an .ics file name.
+_CALENDAR_MARK = re.compile(
+    rb"^content-type:[ \t]*(?:text/calendar|application/ics)"
+    rb"|^content-disposition:[^\r\n]*filename\*?=\"?[^\"\r\n]*\.ics\b",
+    re.IGNORECASE | re.MULTILINE,
+)
 CALENDAR_PEEK = 64 * 1024  # invitations put their MIME headers well inside this
 
 

@@ -311,6 +311,26 @@ def test_headers_only_unless_wanted(tree: Path, provider: MaildirProvider,
     assert "ATTACHED NOTES" not in invite.text and "PDF" not in invite.text
 
 
+def test_want_body_sees_a_calendar_part_of_a_multipart_message(
+    tree: Path, provider: MaildirProvider
+) -> None:
+    # A subject that says nothing: only the calendar part makes it a candidate.
+    drop(tree / "INBOX", mail("Ada <> Acme", body="Details inside.", ics=ICS))
+    drop(tree / "INBOX", mail("Photos", body="text/calendar is not mentioned in a header",
+                              attach=True))
+    seen: dict[str, bool] = {}
+
+    def want(m: Message) -> bool:
+        seen[m.subject] = m.has_calendar
+        return m.has_calendar
+
+    result = provider.sync(None, LONG_AGO, want)
+    assert seen["Ada <> Acme"] is True
+    assert seen["Photos"] is False, "only a part's own headers count, not body text"
+    invite = next(m for m in result.messages if m.subject == "Ada <> Acme")
+    assert invite.body_fetched and len(invite.calendars) == 1
+
+
 @pytest.mark.parametrize("eol", [b"\n", b"\r\n"])
 def test_read_head_stops_at_the_blank_line(tmp_path: Path, eol: bytes) -> None:
     # A header block that straddles the read chunk size, then a long body.
