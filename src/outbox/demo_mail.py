@@ -81,8 +81,9 @@ def deliveries() -> list[Delivery]:
             subject="Re: Backend Engineer - next steps", date=at(2026, 2, 27, 16, 40),
             msgid="<CAH7x9-initech-confirm@mail.initech.com>", in_reply_to=initech_ask,
             body=(
-                "Hi Ada,\n\nGreat, confirmed for Monday, March 2 at 10:00 AM PT for the"
-                " Backend Engineer role. It'll be 45 minutes on Zoom with me and Samir.\n\n"
+                "Hi Ada,\n\nGreat, that works: your interview for the Backend Engineer role"
+                " is confirmed for Monday, March 2 at 10:00 AM PT. It'll be 45 minutes on"
+                " Zoom with me and Samir.\n\n"
                 "Talk soon,\nPeter\n--\nPeter Gibbons | Engineering Lead | Initech\n"
             ),
         ), "plain-text confirmation from a hiring manager"),
