@@ -179,3 +179,19 @@ def test_init_writes_a_config_that_loads(tmp_path: Path) -> None:
     assert outbox("init", str(path)) == 0
     assert (path.stat().st_mode & 0o777) == 0o600
     assert outbox("init", str(path)) == 2  # never overwrites
+
+
+def test_resume_confirms_an_unsure_interview(tmp_path: Path,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    cfg = write_config(tmp_path, "confidence_threshold: 0.9\n")
+    deliver(tmp_path, "confirm_plain.eml")  # confidence 0.85: below this threshold
+    now = ("--now", "2026-03-13T09:00:00+00:00")
+    outbox("--config", str(cfg), *now, "run", "--once")
+    capsys.readouterr()
+    outbox("--config", str(cfg), *now, "status", "--json")
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["interviews"] == [] and doc["unsure"][0]["company"] == "Initech"
+    assert drafts(tmp_path) == []
+    assert outbox("--config", str(cfg), "resume", doc["unsure"][0]["id"]) == 0
+    outbox("--config", str(cfg), *now, "run", "--once")
+    assert len(drafts(tmp_path)) == 1

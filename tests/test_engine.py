@@ -149,3 +149,49 @@ def test_transient_errors_back_off_and_do_not_stop_other_accounts(
     engine.provider_factory = default_factory
     assert run_cycle(engine, ["home"], backoff, seen.append, lambda: clock[0]) is True
     assert len(seen) == 1 and backoff.failures == {}
+
+
+INITECH_INVITE = """BEGIN:VCALENDAR
+VERSION:2.0
+METHOD:REQUEST
+BEGIN:VEVENT
+UID:initech-1@initech.com
+DTSTART;TZID=America/Los_Angeles:20260312T100000
+DTEND;TZID=America/Los_Angeles:20260312T104500
+SUMMARY:Interview: Backend Engineer (Initech)
+ORGANIZER;CN=Peter Gibbons:mailto:peter@initech.com
+ATTENDEE;CN=Ada Lovelace:mailto:ada@example.com
+END:VEVENT
+END:VCALENDAR
+"""
+
+
+def test_unsure_interviews_get_no_drafts_until_confirmed(box: MaildirBox, tmp_path: Path) -> None:
+    box.deliver(EML("confirm_plain.eml"))  # a plain-text confirmation, confidence 0.85
+    engine = engine_for(box, tmp_path, "2026-03-10T09:00:00+00:00", confidence_threshold=0.9)
+    report = engine.cycle("home")
+    [iv] = engine.store.interviews()
+    assert iv.status.value == "unsure"
+    assert any("please confirm" in e.what for e in report.events)
+    engine.clock.set(at("2026-03-13T09:00:00+00:00"))  # type: ignore[attr-defined]
+    engine.cycle("home")
+    assert box.messages("drafts") == []
+
+    # The invitation that follows in the same thread states it clearly.
+    from email.message import EmailMessage
+
+    invite = EmailMessage()
+    invite["From"] = "Peter Gibbons <peter@initech.com>"
+    invite["To"] = "Ada Lovelace <ada@example.com>"
+    invite["Subject"] = "Invitation: Interview: Backend Engineer (Initech)"
+    invite["Date"] = "Mon, 09 Mar 2026 09:30:00 -0700"
+    invite["Message-ID"] = "<invite-1@initech.com>"
+    invite["In-Reply-To"] = "<CAH7x9Lp0q3Vb2mZ@mail.initech.com>"
+    invite["References"] = "<CAH7x9Lp0q3Vb2mZ@mail.initech.com>"
+    invite.set_content("Invitation attached.")
+    invite.add_alternative(INITECH_INVITE, subtype="calendar", params={"method": "REQUEST"})
+    box.deliver(invite.as_bytes())
+    engine.cycle("home")
+    [iv] = engine.store.interviews()
+    assert iv.status.value == "scheduled"
+    assert len(box.messages("drafts")) == 1  # the thank-you, still inside its deadline

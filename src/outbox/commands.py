@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
-from datetime import datetime
+from datetime import UTC, datetime
 from email.utils import getaddresses
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -206,7 +206,9 @@ def classify(args: argparse.Namespace, out: Console, cfg: Config | None) -> int:
     status = 0
     for path in args.files:
         try:
-            msg = mime.parse_message(path.read_bytes(), ref=str(path), folder=Folder.INBOX)
+            received = datetime.fromtimestamp(path.stat().st_mtime, UTC)
+            msg = mime.parse_message(path.read_bytes(), ref=str(path), folder=Folder.INBOX,
+                                     received=received)
         except (OSError, mime.MalformedMessage) as exc:
             out.print(f"{path}: cannot read: {exc}", markup=False, style="red")
             status = 1

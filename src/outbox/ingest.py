@@ -74,6 +74,9 @@ class Ingest:
         self.now = now
         self.first_sync = first_sync
         self.out = Ingested()
+        # Loaded once per sync and kept current here: every message is checked
+        # against every interview, and a first sync can bring thousands.
+        self.interviews = store.interviews(account)
 
     # -- entry point ------------------------------------------------------------
 
@@ -125,7 +128,7 @@ class Ingest:
         sender = msg.from_
         if sender is None or detect.is_noreply(sender):
             return
-        for iv in self.store.interviews(self.account):
+        for iv in self.interviews:
             if iv.status in STOPPED or msg.date < iv.start:
                 continue
             same_thread = iv.thread_id == thread_id
@@ -142,7 +145,7 @@ class Ingest:
     # -- detections -----------------------------------------------------------------
 
     def _linked(self, thread_id: str, det: Detection, *, by_company: bool) -> Interview | None:
-        candidates = [iv for iv in self.store.interviews(self.account)]
+        candidates = self.interviews
         same_thread = [iv for iv in candidates if iv.thread_id == thread_id]
         if same_thread:
             return same_thread[-1]
@@ -172,6 +175,10 @@ class Ingest:
                 self._new_interview(msg, thread_id, det)
             elif det.start and existing.start != det.start:
                 self._move(existing, msg, det)
+            elif existing.status is InterviewStatus.UNSURE and det.confidence >= self.threshold:
+                # The same slot again, now stated clearly (an invitation after a vague note).
+                existing.confidence = det.confidence
+                self._set_status(existing, InterviewStatus.SCHEDULED, "confirmed again")
             # else: a reminder or a copy of an interview already tracked
             return
         existing = self._linked(thread_id, det, by_company=True)
@@ -219,6 +226,7 @@ class Ingest:
             ),
         )
         self.store.save_interview(iv)
+        self.interviews.append(iv)
         verdict = "" if sure else f" — unsure (confidence {det.confidence:.2f}), please confirm"
         self.out.events.append(
             Event(f"interview found: {_describe(iv)}{verdict}", iv.id, msg.message_id)

@@ -31,6 +31,7 @@ HEADER_FIELDS = (
 
 _MSGID = re.compile(r"<[^<>\s]+>")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 MAX_BODY_CHARS = 200_000  # a longer part is cut: detection never needs more
 
 
@@ -84,7 +85,9 @@ def _date(raw: RawMessage, received: datetime | None) -> datetime:
             return parsed
         except (TypeError, ValueError, IndexError, OverflowError):
             log.debug("unparseable Date %r; using received time", text)
-    return received or datetime.now(UTC)
+    # Only clock.py reads the wall clock; with neither a Date nor a received time
+    # the message sorts as the oldest there is.
+    return received or EPOCH
 
 
 def parse_bytes(data: bytes) -> RawMessage:
