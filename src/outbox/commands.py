@@ -13,11 +13,18 @@ from rich.console import Console
 from rich.table import Table
 
 from outbox import config as config_mod
-from outbox import detect, mime
+from outbox import detect, mime, plan
 from outbox.clock import Clock
 from outbox.daemon import serve, single_instance
 from outbox.engine import CycleReport, Engine, default_factory, dry_run_factory
-from outbox.model import Detection, Folder, Interview, InterviewStatus, Milestone
+from outbox.model import (
+    Detection,
+    Folder,
+    Interview,
+    InterviewStatus,
+    Milestone,
+    MilestoneState,
+)
 from outbox.provider import OutboxError
 from outbox.settings import Config
 from outbox.store import Store
@@ -97,10 +104,17 @@ def run(cfg: Config, clock: Clock, out: Console, *, once: bool, dry_run: bool,
 # -- status ------------------------------------------------------------------------
 
 
-def _milestone_json(m: Milestone, zone: ZoneInfo) -> dict[str, Any]:
+def _milestone_json(m: Milestone, cfg: Config) -> dict[str, Any]:
+    zone = cfg.zone
+    # When the draft will really appear: working hours can delay a due time.
+    draft_at = (
+        plan.ready_at(m.due_at, m.deadline_at, cfg.working_hours, zone)
+        if m.state is MilestoneState.PENDING and m.due_at else None
+    )
     return {
         "name": m.name, "recipient": m.recipient, "due_at": _iso(m.due_at, zone),
-        "deadline_at": _iso(m.deadline_at, zone), "state": m.state.value,
+        "deadline_at": _iso(m.deadline_at, zone), "draft_at": _iso(draft_at, zone),
+        "state": m.state.value,
         "draft_message_id": m.message_id if m.draft_ref else None, "note": m.note,
     }
 
@@ -114,7 +128,7 @@ def interview_json(iv: Interview, milestones: list[Milestone], cfg: Config,
         "status": shown_status(iv, now).value, "confidence": round(iv.confidence, 2),
         "subject": iv.subject,
         "contacts": [{"name": c.name, "email": c.email} for c in iv.contacts],
-        "milestones": [_milestone_json(m, cfg.zone) for m in milestones],
+        "milestones": [_milestone_json(m, cfg) for m in milestones],
     }
 
 
@@ -134,18 +148,19 @@ def status(cfg: Config, clock: Clock, out: Console, *, as_json: bool) -> int:
     if not rows:
         out.print("No interviews tracked yet. Run [bold]outbox run --once[/bold] to look.")
         return 0
-    table = Table(title="Interviews", show_lines=True)
+    table = Table(title=f"Interviews (times in {cfg.timezone})", show_lines=True)
     for col in ("id", "company / role", "start", "status", "milestones"):
         table.add_column(col)
     for r in confirmed + unsure:
         ms = "\n".join(
             f"{m['name']}: {m['state']}"
-            + (f" (due {m['due_at'][:16].replace('T', ' ')})" if m["state"] == "pending"
-               and m["due_at"] else "")
+            + (f" → {datetime.fromisoformat(m['draft_at']):%a %d %b %H:%M}"
+               if m["draft_at"] else "")
             for m in r["milestones"]
         ) or "—"
         who = " / ".join(x for x in (r["company"], r["role"]) if x) or "?"
-        table.add_row(r["id"], who, (r["start"] or "")[:16].replace("T", " "), r["status"], ms)
+        start = datetime.fromisoformat(r["start"]).astimezone(cfg.zone)
+        table.add_row(r["id"], who, f"{start:%a %d %b %H:%M}", r["status"], ms)
     out.print(table)
     if unsure:
         out.print("Unsure interviews get no drafts: [bold]outbox resume ID[/bold] confirms one, "
