@@ -195,3 +195,79 @@ def test_unsure_interviews_get_no_drafts_until_confirmed(box: MaildirBox, tmp_pa
     [iv] = engine.store.interviews()
     assert iv.status.value == "scheduled"
     assert len(box.messages("drafts")) == 1  # the thank-you, still inside its deadline
+
+
+def _mail(sender: str, subject: str, date: str, msgid: str, body: str,
+          in_reply_to: str | None = None, **headers: str) -> bytes:
+    from email.message import EmailMessage
+
+    m = EmailMessage()
+    m["From"], m["To"], m["Subject"], m["Date"], m["Message-ID"] = (
+        sender, "Ada Lovelace <ada@example.com>", subject, date, msgid)
+    if in_reply_to:
+        m["In-Reply-To"] = m["References"] = in_reply_to
+    for name, value in headers.items():
+        m[name.replace("_", "-")] = value
+    m.set_content(body)
+    return m.as_bytes()
+
+
+CONFIRM = "<gh.interview.4815162342.20260302150411@greenhouse.io>"
+
+
+@pytest.mark.parametrize(
+    ("raw", "stops"),
+    [
+        # Someone else at the company, in a new thread: the employer's side answered.
+        (_mail("Alan Turing <alan@acme.com>", "Great chatting", "Thu, 12 Mar 2026 10:00 -0400",
+               "<alan-1@acme.com>", "Great chatting on Tuesday, Ada!"), True),
+        # The ATS's survey about the interview: a robot, not an answer.
+        (_mail("Acme via Greenhouse <no-reply@greenhouse.io>", "How was your interview?",
+               "Thu, 12 Mar 2026 10:00 -0400", "<survey-1@greenhouse.io>",
+               "Tell us about your candidate experience.", CONFIRM), False),
+        # My other address, in the thread: never counts.
+        (_mail("Ada L. <ada.lovelace@gmail.com>", "Re: Interview", "Thu, 12 Mar 2026 10:00 -0400",
+               "<ada-2@gmail.com>", "Forwarding to myself.", CONFIRM), False),
+        # An out-of-office notice from the recruiter.
+        (_mail("Grace Hopper <grace@acme.com>", "Automatic reply: Interview",
+               "Thu, 12 Mar 2026 10:00 -0400", "<ooo-2@acme.com>", "I am away until Monday.",
+               CONFIRM, Auto_Submitted="auto-replied"), False),
+        # The recruiter before the interview: not a reply to it.
+        (_mail("Grace Hopper <grace@acme.com>", "Re: Interview", "Mon, 09 Mar 2026 10:00 -0400",
+               "<grace-early@acme.com>", "See you Tuesday!", CONFIRM), False),
+    ],
+    ids=["company-domain", "no-reply-survey", "my-alias", "out-of-office", "before-interview"],
+)
+def test_what_counts_as_the_employer_answering(
+    box: MaildirBox, tmp_path: Path, raw: bytes, stops: bool
+) -> None:
+    box.deliver(EML("confirm_calendar.eml"))
+    config = make_config(box.account, tmp_path / "state").model_copy(update={
+        "me": make_config(box.account, tmp_path).me.model_copy(
+            update={"addresses": ["ada@example.com", "ada.lovelace@gmail.com"]})
+    })
+    engine = Engine(config, Store.open(tmp_path / "state"),
+                    FixedClock(at("2026-03-05T09:00:00+00:00")))
+    engine.cycle("home")
+    box.deliver(raw)
+    engine.clock.set(at("2026-03-12T16:00:00+00:00"))  # type: ignore[attr-defined]
+    engine.cycle("home")
+    [iv] = engine.store.interviews()
+    assert (iv.status.value == "replied") is stops
+
+
+def test_sending_a_rewritten_copy_counts_as_sent(box: MaildirBox, tmp_path: Path) -> None:
+    """Some clients send a new message (new Message-ID, custom headers dropped):
+    the draft vanishes and my reply appears in the thread."""
+    box.deliver(EML("confirm_calendar.eml"))
+    engine = engine_for(box, tmp_path, "2026-03-11T09:00:00+00:00")
+    engine.cycle("home")
+    box.delete_draft(box.messages("drafts")[0]["X-Outbox-Key"])
+    box.deliver(_mail("Ada Lovelace <ada@example.com>", "Re: Interview Confirmation",
+                      "Wed, 11 Mar 2026 09:30:00 +0000", "<sent-1@example.com>",
+                      "Dear Grace, thank you...", CONFIRM), "sent")
+    engine.clock.set(at("2026-03-11T10:00:00+00:00"))  # type: ignore[attr-defined]
+    engine.cycle("home")
+    [iv] = engine.store.interviews()
+    states = {m.name: m.state for m in engine.store.milestones(iv.id)}
+    assert states["thank_you"] is MilestoneState.SENT
