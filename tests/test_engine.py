@@ -271,3 +271,85 @@ def test_sending_a_rewritten_copy_counts_as_sent(box: MaildirBox, tmp_path: Path
     [iv] = engine.store.interviews()
     states = {m.name: m.state for m in engine.store.milestones(iv.id)}
     assert states["thank_you"] is MilestoneState.SENT
+
+
+PANEL_INVITE = """BEGIN:VCALENDAR
+VERSION:2.0
+METHOD:REQUEST
+BEGIN:VEVENT
+UID:panel-77@globex.com
+DTSTART;TZID=Europe/London:20260317T100000
+DTEND;TZID=Europe/London:20260317T113000
+SUMMARY:Panel interview: Ada Lovelace - Staff Engineer (Globex)
+ORGANIZER;CN=Maria Lopez:mailto:maria@globex.com
+ATTENDEE;CN=Ada Lovelace;ROLE=REQ-PARTICIPANT:mailto:ada@example.com
+ATTENDEE;CN=Hank Scorpio;ROLE=REQ-PARTICIPANT:mailto:hank@globex.com
+ATTENDEE;CN=Frank Grimes;ROLE=REQ-PARTICIPANT:mailto:frank@globex.com
+END:VEVENT
+END:VCALENDAR
+"""
+
+
+def _panel() -> bytes:
+    from email.message import EmailMessage
+
+    m = EmailMessage()
+    m["From"] = "Maria Lopez <maria@globex.com>"
+    m["To"] = "Ada Lovelace <ada@example.com>"
+    m["Subject"] = "Invitation: Panel interview - Staff Engineer (Globex)"
+    m["Date"] = "Mon, 09 Mar 2026 11:00:00 +0000"
+    m["Message-ID"] = "<panel-invite@globex.com>"
+    m.set_content("Hi Ada, your panel interview for the Staff Engineer role is confirmed for "
+                  "Tuesday 17 March, 10:00-11:30 UK time, with Hank Scorpio and Frank Grimes."
+                  "\n\nMaria (recruiting coordinator)")
+    m.add_alternative(PANEL_INVITE, subtype="calendar", params={"method": "REQUEST"})
+    return m.as_bytes()
+
+
+@pytest.mark.parametrize("per_interviewer", [True, False])
+def test_thank_you_per_interviewer(box: MaildirBox, tmp_path: Path,
+                                   per_interviewer: bool) -> None:
+    box.deliver(_panel())
+    engine = engine_for(box, tmp_path, "2026-03-17T14:00:00+00:00",
+                        thank_you_per_interviewer=per_interviewer)
+    engine.cycle("home")
+    engine.cycle("home")
+    to = sorted(d["To"].addresses[0].addr_spec for d in box.messages("drafts"))
+    keys = {d["X-Outbox-Key"] for d in box.messages("drafts")}
+    if per_interviewer:
+        # One each, keyed on its recipient; the coordinator who only hosts gets none.
+        assert to == ["frank@globex.com", "hank@globex.com"]
+        assert len(keys) == 2
+    else:
+        assert to == ["maria@globex.com"]
+
+
+def test_a_reminder_in_a_new_thread_is_the_same_interview(box: MaildirBox,
+                                                          tmp_path: Path) -> None:
+    box.deliver(EML("confirm_calendar.eml"))
+    box.deliver(_mail(
+        "Acme Recruiting <no-reply@greenhouse.io>", "Reminder: your interview with Acme tomorrow",
+        "Mon, 09 Mar 2026 14:00:00 -0400", "<gh.reminder.1@greenhouse.io>",
+        "Hi Ada,\n\nThis is a reminder that your interview for the Senior Data Engineer role at"
+        " Acme is confirmed for Tuesday, March 10, 2026 at 2:00 PM Eastern Time (1 hour).\n\n"
+        "Good luck!\nAcme Recruiting"))
+    engine = engine_for(box, tmp_path, "2026-03-09T20:00:00+00:00")
+    engine.cycle("home")
+    assert len(engine.store.interviews()) == 1
+
+
+def test_a_cancellation_in_a_new_thread_naming_the_slot_cancels_it(
+    box: MaildirBox, tmp_path: Path
+) -> None:
+    box.deliver(EML("confirm_calendar.eml"))
+    engine = engine_for(box, tmp_path, "2026-03-04T09:00:00+00:00")
+    engine.cycle("home")
+    box.deliver(_mail(
+        "Grace Hopper <grace@acme.com>", "Cancelling Tuesday's interview",
+        "Mon, 09 Mar 2026 09:00:00 -0400", "<grace-cancel@acme.com>",
+        "Hi Ada,\n\nI'm sorry, but we need to cancel your interview for the Senior Data Engineer"
+        " role on Tuesday, March 10 at 2:00 PM ET. The position has been put on hold.\n\nGrace"))
+    engine.clock.set(at("2026-03-09T14:00:00+00:00"))  # type: ignore[attr-defined]
+    engine.cycle("home")
+    [iv] = engine.store.interviews()
+    assert iv.status.value == "cancelled"

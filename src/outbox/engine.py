@@ -58,7 +58,8 @@ def _detect_context(config: Config) -> detect.DetectContext:
 
 def rules_of(config: Config) -> plan.Rules:
     return plan.Rules(
-        milestones=tuple(config.milestones), working_hours=config.working_hours, zone=config.zone
+        milestones=tuple(config.milestones), working_hours=config.working_hours, zone=config.zone,
+        thank_you_per_interviewer=config.thank_you_per_interviewer,
     )
 
 
@@ -75,7 +76,9 @@ def ensure_milestones(store: Store, config: Config, account: str) -> None:
                 if not cfg.enabled:
                     continue
                 due, deadline = plan.due_times(iv, cfg)
-                for person in plan.recipients(iv):
+                for person in plan.recipients(
+                    iv, cfg.name, per_interviewer=rules.thank_you_per_interviewer
+                ):
                     m = existing.get((cfg.name, person.email))
                     if m is None:
                         m = Milestone(

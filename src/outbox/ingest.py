@@ -144,7 +144,19 @@ class Ingest:
 
     # -- detections -----------------------------------------------------------------
 
-    def _linked(self, thread_id: str, det: Detection, *, by_company: bool) -> Interview | None:
+    @staticmethod
+    def _same_employer(iv: Interview, det: Detection) -> bool:
+        company = (det.company or "").casefold()
+        if company and (iv.company or "").casefold() == company:
+            return True
+        domains = {c.domain for c in det.contacts}
+        return iv.company_domain is not None and iv.company_domain in domains
+
+    def _linked(self, thread_id: str, det: Detection, *, by_employer: bool) -> Interview | None:
+        """The tracked interview a detection speaks of: the same thread, the same
+        invitation UID, the same slot with the same employer (a reminder, or a
+        cancellation naming the time), else — for reschedules, cancellations and
+        rejections — the employer's latest live interview."""
         candidates = self.interviews
         same_thread = [iv for iv in candidates if iv.thread_id == thread_id]
         if same_thread:
@@ -153,21 +165,20 @@ class Ingest:
             same_uid = [iv for iv in candidates if iv.calendar_uid == det.calendar_uid]
             if same_uid:
                 return same_uid[-1]
-        if by_company:
-            domains = {c.domain for c in det.contacts}
-            company = (det.company or "").casefold()
+        if det.start is not None:
+            same_slot = [iv for iv in candidates if iv.start == det.start
+                         and (self._same_employer(iv, det) or not det.company)]
+            if same_slot:
+                return same_slot[-1]
+        if by_employer:
             for iv in reversed(candidates):
-                if iv.status in STOPPED:
-                    continue
-                if (company and (iv.company or "").casefold() == company) or (
-                    iv.company_domain and iv.company_domain in domains
-                ):
+                if iv.status not in STOPPED and self._same_employer(iv, det):
                     return iv
         return None
 
     def _detection(self, msg: Message, thread_id: str, det: Detection) -> None:
         if det.kind is Kind.CONFIRMATION:
-            existing = self._linked(thread_id, det, by_company=False)
+            existing = self._linked(thread_id, det, by_employer=False)
             if existing is None or (
                 # a later round confirmed in the same thread after the first took place
                 det.start and msg.date >= existing.start and det.start > existing.end
@@ -181,7 +192,7 @@ class Ingest:
                 self._set_status(existing, InterviewStatus.SCHEDULED, "confirmed again")
             # else: a reminder or a copy of an interview already tracked
             return
-        existing = self._linked(thread_id, det, by_company=True)
+        existing = self._linked(thread_id, det, by_employer=True)
         if det.kind is Kind.RESCHEDULE:
             if existing is None:
                 self._new_interview(msg, thread_id, det)

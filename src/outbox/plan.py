@@ -41,6 +41,7 @@ class Rules:
     milestones: tuple[MilestoneConfig, ...]
     working_hours: WorkingHours
     zone: ZoneInfo
+    thank_you_per_interviewer: bool = False
 
 
 @dataclass(slots=True)
@@ -82,8 +83,15 @@ class Cancel(Action):
     pass
 
 
-def recipients(interview: Interview) -> tuple[Address, ...]:
-    """Who the milestones of an interview are written to (best contact first)."""
+def recipients(interview: Interview, milestone: str = "", *,
+               per_interviewer: bool = False) -> tuple[Address, ...]:
+    """Who a milestone of an interview is written to: the best contact; or, for
+    the thank-you when asked and the invitation named several interviewers with
+    addresses, each of them (a host who only organises is not an interviewer)."""
+    if per_interviewer and milestone == THANK_YOU:
+        people = tuple({a.email: a for a in interview.interviewers if a.email}.values())
+        if len(people) >= 2:
+            return people
     return interview.contacts[:1]
 
 

@@ -165,6 +165,10 @@ class Config(StrictModel):
     max_drafts_per_cycle: int = Field(
         default=10, ge=1, description="Safety cap: at most this many drafts written per cycle"
     )
+    thank_you_per_interviewer: bool = Field(
+        default=False,
+        description="When an invitation names several interviewers, one thank-you draft each",
+    )
     confidence_threshold: float = Field(
         default=0.6,
         ge=0.0,
