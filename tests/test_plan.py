@@ -61,9 +61,22 @@ def test_follow_up_and_status_check_after_a_week_and_two() -> None:
     drafted = rows(iv)
     drafted[0].state = MilestoneState.SENT
     assert creates(run(iv, iv.end + timedelta(days=7), ms=drafted)) == ["follow_up"]
-    assert creates(run(iv, iv.end + timedelta(days=14), ms=drafted)) == [
-        "follow_up", "status_check"
-    ]
+    drafted[1].state, drafted[1].updated_at = MilestoneState.DRAFTED, iv.end + timedelta(days=7)
+    assert creates(run(iv, iv.end + timedelta(days=14), ms=drafted)) == ["status_check"]
+
+
+def test_after_a_long_gap_follow_ups_are_spaced_not_bunched() -> None:
+    # The laptop slept through both the follow-up and the status check.
+    iv = interview()
+    ms = rows(iv)
+    ms[0].state = MilestoneState.SENT
+    wake = iv.end + timedelta(days=15)
+    assert creates(run(iv, wake, ms=ms)) == ["follow_up"]
+    ms[1].state, ms[1].updated_at = MilestoneState.DRAFTED, wake
+    assert creates(run(iv, wake + timedelta(days=1), ms=ms)) == []
+    # Wed 25 March + 3 days is a Saturday: the next working day, Monday.
+    assert creates(run(iv, wake + plan.MIN_SPACING, ms=ms)) == []
+    assert creates(run(iv, wake + timedelta(days=5), ms=ms)) == ["status_check"]
 
 
 def test_past_the_deadline_is_skipped_not_drafted_late() -> None:
@@ -201,8 +214,10 @@ def test_simulated_weeks_draft_each_milestone_at_most_once_and_none_after_a_repl
             if isinstance(a, plan.CreateDraft):
                 assert m.name not in drafted_at
                 assert reply_at is None or now < reply_at
+                assert all(now - t >= plan.MIN_SPACING for t in drafted_at.values()), \
+                    "two different follow-ups drafted too close together"
                 drafted_at[m.name] = now
-                m.state = MilestoneState.DRAFTED
+                m.state, m.updated_at = MilestoneState.DRAFTED, now
             elif isinstance(a, plan.Skip):
                 m.state = a.state
             elif isinstance(a, plan.Cancel | plan.RetractDraft):

@@ -32,6 +32,11 @@ STALE = frozenset(
     {InterviewStatus.REPLIED, InterviewStatus.CANCELLED, InterviewStatus.REJECTED}
 )
 
+# Two different follow-ups of one interview are never drafted closer together
+# than this: after a long gap (a laptop asleep for weeks) the follow-up comes
+# first and the status inquiry days later, not both at once.
+MIN_SPACING = timedelta(days=3)
+
 # The milestone that the user's own message after the interview makes moot.
 THANK_YOU = "thank_you"
 
@@ -175,6 +180,22 @@ def _pending_action(
     return CreateDraft(iv.id, m.name, m.recipient, due_at=due)
 
 
+def _spaced(case: Case, creates: list[CreateDraft], now: datetime) -> list[CreateDraft]:
+    """Keep only the earliest-due milestone of an interview (every recipient of
+    it), and none while another milestone was drafted less than MIN_SPACING ago."""
+    if not creates:
+        return []
+    recent = {
+        m.name for m in case.milestones
+        if m.state in (MilestoneState.DRAFTED, MilestoneState.SENT)
+        and m.updated_at is not None and now - m.updated_at < MIN_SPACING
+    }
+    first = min(creates, key=lambda a: (a.due_at, a.milestone)).milestone
+    if recent - {first}:
+        return []
+    return [a for a in creates if a.milestone == first]
+
+
 def plan(cases: list[Case], rules: Rules, now: datetime, *, first_sync: bool) -> list[Action]:
     """Every action due now, drafts oldest-due first."""
     by_name = {cfg.name: cfg for cfg in rules.milestones if cfg.enabled}
@@ -187,14 +208,16 @@ def plan(cases: list[Case], rules: Rules, now: datetime, *, first_sync: bool) ->
             continue
         if status in (InterviewStatus.UNSURE, InterviewStatus.PAUSED):
             continue
+        due_now: list[CreateDraft] = []
         for m in case.milestones:
             cfg = by_name.get(m.name)
             if cfg is None or m.state is not MilestoneState.PENDING:
                 continue
             action = _pending_action(case, m, cfg, rules, now, first_sync)
             if isinstance(action, CreateDraft):
-                creates.append(action)
+                due_now.append(action)
             elif action is not None:
                 actions.append(action)
+        creates.extend(_spaced(case, due_now, now))
     creates.sort(key=lambda a: (a.due_at, a.interview_id, a.milestone))
     return actions + list(creates)
