@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from outbox.detect import DetectContext, classify
-from outbox.detect.calendar import parse_invites
+from outbox.detect.calendar import fast_invites, parse_invites, slow_invites
 from outbox.model import Address, Detection, Folder, Kind, Message
 
 ADA = Address("ada@example.com", "Ada Lovelace")
@@ -243,3 +243,53 @@ def test_many_attendees_are_capped() -> None:
     invites = parse_invites([ics("DTSTART:20260311T150000Z", attendees=attendees)],
                             ZoneInfo("UTC"), "UTC")
     assert len(invites[0].attendees) <= 50
+
+
+# -- the fast path reads what icalendar reads ---------------------------------------------------
+
+PARITY = [
+    ics("DTSTART;TZID=America/New_York:20260310T140000",
+        "DTEND;TZID=America/New_York:20260310T150000", timezone_block=NY_VTIMEZONE),
+    ics("DTSTART:20260310T140000Z", "DURATION:PT45M", "SEQUENCE:2", "STATUS:CONFIRMED"),
+    ics("DTSTART:20260310T140000", "DTEND:20260310T150000", method=None),
+    ics("DTSTART;TZID=Pacific Standard Time:20260310T140000",
+        "DTEND;TZID=Pacific Standard Time:20260310T150000", method="PUBLISH"),
+    ics("DTSTART;VALUE=DATE:20260310", summary=r"Interview\, round 2\; onsite\nRoom 4"),
+    ics("DTSTART:20260310T140000Z", "DURATION:P1DT2H",
+        organizer='ORGANIZER;CN="Hopper, Grace: Recruiting";SENT-BY="mailto:a@b.c":'
+                  "mailto:grace@acme.com",
+        attendees=('ATTENDEE;CUTYPE=ROOM;CN="Room: 4";ROLE=NON-PARTICIPANT:mailto:r4@acme.com',
+                   "ATTENDEE;CN=Ada;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:MAILTO:ada@example.com",
+                   "ATTENDEE:not-an-address")),
+    ics("DTSTART:20260310T140000Z", "DTEND:20260310T130000Z", "DURATION:PT1H",
+        method="CANCEL", uid=""),
+    ics("DTSTART:20260310T140000Z", "RECURRENCE-ID:20260310T140000Z"),
+    ics("DTSTART:20260310T140000Z", "SEQUENCE:x", "DTEND:20260310T150000Z").replace(
+        "SUMMARY:", "SUMMARY;LANGUAGE=en:"),
+]
+DECLINED = [
+    ics("DTSTART;TZID=Custom Zone:20260310T140000",
+        timezone_block=NY_VTIMEZONE.replace("America/New_York", "Custom Zone")),
+    ics("DTSTART;TZID=Nowhere/Land:20260310T140000"),
+    ics("DTSTART:2026-03-10T14:00:00"),
+    ics("DTSTART:20260310T140000Z", "DURATION:soon"),
+    "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART:20260310T140000Z\r\nEND:VCALENDAR\r\n",
+]
+
+
+@pytest.mark.parametrize("raw", PARITY)
+def test_fast_path_reads_as_icalendar_does(raw: str) -> None:
+    fast = fast_invites(raw, ZoneInfo("Europe/London"), "Europe/London")
+    assert fast is not None
+    assert fast == slow_invites(raw, ZoneInfo("Europe/London"), "Europe/London")
+
+
+@pytest.mark.parametrize("raw", DECLINED)
+def test_fast_path_leaves_odd_calendars_to_icalendar(raw: str) -> None:
+    assert fast_invites(raw, ZoneInfo("Europe/London"), "Europe/London") is None
+
+
+def test_a_zone_only_its_vtimezone_defines_is_read_by_icalendar() -> None:
+    raw = DECLINED[0]
+    (invite,) = parse_invites([raw], ZoneInfo("Europe/London"), "Europe/London")
+    assert invite.start == datetime(2026, 3, 10, 18, 0, tzinfo=UTC)

@@ -65,10 +65,17 @@ def test_every_reason_carries_its_weight() -> None:
     assert det.confidence == pytest.approx(min(contributed, 0.99), abs=0.01)
 
 
-def test_a_confirmation_for_a_past_time_is_doubted() -> None:
+def test_a_confirmation_for_a_past_time_is_no_plan() -> None:
     det = run("Your interview is confirmed for March 3, 2025 at 2:00 PM ET.")
-    assert "start_in_past" in signals(det)
-    assert det.confidence < 0.6
+    assert det.kind is Kind.NONE
+    assert "start_before_date" in signals(det)
+
+
+def test_the_time_ahead_is_the_plan_not_the_one_behind() -> None:
+    det = run("Thanks for the chat on March 1, 2026 at 10:00 AM ET! Your next interview is "
+              "confirmed for Thursday, March 5 at 2:00 PM ET.")
+    assert det.kind is Kind.CONFIRMATION
+    assert det.start == datetime(2026, 3, 5, 19, 0, tzinfo=UTC)
 
 
 def test_html_only_body_is_read_without_scripts() -> None:
@@ -380,3 +387,81 @@ def test_a_bulk_sent_rejection_is_still_a_rejection() -> None:
               sender=Address("no-reply@greenhouse.io", "Globex"), precedence="bulk")
     assert det.kind is Kind.REJECTION
     assert det.confidence >= 0.6
+
+
+# -- itineraries, tips and thanks for applying --------------------------------------------------
+
+
+def test_an_itinerary_is_one_confirmed_slot_not_a_choice() -> None:
+    det = run("Hi Ada, we're excited to invite you to your virtual onsite! Below is your "
+              "itinerary. All times are Pacific Time.\n\nTuesday, March 10, 2026\n\n"
+              "9:30 AM - 10:15 AM Coding\n10:15 AM - 11:00 AM System Design\n"
+              "11:00 AM - 11:45 AM Hiring Manager\n", "Your virtual onsite with Globex")
+    assert det.kind is Kind.CONFIRMATION
+    assert det.start == datetime(2026, 3, 10, 16, 30, tzinfo=UTC)
+    assert "several_times" not in signals(det)
+    assert det.confidence >= 0.75
+
+
+def test_tips_in_a_reminder_are_advice_not_a_newsletter() -> None:
+    det = run("Just a reminder: your interview is Tuesday, March 3 at 2:00 PM ET. "
+              "A couple of tips: have a notebook handy.", "Reminder: your interview with Globex")
+    assert "event_or_tips" not in signals(det)
+    assert det.kind is Kind.CONFIRMATION
+
+
+def test_tips_in_the_subject_are_a_newsletter() -> None:
+    det = run("Your interview is confirmed? Tuesday, March 3 at 2:00 PM ET, be ready.",
+              "5 interview tips to land the job")
+    assert "event_or_tips" in signals(det)
+
+
+def test_thanks_for_applying_does_not_unmake_a_confirmation() -> None:
+    det = run("Thank you for applying to the Data Engineer role! Your phone screen is confirmed "
+              "for Monday, March 9th at 11:00 AM ET (30 minutes).", "Phone Screen Confirmed")
+    assert "application_ack" not in signals(det)
+    assert det.confidence >= 0.75
+
+
+# -- short human replies, rejections in plain words, titles that are not employers ---------------
+
+
+@pytest.mark.parametrize("text", [
+    "Hi Ada - we're going to pass. Good luck.",
+    "We've talked it over and it's not a match at this time.",
+    "we've decided to move forward with other\ncandidates whose skills match the role.",
+    "I'm sorry to say we won't be moving ahead with your candidacy for the role.",
+    "unfortunately we won't be extending an offer for the position.",
+    "we've decided to offer the role to another candidate.",
+])
+def test_rejections_in_plain_words(text: str) -> None:
+    assert run(text, "Re: Staff Engineer, Globex").kind is Kind.REJECTION
+
+
+def test_a_role_in_the_subject_makes_a_short_reply_about_a_job() -> None:
+    det = run("Ada - confirmed for tmrw 9am. Will call. -J", "Re: Globex - Eng Manager")
+    assert det.kind is Kind.CONFIRMATION
+    assert det.start == datetime(2026, 3, 3, 14, 0, tzinfo=UTC)  # 9am in the sender's UTC-5
+    assert any(r.signal == "job_context" and "role" in r.detail for r in det.reasons)
+
+
+def test_the_quoted_thread_gives_a_short_reply_its_context() -> None:
+    det = run("Great, see you Thursday at 10. I'll send a Meet invite.\n\n"
+              "On Sun, Mar 1, 2026 at 7:15 PM Ada Lovelace <ada@example.com> wrote:\n"
+              "> Thursday morning is best for me for the role chat.", "Re: next steps")
+    assert det.kind is Kind.CONFIRMATION
+    assert det.start == datetime(2026, 3, 5, 15, 0, tzinfo=UTC)
+    assert any("quoted thread" in r.detail for r in det.reasons)
+
+
+def test_the_quoted_thread_gives_context_never_times() -> None:
+    det = run("Thanks!\n\nOn Sun, Mar 1, 2026 at 7:15 PM Ada Lovelace <ada@example.com> wrote:\n"
+              "> Your interview is confirmed for Thursday at 10am.", "Re: next steps")
+    assert det.start is None
+
+
+@pytest.mark.parametrize("subject", ["RE: Data Governance Lead - first interview",
+                                     "Re: Meridian Bank - Risk Analyst (Req 41187)"])
+def test_a_job_title_is_not_the_company(subject: str) -> None:
+    det = run("Confirmed: Tuesday, March 3 at 2:00 PM ET. See you then.", subject)
+    assert det.company == "Globex"

@@ -203,3 +203,35 @@ def test_zone_names() -> None:
 def test_sender_zone_uses_a_nonzero_offset_else_the_default() -> None:
     assert sender_zone(SENT, BERLIN)[1] == "-05:00"
     assert sender_zone(SENT.replace(tzinfo=UTC), BERLIN) == (BERLIN, "Europe/Berlin")
+
+
+# -- itineraries and zones stated once -------------------------------------------------------
+
+
+def test_times_below_a_date_heading_take_its_date() -> None:
+    text = ("Below is your itinerary. All times are Pacific Time.\n\n"
+            "Thursday, March 12, 2026\n\n"
+            "9:30 AM - 10:15 AM Coding with Marcus\n"
+            "10:15 AM - 11:00 AM System design with Hannah\n")
+    mentions = find_mentions(text, SENT, FALLBACK)
+    assert [m.start for m in mentions] == [datetime(2026, 3, 12, 9, 30, tzinfo=LA),
+                                           datetime(2026, 3, 12, 10, 15, tzinfo=LA)]
+    assert all(m.zone_written for m in mentions)
+
+
+def test_a_heading_does_not_reach_across_a_sentence() -> None:
+    text = "Thursday, March 12\n\nThanks for your time. We will talk soon.\n2:00 PM works too"
+    assert find_mentions(text, SENT, FALLBACK) == []
+
+
+def test_a_time_inside_a_sentence_does_not_take_a_heading() -> None:
+    text = "Thursday, March 12\n\nwe could meet at 2:00 PM"
+    assert find_mentions(text, SENT, FALLBACK) == []
+
+
+@pytest.mark.parametrize("declared", ["All times are in ET.", "Times shown in Eastern Time.",
+                                      "all times are EST"])
+def test_a_zone_stated_once_holds_for_every_time(declared: str) -> None:
+    mention = only(f"{declared}\nYour interview: Tuesday, March 3 at 2:00 PM with Jane.")
+    assert mention.start == datetime(2026, 3, 3, 14, tzinfo=NY)
+    assert mention.zone_written

@@ -70,21 +70,25 @@ def _classify(message: Message, ctx: DetectContext) -> Detection:
     me = frozenset(a.strip().lower() for a in ctx.my_addresses)
     fallback = sender_zone(message.date, ctx.default_tz)
     invite = _choose_invite(parse_invites(message.calendars, *fallback), me)
-    text, links = split_links(fresh_part(body_text(message)))
+    full = body_text(message)
+    text, links = split_links(fresh_part(full))
     subject = message.subject or ""
+    facts = rules.Facts(message, me, subject, text, invite, [],
+                        invite.summary if invite else "", links,
+                        history=full if len(full) > len(text) else "")
+    verdict = rules.judge(facts)
+    if verdict.kind is Kind.NONE:
+        return Detection(Kind.NONE, 0.0, calendar_uid=invite.uid if invite else None,
+                         reasons=verdict.reasons)
+    # Times are read only once the message is about an interview: most are not.
     # Only a numeric date ("3/10") needs the language; guessing it costs a scan.
     day_first = bool(_NUMERIC_DATE_RX.search(text)) and _day_first(
         text, message.date, ctx.default_tz)
     body_mentions = find_mentions(text, message.date, fallback, day_first=day_first)
     subject_mentions = find_mentions(subject, message.date, fallback, day_first=day_first)
-    facts = rules.Facts(message, me, subject, text, invite, body_mentions + subject_mentions,
-                        invite.summary if invite else "", links)
-    verdict = rules.judge(facts)
-    if verdict.kind is Kind.NONE:
-        return Detection(Kind.NONE, 0.0, calendar_uid=invite.uid if invite else None,
-                         reasons=verdict.reasons)
+    facts.mentions = body_mentions + subject_mentions
     when, time_reasons, facts.chosen = _when(invite, body_mentions, subject_mentions, verdict,
-                                             text, ctx)
+                                             text, ctx, message.date)
     verdict = rules.score(facts, verdict, when.start)
     reasons = verdict.reasons + time_reasons
     if verdict.kind is Kind.NONE:
@@ -117,8 +121,12 @@ def _day_first(text: str, sent: datetime, default_tz: ZoneInfo) -> bool:
     return not (default_tz.key or "").startswith("America/")
 
 
-def _pick(mentions: list[Mention], kind: Kind, anchor: int | None) -> Mention | None:
+def _pick(mentions: list[Mention], kind: Kind, anchor: int | None, sent: datetime
+          ) -> Mention | None:
     mentions = [m for m in mentions if not m.deadline]
+    # A plan is for after the message was written ("we met on Monday; see you Friday at 2").
+    ahead = [m for m in mentions if m.start >= sent]
+    mentions = ahead or mentions
     if not mentions:
         return None
     if kind is Kind.RESCHEDULE and anchor is not None:
@@ -133,7 +141,7 @@ def _pick(mentions: list[Mention], kind: Kind, anchor: int | None) -> Mention | 
 
 def _when(
     invite: Invite | None, body: list[Mention], subject: list[Mention],
-    verdict: rules.Verdict, text: str, ctx: DetectContext,
+    verdict: rules.Verdict, text: str, ctx: DetectContext, sent: datetime,
 ) -> tuple[_When, list[Reason], Mention | None]:
     mention = None
     if invite is not None and invite.start is not None:
@@ -145,7 +153,8 @@ def _when(
                 when.tz = same[0].tz
                 reasons.append(Reason("zone_from_text", 0.0, same[0].text))
     else:
-        mention = _pick(body, verdict.kind, verdict.anchor) or _pick(subject, verdict.kind, None)
+        mention = (_pick(body, verdict.kind, verdict.anchor, sent)
+                   or _pick(subject, verdict.kind, None, sent))
         if mention is None:
             return _When(), [], None
         when = _When(mention.start, mention.end, mention.tz)

@@ -70,7 +70,7 @@ _DATE_RX = re.compile(
     rf"(?:de\s+|of\s+)?(?P<mon2>{_MON})\b\.?(?:,?\s+(?:de\s+)?(?P<y2>\d{{4}})(?![\d:]))?"
     r"|" + _WD_LEAD.format(g="wd4") + r"(?P<a4>\d{1,2})(?P<sep>[/.])(?P<b4>\d{1,2})"
     r"(?:(?P=sep)(?P<y4>\d{4}|\d{2})|(?P<tdot>\.))?(?![\d]|/\d)"
-    r"|(?P<rel>day\s+after\s+tomorrow|tomorrow|today|übermorgen|heute|(?-i:morgen)"
+    r"|(?P<rel>day\s+after\s+tomorrow|tomorrow|tmrw|tmw|today|übermorgen|heute|(?-i:morgen)"
     r"|après-demain|demain|aujourd'hui|pasado\s+mañana|(?<!la\s)mañana|hoy)"
     r"|(?:(?P<q>this|next|coming|kommenden|nächsten|ce|este|próximo)\s+)?"
     rf"(?P<wd5>{_alt(_FULL_WEEKDAYS)})"
@@ -78,13 +78,17 @@ _DATE_RX = re.compile(
     re.IGNORECASE,
 )
 
-# The date regex is tried only where a date can start: a number or one of these words.
-_TOKEN_RX = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
+# The date regex is tried only where a date can start: a number or one of these
+# words (found by one regex, so the rest of the text is skipped in C).
 _STARTERS = frozenset(
-    [*_MONTHS, *_WEEKDAYS, "day", "tomorrow", "today", "übermorgen", "heute", "morgen",
-     "après", "demain", "aujourd'hui", "pasado", "mañana", "hoy", "this", "next", "coming",
+    [*_MONTHS, *_WEEKDAYS, "day", "tomorrow", "tmrw", "tmw", "today", "übermorgen", "heute",
+     "morgen", "après", "demain", "aujourd'hui", "pasado", "mañana", "hoy", "this", "next",
+     "coming",
      "kommenden", "nächsten", "ce", "este", "próximo"]
 )
+_STARTS = rf"(?<![^\W_])(?:\d|(?:{_alt(list(_STARTERS))})(?![^\W_]))"
+_STARTER_RX = re.compile(_STARTS)  # on lower-cased text: IGNORECASE is slow here
+_STARTER_ANYCASE_RX = re.compile(_STARTS, re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,11 +189,13 @@ def find_days(text: str, spans: list[tuple[int, int]], ref: date, day_first: boo
     """The dates inside ``spans`` of ``text``, in order. The date regex is costly, so
     it runs only where a date can start, and only where a caller needs one."""
     days: list[Day] = []
+    low = text.lower()
+    starters, scanned = (_STARTER_RX, low) if len(low) == len(text) else (
+        _STARTER_ANYCASE_RX, text)
     for start, end in spans:
         after = start
-        for token in _TOKEN_RX.finditer(text, start, end):
-            word = token.group(0)
-            if token.start() < after or not (word[0].isdigit() or word.lower() in _STARTERS):
+        for token in starters.finditer(scanned, start, end):
+            if token.start() < after:
                 continue
             m = _DATE_RX.match(text, token.start(), end)
             if m is None:

@@ -25,8 +25,9 @@ _CO = rf"(?P<co>{_WORD}(?:[ \t]+(?:&[ \t]+)?{_WORD}){{0,3}})"
 _LEGAL = r"(?P<legal>[ \t]+(?:GmbH|AG|SE|SA|SAS|SL|S\.A\.|Inc\.?|LLC|Ltd\.?|plc|BV|B\.V\.|KG))?"
 
 _SUBJECT_COMPANY_RX = [
-    re.compile(r"(?i:\b(?:interview|call|chat|meeting|conversation|screen|entretien|entrevista"
-               r"|gespräch)\s+(?:with|at|avec|con|chez|mit|bei)\s+)" + _CO + _LEGAL),
+    re.compile(r"(?i:\b(?:interview|call|chat|meeting|conversation|screen|onsite|application"
+               r"|candidacy|entretien|entrevista|gespräch|bewerbung|candidature|candidatura)"
+               r"\s+(?:with|at|to|avec|con|chez|mit|bei|à|en)\s+)" + _CO + _LEGAL),
     re.compile(r"(?i:\b(?:at|chez|bei(?:\s+der)?)\s+)" + _CO + _LEGAL + r"\s*(?:$|[-–|:(])"),
     re.compile(r"^\s*(?:(?i:re|fwd?|aw|wg|tr)\s*:\s*)*" + _CO + _LEGAL
                + r"\s*[|–-]\s*(?i:.*\b(?:interview|invitation|entretien|entrevista|gespräch))"),
@@ -61,6 +62,7 @@ _BODY_COMPANY_RX = [
     _Triggered(r"(?:role|position|opening|job|team|opportunity|career|interview)s?\s+"
                r"(?:at|with)\s+", _CO + _LEGAL),
     _Triggered(r"interviewing with\s+", _CO + _LEGAL),
+    _Triggered(r"(?:for applying|your application|application) (?:to|with|at)\s+", _CO + _LEGAL),
     _Triggered(r"(?:bei der\s+|bei\s+|chez\s+)", _CO + _LEGAL),
     _Triggered(r"(?:puesto|vacante|posición)\b", r"[^.\n]{0,60}?\ben\s+" + _CO + _LEGAL),
 ]
@@ -125,11 +127,16 @@ def _clean_company(raw: str) -> str:
     return raw.strip(" .,;:!-–|'\"")
 
 
+_NOT_COMPANY_WORDS = frozenset({"interview", "invitation", "req", "requisition"})
+
+
 def _company_ok(value: str, people: frozenset[str]) -> bool:
     key = squash(value)
     if not key or len(value) > 60 or key in _NOT_COMPANIES or key in people:
         return False
-    return not any(squash(w) in ("interview", "invitation") for w in value.split())
+    words = [w.lower().strip("()/,") for w in value.split()]
+    # "Re: Data Governance Lead - first interview": a job title is not the employer.
+    return not any(w in _NOT_COMPANY_WORDS or w in _ROLE_WORDS for w in words)
 
 
 def company_from_display(name: str, sender_is_robot: bool) -> str | None:
@@ -229,4 +236,15 @@ def find_role(subject: str, summary: str, body: str, drop: Iterable[str]) -> Fou
                 role = _clean_role(m.group("role"), drop)
                 if _looks_like_role(role):
                     return Found(role, source)
+    return None
+
+
+_WORD_RX = re.compile(r"[\w-]+")
+
+
+def role_in(subject: str) -> str | None:
+    """A job title word in the subject ("Re: Staff Data Engineer"): the thread is about a role."""
+    for m in _WORD_RX.finditer(subject):
+        if m.group(0).lower() in _ROLE_WORDS:
+            return m.group(0)
     return None

@@ -118,14 +118,18 @@ def _in(domain: str, domains: frozenset[str]) -> bool:
     return domain in domains or registrable(domain) in domains
 
 
+# Asked many times per message about the same few domains: remembered.
+@lru_cache(maxsize=4096)
 def is_ats(domain: str) -> bool:
     return _in(domain, ATS_DOMAINS)
 
 
+@lru_cache(maxsize=4096)
 def is_platform(domain: str) -> bool:
     return _in(domain, ATS_DOMAINS) or _in(domain, PLATFORM_DOMAINS)
 
 
+@lru_cache(maxsize=4096)
 def is_freemail(domain: str) -> bool:
     return _in(domain, FREEMAIL_DOMAINS)
 

@@ -13,7 +13,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-_lower = lru_cache(maxsize=32)(str.lower)
+
+@lru_cache(maxsize=32)
+def _lower(text: str) -> str:
+    """Lower-cased, line breaks as spaces (a phrase wrapped across lines is one
+    phrase); the same length as ``text``, so offsets hold."""
+    return text.lower().replace("\n", " ")
+
 
 
 class Hit:
@@ -50,7 +56,7 @@ class Phrase:
         if self.keys and not any(k in low for k in self.keys):  # C-speed substring tests
             return None
         if len(low) != len(text):  # rare case-folding that changes length: offsets would lie
-            m = self.slow.search(text)
+            m = self.slow.search(text.replace("\n", " "))
             return Hit(text, m.start(), m.end()) if m else None
         pos = 0
         while (m := self.fast.search(low, pos)) is not None:
@@ -83,7 +89,8 @@ JOB = _rx(
     r"\bcandidatura", r"\bpuesto\b", r"\bvacante", r"\bproceso de selecci",
 )
 MEETING = _rx(
-    r"\bcall\b", r"\bchat\b", r"\bmeeting\b", r"\bconversation\b", r"\bzoom\b", r"\bteams\b",
+    r"\bcall\b", r"\bchat\b", r"\bspeak\b", r"\btalk\b", r"\bsee you\b", r"\bring you\b",
+    r"\bmeet\b", r"\bmeeting\b", r"\bconversation\b", r"\bzoom\b", r"\bteams\b",
     r"\bgoogle meet\b", r"\bgespräch\b", r"\btermin\b", r"\brendez-vous\b", r"\bvisioconf",
     r"\bréunion\b", r"\bllamada\b", r"\breunión\b", r"\bvideollamada\b",
 )
@@ -91,14 +98,21 @@ CONFIRM = _rx(
     r"\bconfirm(?:ed|ing|ation)\b", r"\b(?:is|are|has been|have been|been|was|now) scheduled\b",
     r"\bscheduled (?:for|on)\b", r"\bwe(?:'ve| have) scheduled\b",
     r"\blook(?:ing)? forward to (?:speaking|meeting|talking|chatting|seeing|our)",
-    r"\bsee you (?:on|then|there)\b", r"\bis booked\b", r"\binvitation:",
-    r"\byou(?:'re| are) invited to (?:an? )?interview",
+    r"\bsee you (?:on|then|there|tomorrow|tmrw|next|at|monday|tuesday|wednesday|thursday"
+    r"|friday)\b",
+    r"\bis booked\b", r"\binvitation:",
+    r"\b(?:works|suits) (?:fine|great|perfectly|well|for (?:me|us|both))\b",
+    r"\b(?:am|pm|\d) it is\b", r"\b(?:we'll|we will|i'll|i will) (?:speak|talk|call you|ring you)",
+    r"\b(?:speak|talk) (?:to you |with you )?(?:then|tomorrow|tmrw|on)\b",
+    r"\byou(?:'re| are) invited to (?:an? )?interview", r"\binvite you to your\b",
+    r"\byour itinerary\b",
     r"\bbestätig", r"\bfreuen uns auf", r"\bladen (?:wir )?sie\b.{0,40}\bein\b",
     r"\bconfirm(?:ons|é|ée|er)\b", r"\bconfirmamos\b", r"\bconfirmad[ao]\b", r"\bconfirmación\b",
     r"\bagendad[ao]\b", r"\bprogramad[ao]\b",
     r"\bnous avons le plaisir de vous (?:inviter|convier)",
     keys=(
-        "confirm|schedul|forward to|see you|booked|invitation|invited|bestätig|freuen|"
+        "confirm|schedul|forward to|see you|booked|invitation|invite|itinerary|bestätig|freuen|"
+        "works|suits|it is|speak|talk|call you|ring you|"
         "ein|agendad|programad|plaisir"
     ),
 )
@@ -130,10 +144,10 @@ APP_ACK = _rx(
     r"\breceived your application", r"\bapplication (?:has been|was|is) received",
     r"\b(?:will|we'll) (?:be )?review(?:ing)? your (?:application|profile|resume)",
     r"\breviewing your (?:application|profile|resume)", r"\bapplication is (?:under|being) review",
-    r"\bthank(?:s| you) for applying\b", r"\beingang ihrer bewerbung",
+    r"\beingang ihrer bewerbung",
     r"\bihre bewerbung (?:ist )?(?:bei uns )?eingegangen", r"\bbien reçu votre candidature",
     r"\bhemos recibido tu (?:candidatura|solicitud)",
-    keys="application|applying|bewerbung|candidature|candidatura|solicitud|review",
+    keys="application|bewerbung|candidature|candidatura|solicitud|review",
 )
 JOB_ALERT = _rx(
     r"\bjob alerts?\b", r"\bnew jobs\b", r"\bjobs for you\b", r"\brecommended jobs",
@@ -151,10 +165,13 @@ BULK_TEXT = _rx(
     ),
 )
 EVENT = _rx(
-    r"\bwebinar\b", r"\bregister (?:now|here)\b", r"\bmeetup\b", r"\btips\b",
+    r"\bwebinar\b", r"\bregister (?:now|here)\b", r"\bmeetup\b",
     r"\bcareer fair\b", r"\bjob fair\b",
-    keys="webinar|register|meetup|tips|fair",
+    keys="webinar|register|meetup|fair",
 )
+# "5 interview tips" heads a newsletter; "a couple of tips:" in a reminder is advice.
+TIPS_SUBJECT = _rx(r"\btips\b", r"\btipps\b", r"\bconseils\b", r"\bconsejos\b",
+                   keys="tips|tipps|conseils|consejos")
 NOT_JOB = _rx(
     r"\bpodcast\b", r"\bepisode\b", r"\bon the show\b", r"\bpress interview", r"\bjournalist",
     r"\breporter\b", r"\bmedia interview", r"\bfor (?:our|an|the) (?:article|story|magazine)",
@@ -193,7 +210,8 @@ RESCHEDULE = _rx(
 RESCHEDULE_SUBJECT = _rx(
     r"^\s*(?:updated invitation|updated event|invitation updated|rescheduled|new time proposed"
     r"|aktualisierte einladung|invitation mise à jour|invitación actualizada)\b",
-    r"\brescheduled\b", r"\bnew time\b", r"\bverschoben\b",
+    r"\breschedul(?:ed|ing|e)\b", r"\bnew time\b", r"\bverschoben\b", r"\bchange of",
+    r"\brevised (?:interview )?(?:time|date)", r"\bmoved\b",
 )
 CANCEL = _rx(
     r"\b(?:has been|have been|is|was|been) (?:now )?cancel+ed\b",
@@ -219,6 +237,12 @@ REJECT = _rx(
     r"\bwill not be (?:moving|progressing|proceeding)",
     r"\b(?:have|has|were|was) not been selected",
     r"\bwere not selected\b", r"\bposition has (?:now )?been filled", r"\bregret to inform",
+    r"\b(?:not|won't) (?:be )?mov(?:e|ing) ahead with", r"\bto (?:another|a different) candidate",
+    r"\b(?:not|won't) (?:be )?extend(?:ing)? (?:you )?an offer",
+    r"\b(?:we're|we are|we'll|we will|going to|decided to) pass\b",
+    r"\b(?:it's|it is|isn't|is not) (?:not )?(?:a|the right) (?:match|fit)\b(?<!is a match)"
+    r"(?<!is a fit)(?<!is the right fit)(?<!is the right match)",
+    r"\bdecided not to (?:fill|hire)",
     r"\bdecided to go (?:with|in) (?:another|a different)",
     r"\bleider\b[^.]{0,120}\b(?:absage|nicht berücksichtig|nicht weiter"
     r"|anderen? (?:kandidat|bewerber))",
@@ -230,7 +254,8 @@ REJECT = _rx(
     keys=(
         "decided not to|move forward|moving forward|other candidate|another candidate|"
         "proceed|progress|unfortunately|will not be|not been selected|not selected|"
-        "filled|regret|decided to go|leider|kandidat|bewerber|engere|donner suite|"
+        "filled|regret|decided to go|leider|kandidat|bewerber|engere|donner suite|ahead with|"
+        "candidate|an offer| pass|match|fit|decided not|"
         "donner une suite|retenu|"
         "lamenta|no continuar|no seguir|seleccionad"
     ),

@@ -17,6 +17,7 @@ from datetime import datetime, timedelta
 from outbox.detect import phrases as p
 from outbox.detect.calendar import Invite
 from outbox.detect.candidate import auto_reply_reason
+from outbox.detect.entities import role_in
 from outbox.detect.people import is_ats, is_freemail, is_noreply, is_platform
 from outbox.detect.when import Mention
 from outbox.model import Kind, Message, Reason
@@ -51,6 +52,7 @@ class Facts:
     summary: str = ""  # the invitation's SUMMARY
     links: str = ""  # the links of the text, one a line
     chosen: Mention | None = None  # the written time the interview's start came from
+    history: str = ""  # the quoted thread below the fresh text (context only, never times)
 
     @property
     def all_text(self) -> str:
@@ -102,13 +104,20 @@ def context(f: Facts, kind: Kind) -> tuple[bool, list[Reason]]:
             reasons.append(Reason("interview_body", W_INTERVIEW_BODY, _snippet(interview)))
     sender = f.message.from_
     job = p.first(p.JOB, f.subject, f.summary, f.text)
+    role = None if job else role_in(f.subject)
     if job:
         reasons.append(Reason("job_context", W_JOB, _snippet(job)))
+    elif role:
+        reasons.append(Reason("job_context", W_JOB, f"the subject names a role ({role})"))
     elif sender and is_ats(sender.domain):
         reasons.append(Reason("job_context", W_JOB, f"sent by an applicant-tracking system "
                               f"({sender.domain})"))
+    elif f.history and (quoted := p.first(p.JOB, f.history) or p.INTERVIEW.search(f.history)):
+        # A short reply ("see you then!") is about what the thread below it is about.
+        job = quoted
+        reasons.append(Reason("job_context", W_JOB, f"quoted thread: {_snippet(quoted)}"))
     meeting = p.first(p.MEETING, f.subject, f.summary, f.text)
-    about_job = bool(job or (sender and is_ats(sender.domain)))
+    about_job = bool(job or role or (sender and is_ats(sender.domain)))
     if kind is Kind.REJECTION:
         return bool(interview) or about_job, reasons
     return bool(interview) or (about_job and bool(meeting or f.invite)), reasons
@@ -139,6 +148,9 @@ def negatives(f: Facts, has_invite_for_me: bool) -> list[Reason]:
         m = p.first(rx, f.subject, f.text)
         if m:
             reasons.append(Reason(signal, weight, _snippet(m)))
+    tips = p.TIPS_SUBJECT.search(f.subject)
+    if tips and not any(r.signal == "event_or_tips" for r in reasons):
+        reasons.append(Reason("event_or_tips", W_EVENT, _snippet(tips)))
     if not has_invite_for_me:
         m = p.SLOT_OFFER.search(f.text) or p.SLOT_LINK.search(f.links)
         if m:
@@ -221,7 +233,9 @@ def _timing(f: Facts, kind: Kind, start: datetime | None) -> list[Reason]:
         if f.chosen is not None and f.chosen.question:
             reasons.append(Reason("time_in_question", W_QUESTION, f.chosen.text))
     if kind is Kind.CONFIRMATION and f.invite is None:
-        distinct = {m.start for m in f.mentions if not m.deadline}
+        # An itinerary ("9:30-10:15 coding, 10:15-11:00 design") is one slot, not a choice.
+        ends = {m.end for m in f.mentions if m.end is not None}
+        distinct = {m.start for m in f.mentions if not m.deadline and m.start not in ends}
         if len(distinct) > 1:
             reasons.append(Reason("several_times", W_SEVERAL, f"{len(distinct)} different times"))
     return reasons
@@ -254,6 +268,10 @@ def score(f: Facts, verdict: Verdict, start: datetime | None) -> Verdict:
     # applicant-tracking system is still one, so bulk and offers only count against plans.
     planned = kind in (Kind.CONFIRMATION, Kind.RESCHEDULE)
     reasons += [r for r in negatives(f, for_me) if planned or r.signal not in _PLAN_ONLY]
+    if kind is Kind.CONFIRMATION and start is not None and start < f.message.date:
+        # A plan for before the message was written is a quote, a slip or a recap.
+        reasons.append(Reason("start_before_date", 0.0, "a confirmed start is never in the past"))
+        return Verdict(Kind.NONE, 0.0, reasons, verdict.anchor)
     ack = p.APP_ACK.search(f.text)
     if kind is Kind.CONFIRMATION and ack and not for_me:
         reasons.append(Reason("application_ack", W_ACK, _snippet(ack)))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
-from html.parser import HTMLParser
+from html import unescape
 
 from outbox.model import Message
 
@@ -52,43 +52,42 @@ _LEADING_RX = re.compile(r"\n +")
 _MANY_NEWLINES_RX = re.compile(r"\n\s*\n\s*\n+")
 
 
-class _TextExtractor(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.skip_depth = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _SKIP_TAGS:
-            self.skip_depth += 1
-        elif tag in _BLOCK_TAGS:
-            self.parts.append("\n")
-        elif tag in _CELL_TAGS:
-            self.parts.append(" ")
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _BLOCK_TAGS:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _SKIP_TAGS:
-            self.skip_depth = max(0, self.skip_depth - 1)
-        elif tag in _BLOCK_TAGS:
-            self.parts.append("\n")
-
-    def handle_data(self, data: str) -> None:
-        if not self.skip_depth:
-            self.parts.append(data)
+# One pass over the tags (what html.parser does, at a fraction of the cost): a
+# tag's attributes may hold ">" inside quotes; comments and declarations go.
+_TAG_RX = re.compile(
+    r"<(?:(?P<close>/)?(?P<tag>[a-zA-Z][a-zA-Z0-9]*)(?:\s(?:\"[^\"]*\"|'[^']*'|[^'\">])*)?/?>"
+    r"|!--.*?(?:-->|\Z)|![^>]*>|\?[^>]*>)",
+    re.DOTALL,
+)
 
 
 def html_to_text(html: str) -> str:
-    parser = _TextExtractor()
-    try:
-        parser.feed(html[:MAX_HTML])
-        parser.close()
-    except Exception:  # html.parser is lenient, but hostile input finds corners
-        log.debug("html parser gave up; using what it read", exc_info=True)
-    return tidy("".join(parser.parts))
+    html = html[:MAX_HTML]
+    low = html.lower()
+    parts: list[str] = []
+    pos = 0
+    for m in _TAG_RX.finditer(html):
+        if m.start() < pos:
+            continue  # inside a skipped element
+        if m.start() > pos:
+            parts.append(html[pos:m.start()])
+        pos = m.end()
+        tag = m.group("tag")
+        if tag is None:
+            continue
+        tag = tag.lower()
+        if tag in _BLOCK_TAGS:
+            parts.append("\n")
+        elif tag in _CELL_TAGS and not m.group("close"):
+            parts.append(" ")
+        elif tag in _SKIP_TAGS and not m.group("close") and not m.group(0).endswith("/>"):
+            close = low.find("</" + tag, pos)
+            pos = len(html) if close == -1 else close  # the end tag itself is skipped next
+    parts.append(html[pos:])
+    text = "".join(parts)
+    if "&" in text:
+        text = unescape(text)
+    return tidy(text)
 
 
 def tidy(text: str) -> str:

@@ -10,6 +10,7 @@ follow-ups on. ``find_duration`` reads a stated length ("45 minutes").
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 
@@ -32,6 +33,16 @@ _RANGE_TAIL_RX = re.compile(
     re.IGNORECASE,
 )
 _ZONE_TAIL_RX = re.compile(r"\s*[(\[]?\s*(?:in\s+)?(?:the\s+)?" + ZONE_PATTERN, re.IGNORECASE)
+# "All times are Pacific Time": a zone stated once for every time of the message.
+_DECLARED_ZONE_RX = re.compile(
+    r"\b(?:all\s+times|times|alle\s+(?:uhr)?zeiten|toutes\s+les\s+heures|todas\s+las\s+horas)"
+    r"\s+(?:(?:are|is|shown|listed|given|below|above|sind|angegeben|sont|son|indicadas|in|en)\s+)*"
+    r"(?:the\s+)?" + ZONE_PATTERN,
+    re.IGNORECASE,
+)
+_DECLARED_KEYS = ("time", "zeiten", "heures", "horas")
+_HEADING_REACH = 600  # an itinerary's times may sit this far below their date
+_LABEL_RX = re.compile(r"\s*(?:[\w ]{1,15}:)?\s*")
 _STRONG_CONNECTORS = frozenset({"-", "–", "—", "to", "until", "till", "bis"})
 _MIN_LENGTH, _MAX_LENGTH = timedelta(minutes=10), timedelta(hours=4)
 
@@ -171,10 +182,11 @@ def _days(text: str, clocks: list[_Clock], ref: date, day_first: bool) -> list[D
     return find_days(text, _windows(clocks, len(text)), ref, day_first)
 
 
-def _windows(clocks: list[_Clock], size: int) -> list[tuple[int, int]]:
+def _windows(clocks: list[_Clock], size: int, before: int = _WINDOW_BEFORE,
+             after: int = _WINDOW_AFTER) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for clock in clocks:
-        start, end = max(0, clock.pos - _WINDOW_BEFORE), min(size, clock.end + _WINDOW_AFTER)
+        start, end = max(0, clock.pos - before), min(size, clock.end + after)
         if spans and start <= spans[-1][1]:
             spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
         else:
@@ -199,13 +211,21 @@ def _gap_ok(gap: str) -> bool:
     return len(gap) <= _GAP_MAX and "\n\n" not in gap and not any(c in gap for c in ".?!;")
 
 
-def _pair(day_list: list[Day], clock: _Clock, text: str) -> Day | None:
-    """The date written just before the time (or just after: "2pm on Tuesday")."""
-    before = [d for d in day_list if d.end <= clock.pos and _gap_ok(text[d.end:clock.pos])]
-    if before:
-        return before[-1]
-    after = [d for d in day_list if d.pos >= clock.end and _gap_ok(text[clock.end:d.pos])]
-    return after[0] if after else None
+def _pair(day_list: list[Day], ends: list[int], clock: _Clock, text: str) -> Day | None:
+    """The date written just before the time (or just after: "2pm on Tuesday").
+    ``ends``: each day's end, in order (days do not overlap), for bisection."""
+    i = bisect_right(ends, clock.pos)  # day_list[:i] end before the clock
+    for day in reversed(day_list[max(0, i - 3):i]):  # a nearer date's gap is shorter
+        if _gap_ok(text[day.end:clock.pos]):
+            return day
+        if clock.pos - day.end > _GAP_MAX:
+            break
+    for day in day_list[i:i + 3]:
+        if day.pos >= clock.end and _gap_ok(text[clock.end:day.pos]):
+            return day
+        if day.pos - clock.end > _GAP_MAX:
+            break
+    return None
 
 
 def find_mentions(
@@ -222,11 +242,17 @@ def find_mentions(
     day_list = _days(text, clocks, ref_day, day_first)
     if not day_list:
         return []
+    ends = [d.end for d in day_list]
     # A zone written beside one time of the message holds for the others.
-    written = next((c.zone for c in clocks if c.zone), None)
+    written = next((c.zone for c in clocks if c.zone), None) or _declared_zone(text)
     mentions = []
+    headings: list[Day] | None = None
     for clock in clocks:
-        day = _pair(day_list, clock, text)
+        day = _pair(day_list, ends, clock, text)
+        if day is None and _at_line_start(text, clock.pos):
+            if headings is None:
+                headings = _headings(text, clocks, ref_day, day_first)
+            day = _heading_for(headings, clock, text)
         if day is None or day.day is None:
             continue
         zone, label = clock.zone or written or fallback
@@ -246,6 +272,44 @@ def find_mentions(
                     _ends_in_question(text, stop))
         )
     return mentions
+
+
+def _declared_zone(text: str) -> tuple[tzinfo, str] | None:
+    low = text.lower()
+    if not any(k in low for k in _DECLARED_KEYS):
+        return None
+    m = _DECLARED_ZONE_RX.search(text)
+    return zone_from_match(m.groupdict()) if m else None
+
+
+def _line_start(text: str, pos: int) -> int:
+    return text.rfind("\n", 0, pos) + 1
+
+
+def _at_line_start(text: str, pos: int) -> bool:
+    """Nothing but a short label ("Time:") before ``pos`` on its line."""
+    return _LABEL_RX.fullmatch(text, _line_start(text, pos), pos) is not None
+
+
+def _headings(text: str, clocks: list[_Clock], ref: date, day_first: bool) -> list[Day]:
+    """Dates alone on their line ("Thursday, February 19, 2026"): an itinerary's heading."""
+    spans = _windows(clocks, len(text), before=_HEADING_REACH, after=0)
+    out = []
+    for day in find_days(text, spans, ref, day_first):
+        line_end = text.find("\n", day.end)
+        tail = text[day.end:line_end if line_end != -1 else len(text)]
+        if _at_line_start(text, day.pos) and tail.strip(" :,") == "":
+            out.append(day)
+    return out
+
+
+def _heading_for(headings: list[Day], clock: _Clock, text: str) -> Day | None:
+    """The last heading above the clock, when no sentence ends between them."""
+    above = [d for d in headings if d.end <= clock.pos and clock.pos - d.end <= _HEADING_REACH]
+    if not above:
+        return None
+    day = above[-1]
+    return day if not any(c in text[day.end:clock.pos] for c in ".?!;") else None
 
 
 def _ends_in_question(text: str, pos: int) -> bool:
