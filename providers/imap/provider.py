@@ -286,15 +286,15 @@ class ImapProvider:
                 raise TransientError(f"the draft appended to {drafts} cannot be found again")
             return DraftRef(Folder.DRAFTS, existing[0])
 
-    def delete_draft(self, ref: DraftRef) -> None:
+    def delete_draft(self, ref: DraftRef) -> bool:
         if ref.folder is not Folder.DRAFTS:
             log.warning("not deleting %s: only drafts in Drafts are ever deleted", ref)
-            return
+            return False
         try:
             mailbox, uidvalidity, uid = fetch.parse_ref(ref.ref)
         except ValueError:
             log.warning("not deleting %r: not an IMAP draft reference", ref.ref)
-            return
+            return False
         with self._guard("moving a draft to Trash"):
             trash = self._folders.get(Folder.TRASH)
             if trash is None:
@@ -305,11 +305,12 @@ class ImapProvider:
                 if int(selected[b"UIDVALIDITY"]) != uidvalidity:
                     log.warning("not deleting %s: %s has a new UIDVALIDITY %s; in doubt, "
                                 "leaving it alone", ref.ref, mailbox, selected[b"UIDVALIDITY"])
-                    return
+                    return False
                 if uid not in client.search(["UID", str(uid)]):
                     log.info("draft %s is already gone", ref.ref)
-                    return
+                    return True
                 self._move_to_trash(uid, mailbox, trash)
+                return True
             finally:
                 self._leave(readonly=False)
 

@@ -297,17 +297,17 @@ class MaildirProvider:
         log.info("wrote draft %s to %s", key or message_id, path)
         return DraftRef(Folder.DRAFTS, unique)
 
-    def delete_draft(self, ref: DraftRef) -> None:
+    def delete_draft(self, ref: DraftRef) -> bool:
         layout = self._require()
         if ref.folder is not Folder.DRAFTS:
             log.warning("not deleting %s: outbox only ever deletes from Drafts", ref)
-            return
+            return False
         unique = files.split_name(ref.ref)[0]
         entry = next((e for e in self._entries(Folder.DRAFTS) if e.unique == unique), None)
         if entry is None:
             log.info("draft %s is no longer in %s; nothing to delete",
                      ref.ref, layout.paths[Folder.DRAFTS])
-            return
+            return True
         trash = layout.paths[Folder.TRASH] / "cur"
         with files.guarded("create", trash.parent, layout.root):
             ensure_maildir(trash.parent, layout.plusplus)
@@ -316,6 +316,7 @@ class MaildirProvider:
         except OSError as exc:
             if isinstance(exc, FileNotFoundError) and not entry.path.exists():
                 log.info("draft %s vanished before it could be moved to Trash", ref.ref)
-                return
+                return True
             raise files.io_error(exc, "move a draft to", trash, layout.root, trash.parent) from exc
         log.info("moved draft %s to %s", ref.ref, target)
+        return True

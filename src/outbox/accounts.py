@@ -1,4 +1,4 @@
-"""The mail accounts of the config: IMAP or Maildir, told apart by ``provider``."""
+"""The mail accounts of the config: IMAP, Maildir or Gmail, told apart by ``provider``."""
 
 from __future__ import annotations
 
@@ -7,10 +7,15 @@ import re
 import shlex
 from datetime import timedelta
 from typing import Annotated, Any, Literal
+from urllib.parse import urlsplit
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from outbox.fields import AccountName, ConfigPath, Duration, StrictModel, error_at
+
+GMAIL_READONLY = "https://www.googleapis.com/auth/gmail.readonly"
+GMAIL_COMPOSE = "https://www.googleapis.com/auth/gmail.compose"
+GMAIL_MODIFY = "https://www.googleapis.com/auth/gmail.modify"
 
 
 class KeyringRef(StrictModel):
@@ -145,4 +150,70 @@ class MaildirAccount(_Account):
     )
 
 
-Account = Annotated[ImapAccount | MaildirAccount, Field(discriminator="provider")]
+def _loopback_or_https(value: str | None) -> str | None:
+    """An endpoint override: https anywhere, plain http only on loopback (the test fakes)."""
+    if value is None:
+        return None
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ValueError(f"{value!r} is not an http(s) URL")
+    if parts.scheme == "http" and not _is_loopback(parts.hostname):
+        raise ValueError(f"plain http is refused for {parts.hostname!r}; use https "
+                         "(http is only allowed on localhost)")
+    return value.rstrip("/")
+
+
+class GmailAccount(StrictModel):
+    """A Gmail or Google Workspace mailbox, through the Gmail API (OAuth; `outbox auth NAME`)."""
+
+    name: AccountName = Field(description="A short name for this account, used in logs and state")
+    provider: Literal["gmail"] = Field(description="gmail")
+    client_secret_file: ConfigPath = Field(
+        description="Your own OAuth client (Google Cloud console: APIs & Services -> "
+        "Credentials -> OAuth client ID -> Desktop app), downloaded as JSON"
+    )
+    token_store: Literal["keyring", "file"] = Field(
+        default="keyring",
+        description="Where `outbox auth` keeps the token: keyring (the OS keyring), or file "
+        "(a 0600 file in state_dir, for machines without a keyring)",
+    )
+    user: str = Field(
+        default="me", min_length=1,
+        description="The mailbox: me (the account you authorize) or its address",
+    )
+    trash_stale_drafts: bool = Field(
+        default=False,
+        description="true: move stale drafts to Trash (false: leave them for you to delete); "
+        "Gmail allows that only with the broader gmail.modify scope (run `outbox auth` again "
+        "after changing)",
+    )
+    timeout: Duration = Field(
+        default=timedelta(seconds=30), description="Network timeout for one request"
+    )
+    api_endpoint: str | None = Field(
+        default=None, description="For testing only: the Gmail API root (default: Google's)"
+    )
+    auth_uri: str | None = Field(
+        default=None, description="For testing only: the OAuth consent URL (default: the "
+        "client secret file's)"
+    )
+    token_uri: str | None = Field(
+        default=None, description="For testing only: the OAuth token URL (default: the "
+        "client secret file's)"
+    )
+
+    @field_validator("api_endpoint", "auth_uri", "token_uri")
+    @classmethod
+    def _endpoint(cls, value: str | None) -> str | None:
+        return _loopback_or_https(value)
+
+    @property
+    def scopes(self) -> tuple[str, ...]:
+        """Least privilege: read mail, write drafts (and trash them only when asked to)."""
+        base = (GMAIL_READONLY, GMAIL_COMPOSE)
+        return (*base, GMAIL_MODIFY) if self.trash_stale_drafts else base
+
+
+Account = Annotated[
+    ImapAccount | MaildirAccount | GmailAccount, Field(discriminator="provider")
+]

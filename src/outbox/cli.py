@@ -49,6 +49,14 @@ def _parser() -> argparse.ArgumentParser:
                    help="show what a cycle would draft or remove; write nothing")
     s.add_argument("--account", action="append", help="only this account (repeatable)")
 
+    s = sub.add_parser("auth", help="authorize outbox for a Gmail account (OAuth, in a browser)")
+    s.add_argument("account", help="the account's name in the config")
+    s.add_argument("--no-browser", action="store_true",
+                   help="only print the URL to open (e.g. over SSH); do not start a browser")
+    s.add_argument("--port", type=int, default=0, metavar="N",
+                   help="loopback port for Google's redirect (default: any free one; "
+                   "fix it to forward it over SSH: ssh -L N:localhost:N)")
+
     s = sub.add_parser("status", help="every tracked interview and its milestones")
     s.add_argument("--json", action="store_true", help="one JSON document on stdout")
 
@@ -124,6 +132,9 @@ def _dispatch(args: argparse.Namespace, out: Console) -> int:
                             only=args.account)
     if args.command == "status":
         return commands.status(cfg, clock, out, as_json=args.json)
+    if args.command == "auth":
+        return commands.auth(cfg, out, args.account, open_browser=not args.no_browser,
+                             port=args.port)
     return commands.control(cfg, clock, out, args.command, args.interview)
 
 

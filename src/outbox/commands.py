@@ -7,6 +7,7 @@ import json
 from datetime import UTC, datetime
 from email.utils import getaddresses
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from rich.console import Console
@@ -25,7 +26,8 @@ from outbox.model import (
     Milestone,
     MilestoneState,
 )
-from outbox.provider import OutboxError
+from outbox.provider import OutboxError, load
+from outbox.secrets import with_state_dir
 from outbox.settings import Config
 from outbox.store import Store
 
@@ -84,7 +86,7 @@ def run(cfg: Config, clock: Clock, out: Console, *, once: bool, dry_run: bool,
             if dry_run:
                 store = Store.in_memory_copy(store)
             factory = dry_run_factory(default_factory) if dry_run else default_factory
-            engine = Engine(cfg, store, clock, factory)
+            engine = Engine(cfg, store, clock, factory, secrets=with_state_dir(state_dir))
 
             def show(report: CycleReport) -> None:
                 print_report(report, out, dry_run=dry_run)
@@ -99,6 +101,39 @@ def run(cfg: Config, clock: Clock, out: Console, *, once: bool, dry_run: bool,
             return 0
         finally:
             store.close()
+
+
+# -- auth --------------------------------------------------------------------------
+
+
+def auth(cfg: Config, out: Console, name: str, *, open_browser: bool, port: int) -> int:
+    """Authorize outbox for one account (the providers that need it: Gmail's OAuth)."""
+    try:
+        account = cfg.account(name)
+    except KeyError:
+        known = ", ".join(a.name for a in cfg.accounts)
+        raise OutboxError(f"no account named {name!r} in the config",
+                          hint=f"the accounts are: {known}") from None
+    authorize = getattr(load(account.provider), "authorize", None)
+    if authorize is None:
+        raise OutboxError(
+            f"account {name!r} ({account.provider}) needs no `outbox auth`",
+            hint="its password comes from password_command, password_env or "
+            "password: {keyring: SERVICE} in the config",
+        )
+
+    def say(url: str) -> None:
+        back = parse_qs(urlsplit(url).query).get("redirect_uri", ["http://localhost/"])[0]
+        out.print("Open this URL in a browser and allow access:")
+        out.print(url, markup=False)
+        out.print(f"Waiting for the browser to come back to {back} (Ctrl-C to give up). "
+                  "From another machine, forward that port first "
+                  "(ssh -L PORT:localhost:PORT).", markup=False)
+
+    line = authorize(account, state_dir=config_mod.state_dir(cfg), say=say,
+                     open_browser=open_browser, port=port)
+    out.print(f"Authorized account {name}: {line}", markup=False)
+    return 0
 
 
 # -- status ------------------------------------------------------------------------

@@ -19,7 +19,7 @@ from typing import Annotated, Any, Union, get_args, get_origin
 import yaml
 from pydantic import BaseModel
 
-from outbox.accounts import ImapAccount, MaildirAccount
+from outbox.accounts import Account
 from outbox.settings import Config
 
 Loc = tuple[str | int, ...]
@@ -101,7 +101,7 @@ def _path_text(path: Loc) -> str:
 
 _PROVIDERS = tuple(
     get_args(model.model_fields["provider"].annotation)[0]
-    for model in (ImapAccount, MaildirAccount)
+    for model in get_args(get_args(Account)[0])
 )
 
 _TYPE_WORDS = {

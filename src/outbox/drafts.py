@@ -120,8 +120,11 @@ def retract(store: Store, provider: Provider, iv: Interview, m: Milestone, reaso
     if found is None:  # unreachable: _apply_found returns None only for a draft in Drafts
         return DraftOutcome(iv.id, m.name, m.recipient, m.state, "no draft found")
     if m.body_hash and compose.body_hash(found.text) == m.body_hash:
-        provider.delete_draft(found.ref)
-        what = f"stale draft moved to Trash ({reason})"
+        if provider.delete_draft(found.ref):
+            what = f"stale draft moved to Trash ({reason})"
+        else:
+            what = (f"stale draft left in Drafts: please delete it ({reason}; this account "
+                    "cannot move drafts to Trash)")
     else:
         what = f"left in Drafts: you edited it ({reason})"
     with store.transaction():

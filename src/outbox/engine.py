@@ -244,8 +244,9 @@ class DryRunProvider:
         log.info("dry run: would create draft %s", msg["Message-ID"])
         return DraftRef(Folder.DRAFTS, "dry-run")
 
-    def delete_draft(self, ref) -> None:  # type: ignore[no-untyped-def]
+    def delete_draft(self, ref) -> bool:  # type: ignore[no-untyped-def]
         log.info("dry run: would move draft %s to Trash", ref.ref)
+        return True
 
 
 def dry_run_factory(factory: ProviderFactory) -> ProviderFactory:

@@ -24,9 +24,12 @@ in the core. Methods and what they raise:
 ``create_draft(msg, thread_hint) -> DraftRef``
     Put ``msg`` in Drafts, flagged as a draft. Idempotent: looks in Drafts for
     the key before writing.
-``delete_draft(ref)``
+``delete_draft(ref) -> bool``
     Move one draft outbox created to Trash (IMAP: flag and ``UID EXPUNGE`` that
-    UID only). Only ever called for an unedited draft of ours.
+    UID only). Only ever called for an unedited draft of ours. True when the
+    draft is in Trash (or already gone); False when it was left in place — in
+    doubt, or where the account cannot trash without destroying (Gmail without
+    gmail.modify). Nothing is ever destroyed.
 
 All failures are ``ProviderError`` subclasses: ``TransientError`` (retry with
 back-off: timeouts, dropped connections, 429, 5xx) or ``PermanentError``
@@ -122,7 +125,7 @@ class Provider(Protocol):
 
     def create_draft(self, msg: EmailMessage, thread_hint: str | None) -> DraftRef: ...
 
-    def delete_draft(self, ref: DraftRef) -> None: ...
+    def delete_draft(self, ref: DraftRef) -> bool: ...
 
 
 def available() -> dict[str, Any]:

@@ -12,8 +12,11 @@ import logging
 import os
 import shlex
 import subprocess
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
 
-from outbox.accounts import ImapAccount, MaildirAccount
+from outbox.accounts import ImapAccount
 from outbox.provider import AuthError
 
 log = logging.getLogger(__name__)
@@ -22,10 +25,9 @@ COMMAND_TIMEOUT = 60.0  # seconds; generous, since gpg may be waiting for a pass
 _ALTERNATIVES = "use password_command or password_env for this account instead"
 
 
-def resolve(
-    account: ImapAccount | MaildirAccount, *, timeout: float = COMMAND_TIMEOUT
-) -> dict[str, str]:
-    """``{"password": ...}`` for an IMAP account; ``{}`` for one that needs no secret."""
+def resolve(account: Any, *, timeout: float = COMMAND_TIMEOUT) -> dict[str, str]:
+    """``{"password": ...}`` for an IMAP account; ``{}`` for one that needs no password
+    (Maildir; Gmail, whose provider keeps its own OAuth token)."""
     if not isinstance(account, ImapAccount):
         return {}
     if account.password_command is not None:
@@ -39,6 +41,16 @@ def resolve(
         f"account {account.name!r}: no password source",
         hint="set password_command, password_env or password: {keyring: SERVICE}",
     )
+
+
+def with_state_dir(state_dir: Path) -> Callable[[Any], dict[str, str]]:
+    """``resolve`` plus ``{"state_dir": ...}``, for the providers that keep their own
+    credentials there (a Gmail token with ``token_store: file``)."""
+
+    def resolve_with_state(account: Any) -> dict[str, str]:
+        return {**resolve(account), "state_dir": str(state_dir)}
+
+    return resolve_with_state
 
 
 def _from_command(name: str, command: str, timeout: float) -> str:

@@ -73,10 +73,16 @@ def make_config(account: dict[str, Any], state_dir: Path) -> Config:
     })
 
 
-@pytest.fixture(params=["maildir", "imap"])
+@pytest.fixture(params=["maildir", "imap", "gmail"])
 def box(request: pytest.FixtureRequest, tmp_path: Path) -> Mailbox:
     if request.param == "maildir":
         return MaildirBox(tmp_path / "Mail")
+    if request.param == "gmail":
+        from .mailboxes_gmail import GmailBox
+
+        gmail = GmailBox.start(tmp_path / "gmail")
+        request.addfinalizer(gmail.stop)
+        return gmail
     from .mailboxes_imap import ImapBox
 
     return ImapBox(request.getfixturevalue("imap_account"))
