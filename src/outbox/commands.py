@@ -27,7 +27,6 @@ from outbox.model import (
     MilestoneState,
 )
 from outbox.provider import OutboxError, load
-from outbox.secrets import with_state_dir
 from outbox.settings import Config
 from outbox.store import Store
 
@@ -86,7 +85,7 @@ def run(cfg: Config, clock: Clock, out: Console, *, once: bool, dry_run: bool,
             if dry_run:
                 store = Store.in_memory_copy(store)
             factory = dry_run_factory(default_factory) if dry_run else default_factory
-            engine = Engine(cfg, store, clock, factory, secrets=with_state_dir(state_dir))
+            engine = Engine(cfg, store, clock, factory)
 
             def show(report: CycleReport) -> None:
                 print_report(report, out, dry_run=dry_run)

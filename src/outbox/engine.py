@@ -16,6 +16,7 @@ from datetime import datetime
 from outbox import detect, drafts, plan
 from outbox.clock import Clock
 from outbox.compose import draft_key
+from outbox.config import state_dir
 from outbox.headers import InvalidAddress
 from outbox.ingest import Event, Ingest
 from outbox.model import STOPPED, Detection, Folder, Message, Milestone, MilestoneState
@@ -98,13 +99,17 @@ class Engine:
     def __init__(
         self, config: Config, store: Store, clock: Clock,
         provider_factory: ProviderFactory = default_factory,
-        secrets: Callable[[object], Mapping[str, str]] = resolve,
+        secrets: Callable[[object], Mapping[str, str]] | None = None,
     ) -> None:
         self.config = config
         self.store = store
         self.clock = clock
         self.provider_factory = provider_factory
-        self.secrets = secrets
+        # Providers get the account's secrets plus the state dir, where those that
+        # keep credentials of their own (a Gmail token with token_store: file) put them.
+        self.secrets = secrets or (
+            lambda account: {**resolve(account), "state_dir": str(state_dir(config))}
+        )
 
     def cycle(self, account_name: str) -> CycleReport:
         account = self.config.account(account_name)

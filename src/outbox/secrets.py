@@ -12,8 +12,6 @@ import logging
 import os
 import shlex
 import subprocess
-from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from outbox.accounts import ImapAccount
@@ -41,16 +39,6 @@ def resolve(account: Any, *, timeout: float = COMMAND_TIMEOUT) -> dict[str, str]
         f"account {account.name!r}: no password source",
         hint="set password_command, password_env or password: {keyring: SERVICE}",
     )
-
-
-def with_state_dir(state_dir: Path) -> Callable[[Any], dict[str, str]]:
-    """``resolve`` plus ``{"state_dir": ...}``, for the providers that keep their own
-    credentials there (a Gmail token with ``token_store: file``)."""
-
-    def resolve_with_state(account: Any) -> dict[str, str]:
-        return {**resolve(account), "state_dir": str(state_dir)}
-
-    return resolve_with_state
 
 
 def _from_command(name: str, command: str, timeout: float) -> str:
