@@ -58,26 +58,27 @@ def user_client(fake: GmailFake) -> Any:
 
 
 class GmailBox:
-    def __init__(self, fake: GmailFake, folder: Path) -> None:
+    def __init__(self, fake: GmailFake, folder: Path, *, trash: bool = True) -> None:
         self.fake = fake
         folder.mkdir(parents=True, exist_ok=True)
         secret = fake.client_secret_file(folder / "client_secret.json")
         self.account: dict[str, Any] = {
             "name": "home", "provider": "gmail", "client_secret_file": str(secret),
             "api_endpoint": fake.url, "auth_uri": fake.auth_uri, "token_uri": fake.token_uri,
-            "trash_stale_drafts": True,
+            "trash_stale_drafts": trash,
         }
         self._previous_keyring = keyring.get_keyring()
         self.keyring = MemoryKeyring()
         keyring.set_keyring(self.keyring)
-        token = fake.credentials([READONLY, COMPOSE, MODIFY]).to_json()
+        scopes = [READONLY, COMPOSE, MODIFY] if trash else [READONLY, COMPOSE]
+        token = fake.credentials(scopes).to_json()
         self.keyring.set_password("outbox-gmail", "home", token)
         self.client = user_client(fake)
         self._sent_by_user: set[str] = set()
 
     @classmethod
-    def start(cls, folder: Path) -> GmailBox:
-        return cls(GmailFake().start(), folder)
+    def start(cls, folder: Path, *, trash: bool = True) -> GmailBox:
+        return cls(GmailFake().start(), folder, trash=trash)
 
     def stop(self) -> None:
         """Stop the fake; then hold it to what no test may see outbox do."""
