@@ -10,8 +10,8 @@ Trash), editing one is ``drafts.update`` (a new message inside the same draft).
 outbox's own token sits in an in-memory keyring, as ``outbox auth`` would have
 left it. The account sets ``trash_stale_drafts: true`` (so outbox holds
 gmail.modify): the contract requires stale drafts to land in Trash, which Gmail
-allows only with that scope — the default, least-privilege mode deletes them
-and is tested in ``tests/providers/test_gmail_drafts.py``.
+allows only with that scope — the default, least-privilege mode leaves them
+for the user and is tested in ``tests/test_gmail_least_privilege.py``.
 """
 
 from __future__ import annotations

@@ -40,9 +40,11 @@ _AUTO_SUBJECT_RX = re.compile(
 
 def auto_reply_reason(message: Message) -> str | None:
     """Why this is an auto-reply or bounce (RFC 3834 headers, or the subject
-    Outlook and Gmail give out-of-office notices), or None."""
+    Outlook and Gmail give out-of-office notices), or None. "auto-generated" is
+    not a reply: calendars and applicant-tracking systems mark their invitations
+    with it, so it says nothing against an interview (``is_automated`` counts it)."""
     auto = (message.auto_submitted or "").strip().lower()
-    if auto and auto != "no":
+    if auto and auto not in ("no", "auto-generated"):
         return f"Auto-Submitted: {auto}"
     if message.x_autoreply:
         return f"X-Autoreply: {message.x_autoreply}"
@@ -56,8 +58,10 @@ def is_automated(message: Message) -> bool:
     """Written by a machine: an auto-reply or out-of-office notice, a bounce, or
     list/bulk mail. Such a message never counts as the employer replying."""
     precedence = (message.precedence or "").strip().lower()
+    auto = (message.auto_submitted or "").strip().lower()
     return (
         auto_reply_reason(message) is not None
+        or (bool(auto) and auto != "no")
         or bool(message.list_id)
         or precedence in ("bulk", "list", "junk")
     )
