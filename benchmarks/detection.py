@@ -332,13 +332,36 @@ def rows(s: Scores, rate: float | None = None, parse_rate: float | None = None) 
     return out
 
 
+HOLDOUT_GLOB = "tests/corpus/labels.d/holdout_*.jsonl"
+
+
+def holdout_rows() -> list[Row]:
+    """The held-out set, written apart and never developed against: how far the
+    rules generalise beyond the messages they were tuned on."""
+    s, _ = evaluate(HOLDOUT_GLOB)
+    if not s.n:
+        return []
+    return [
+        ("held-out messages", s.n, "labelled", "never used while writing the rules"),
+        ("held-out slot precision", _pct(s.slot_precision), "%", f"{s.slot_fp} false"),
+        ("held-out slot recall", _pct(s.slot_recall), "%", f"{s.slot_fn} missed"),
+        ("held-out kind accuracy", _pct(s.kind_accuracy), "%",
+         f"{s.n - s.kind_ok} wrong of {s.n}"),
+        ("held-out exact start", _pct(s.start_accuracy), "%",
+         f"{s.start_ok}/{s.start_n} true slots"),
+        ("held-out company", _pct(s.ratio(s.company_ok, s.company_n)), "%",
+         f"{s.company_ok}/{s.company_n} found slots"),
+    ]
+
+
 def run() -> tuple[str, list[Row]]:
     labels = load_labels()
     pairs = load_messages(labels)
     cases = [Case(label, msg, classify(msg, CTX)) for label, msg in pairs]
     s = score(cases)
     rate = speed([msg for _, msg in pairs])
-    return "detection quality and speed (tests/corpus)", rows(s, rate, parse_speed(labels))
+    table = rows(s, rate, parse_speed(labels)) + holdout_rows()
+    return "detection quality and speed (tests/corpus)", table
 
 
 def _show(value: Any) -> str:

@@ -92,8 +92,15 @@ def test_utc_times_take_the_zone_the_text_names() -> None:
 
 def test_floating_time_is_read_in_the_senders_zone() -> None:
     det = classify(message(ics("DTSTART:20260310T140000", "DTEND:20260310T150000")), CTX)
-    assert det.start == datetime(2026, 3, 10, 19, 0, tzinfo=UTC)  # 14:00 at UTC-5
-    assert det.tz == "-05:00"
+    # Written at UTC-5 on 2 March (New York, winter); on 10 March New York is on
+    # summer time: 14:00 is 18:00 UTC, not 19:00.
+    assert det.start == datetime(2026, 3, 10, 18, 0, tzinfo=UTC)
+    assert det.tz == "-04:00"
+    dubai = message(ics("DTSTART:20260310T140000", "DTEND:20260310T150000"),
+                    date=SENT.astimezone(timezone(timedelta(hours=4))))
+    det = classify(dubai, CTX)  # an offset no usual zone explains stays as written
+    assert det.start == datetime(2026, 3, 10, 10, 0, tzinfo=UTC)
+    assert det.tz == "+04:00"
     utc_sender = message(ics("DTSTART:20260310T140000", "DTEND:20260310T150000"),
                          date=SENT.astimezone(UTC))
     det = classify(utc_sender, CTX)  # a +0000 Date says nothing: the user's zone
@@ -293,3 +300,21 @@ def test_a_zone_only_its_vtimezone_defines_is_read_by_icalendar() -> None:
     raw = DECLINED[0]
     (invite,) = parse_invites([raw], ZoneInfo("Europe/London"), "Europe/London")
     assert invite.start == datetime(2026, 3, 10, 18, 0, tzinfo=UTC)
+
+
+def test_an_all_day_hold_takes_the_time_from_its_description() -> None:
+    hold = ics("DTSTART;VALUE=DATE:20260316", "DTEND;VALUE=DATE:20260317",
+               "DESCRIPTION:Please arrive by 8:45am. Interviews run 9:00am - 2:30pm Central"
+               "\\n\\n9:00 - 10:00 Screen\\n10:00 - 12:00 Design\\n12:00 - 2:30 Manager")
+    for read in (fast_invites, slow_invites):
+        invite = read(hold, ZoneInfo("Europe/London"), "Europe/London")[0]
+        chicago = ZoneInfo("America/Chicago")
+        assert invite.start == datetime(2026, 3, 16, 9, 0, tzinfo=chicago)
+        assert invite.end == datetime(2026, 3, 16, 14, 30, tzinfo=chicago)
+        assert invite.tz == "America/Chicago"
+
+
+def test_an_all_day_hold_without_a_time_has_no_start() -> None:
+    hold = ics("DTSTART;VALUE=DATE:20260316", "DTEND;VALUE=DATE:20260317",
+               "DESCRIPTION:Onsite day. Details to follow.")
+    assert fast_invites(hold, ZoneInfo("Europe/London"), "Europe/London")[0].start is None

@@ -144,7 +144,7 @@ def test_not_an_interview(name: str, signal: str) -> None:
         ("confirm_fr.eml", utc(2026, 3, 19, 9, 30), utc(2026, 3, 19, 10, 15), "Europe/Paris",
          "Lumière", "Data Scientist", "camille.martin@lumiere.fr"),
         ("confirm_es.eml", utc(2026, 3, 18, 15, 0), utc(2026, 3, 18, 15, 30), "Europe/Madrid",
-         "Solaris", "Ingeniera de Software", "lucia.garcia@solaris.es"),
+         "Solaris Energía", "Ingeniera de Software", "lucia.garcia@solaris.es"),
         ("confirm_html_only.eml", utc(2026, 3, 16, 18, 0), utc(2026, 3, 16, 18, 30),
          "America/Los_Angeles", "Hooli", "Product Manager", "jared@hooli.com"),
         ("outlook_invite.eml", utc(2026, 3, 13, 16, 0), utc(2026, 3, 13, 17, 0),

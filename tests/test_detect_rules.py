@@ -465,3 +465,275 @@ def test_the_quoted_thread_gives_context_never_times() -> None:
 def test_a_job_title_is_not_the_company(subject: str) -> None:
     det = run("Confirmed: Tuesday, March 3 at 2:00 PM ET. See you then.", subject)
     assert det.company == "Globex"
+
+
+# -- kinds: reschedules, proposals, cancellations, holds ---------------------------------------
+
+
+def _ics(seq: int, start: str, method: str = "REQUEST", status: str = "CONFIRMED") -> str:
+    return ("BEGIN:VCALENDAR\r\nMETHOD:" + method + "\r\nBEGIN:VEVENT\r\nUID:evt-1@globex.com\r\n"
+            f"SEQUENCE:{seq}\r\nSTATUS:{status}\r\nSUMMARY:Interview Ada Lovelace - Globex\r\n"
+            f"DTSTART:{start}\r\nDTEND:{start[:9]}{int(start[9:11]) + 1:02d}{start[11:]}\r\n"
+            "ORGANIZER;CN=Jane Doe:mailto:jane.doe@globex.com\r\n"
+            "ATTENDEE;CN=Ada Lovelace;PARTSTAT=NEEDS-ACTION:mailto:ada@example.com\r\n"
+            "END:VEVENT\r\nEND:VCALENDAR\r\n")
+
+
+def test_a_calendar_notice_marked_auto_generated_is_still_read() -> None:
+    det = run("Your interview is confirmed for Tuesday, March 3 at 2:00 PM ET.",
+              auto_submitted="auto-generated")
+    assert det.kind is Kind.CONFIRMATION
+    assert is_automated(msg(auto_submitted="auto-generated"))  # never the employer replying
+    assert run("Your interview is confirmed for Tuesday, March 3 at 2:00 PM ET.",
+               auto_submitted="auto-replied").kind is Kind.NONE
+
+
+@pytest.mark.parametrize("text", [
+    "Moving our call to Friday at 11am ET -- sorry for the shuffle.",
+    "I'm going to move us to Friday at 11am ET, the updated invite is on its way.",
+    "No worries, Friday at 11am ET works. I've moved it on our side.",
+    "Running behind -- let's push our 9am to Friday at 11am ET, same link.",
+])
+def test_a_move_told_in_the_first_person_is_a_reschedule(text: str) -> None:
+    det = run(text, "Re: Globex - Engineer interview")
+    assert det.kind is Kind.RESCHEDULE
+    assert det.start == datetime(2026, 3, 6, 16, 0, tzinfo=UTC)
+
+
+def test_a_move_asked_is_a_proposal_not_a_plan() -> None:
+    det = run("Apologies - could we move the interview to Friday at 11am ET instead?",
+              "Re: Globex - Engineer interview")
+    assert det.kind is Kind.NONE
+    assert "proposal" in signals(det)
+
+
+def test_an_offer_to_reschedule_if_needed_is_no_reschedule() -> None:
+    det = run("Your interview is scheduled for Tuesday, March 3 at 2:00 PM ET. If you need to "
+              "reschedule, reply to this email. Need to cancel? Use the link below.")
+    assert det.kind is Kind.CONFIRMATION
+
+
+def test_the_old_slot_cancelled_in_a_move_is_a_reschedule() -> None:
+    det = run("Two interviewers are out sick, so we need to move your final round.\n\nNew time: "
+              "Tuesday, March 10, 1:00 PM ET.\n\nYour original Friday slot is cancelled.")
+    assert det.kind is Kind.RESCHEDULE
+    assert det.start == datetime(2026, 3, 10, 17, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize("text", [
+    "The company has put a freeze on all new hiring, so we have been asked to cancel the onsite "
+    "interviews that were scheduled, including yours on Tuesday.",
+    "The Analyst position has been filled by an internal candidate, so we'll need to cancel "
+    "Thursday's 2:00 interview.",
+    "The role has been put on hold while they review the team structure.",
+    "Due to unavoidable circumstances, the interview scheduled on 3-Mar-2026 stands cancelled.",
+])
+def test_an_interview_called_off_is_a_cancellation(text: str) -> None:
+    assert run(text).kind is Kind.CANCELLATION
+
+
+def test_a_verdict_that_calls_off_the_interview_is_a_rejection() -> None:
+    det = run("We've decided to move forward with other candidates, so we'll cancel your final "
+              "round on Tuesday.")
+    assert det.kind is Kind.REJECTION
+
+
+@pytest.mark.parametrize("text", [
+    "After careful review, we have decided to move forward with other applicants.",
+    "After careful consideration we have decided in favour of another candidate.",
+    "We've made an offer to someone else, and we're closing your application for this role.",
+    "Nous ne pourrons pas y donner une suite favorable.",
+])
+def test_more_ways_to_say_no(text: str) -> None:
+    assert run(text, "Your application at Globex").kind is Kind.REJECTION
+
+
+@pytest.mark.parametrize("text", [
+    "Please treat this as a placeholder only - the time may change. Tuesday, March 3 at 2 PM ET.",
+    "I'd love to walk you through the details of our offer on Tuesday, March 3 at 2:00 PM ET.",
+])
+def test_holds_and_offer_calls_are_no_interview(text: str) -> None:
+    det = run(text)
+    assert det.kind is Kind.NONE
+    assert signals(det) & {"tentative_hold", "offer_call"}
+
+
+def test_an_updated_invitation_that_only_adds_a_link_is_a_confirmation() -> None:
+    ics = _ics(1, "20260303T190000Z")
+    det = run("This event has been updated\nChanged: description, location\n",
+              "Updated invitation: Interview with Globex", calendars=(ics,))
+    assert det.kind is Kind.CONFIRMATION
+    moved = run("This event has been updated\nChanged: time\n",
+                "Updated invitation: Interview with Globex", calendars=(ics,))
+    assert moved.kind is Kind.RESCHEDULE
+    told = run("Your interview has been updated.", "Interview updated", calendars=(ics,))
+    assert told.kind is Kind.RESCHEDULE
+
+
+@pytest.mark.parametrize("text", [
+    "Hey Ada, your background looks great. When are you free next week? Happy to do a call.",
+    "Would you be open to a quick chat about the role in the next couple of weeks?",
+])
+def test_open_questions_about_when_are_no_plan(text: str) -> None:
+    assert run(text, "Re: Platform role at Globex").kind is Kind.NONE
+
+
+@pytest.mark.parametrize(("text", "subject"), [
+    ("Your mock interview session is confirmed for Thursday 5 March, 5:00pm GMT.",
+     "Confirmed: Mock interview"),
+    ("Think of it as an informational interview: Thursday at 12:30 works.", "Re: coffee"),
+    ("Your visa interview appointment has been scheduled for 9 March at 8:15 AM.",
+     "Appointment Confirmation"),
+    ("Tom gave your name as a referee for the Lead Engineer role - confirming our reference "
+     "call for Tuesday March 3 at 11:00.", "Reference call for Tom"),
+    ("Just confirming your live interview on the breakfast show tomorrow at 7:40am.",
+     "Tomorrow morning"),
+    ("I'll call you tomorrow at 2pm for the interview - I'll send you any direct quotes to "
+     "check before the piece runs.", "Re: Interview request"),
+])
+def test_interviews_that_are_not_for_a_job(text: str, subject: str) -> None:
+    det = run(text, subject)
+    assert det.kind is Kind.NONE
+    assert "not_a_job_interview" in signals(det)
+
+
+def test_a_friend_writing_about_her_own_interview_is_not_mine() -> None:
+    det = run("They just confirmed my final round at Monzo - Thursday at 10am, four interviews!",
+              "eeek", sender=Address("mei@gmail.com", "Mei"))
+    assert det.kind is Kind.NONE
+    assert "their_interview" in signals(det)
+
+
+def test_a_candidate_answering_my_invitation_is_not_my_interview() -> None:
+    det = run("Thank you! Confirmed -- I'll see you on Tuesday at 2pm for the interview.\n\n"
+              "On Mon, Mar 2, 2026 at 8:30 AM Ada Lovelace <ada@example.com> wrote:\n"
+              "> Thanks for applying to the Junior Data Engineer role on my team.\n",
+              "Re: Interview for the Junior Data Engineer role",
+              sender=Address("lucas@gmail.com", "Lucas"))
+    assert det.kind is Kind.NONE
+    assert "i_am_interviewer" in signals(det)
+
+
+@pytest.mark.parametrize(("text", "subject", "kind"), [
+    ("Passt, dann Donnerstag um 9:30. Bis dann!", "AW: Data Scientist – kurzes Kennenlernen",
+     Kind.CONFIRMATION),
+    ("Leider müssen wir Ihr Vorstellungsgespräch verschieben. Wir haben das Gespräch auf "
+     "Freitag, 6. März, 11 Uhr verlegt.", "Ihr Vorstellungsgespräch", Kind.RESCHEDULE),
+    ("Tenemos que cambiar la fecha de tu entrevista. La hemos movido al viernes 6 de marzo a las "
+     "10:00.", "Tu entrevista", Kind.RESCHEDULE),
+    ("Je suis au regret de devoir reporter notre entretien. Je vous propose vendredi 6 mars à 15h.",
+     "Report de notre entretien", Kind.RESCHEDULE),
+    ("C'est parfait pour moi : je vous attends le 05/03 à 9h dans nos bureaux.",
+     "Re: Candidature Consultante BI", Kind.CONFIRMATION),
+    ("Confermato il colloquio per giovedì 5 marzo alle 10:00.", "Colloquio Globex",
+     Kind.CONFIRMATION),
+])
+def test_other_languages(text: str, subject: str, kind: Kind) -> None:
+    assert run(text, subject).kind is kind
+
+
+def test_a_forwarded_invitation_is_read_from_the_forward() -> None:
+    det = run("Hi Ada, please see below - the client sent over the invite for your interview "
+              "with Marisol.\n\n"
+              "-----Original Appointment-----\nFrom: Marisol Ortega <marisol.ortega@globex.com>\n"
+              "Sent: Monday, March 2, 2026 8:52 AM\nSubject: Interview: Ada Lovelace\n"
+              "When: Thursday, March 5, 2026 2:00 PM-3:00 PM (UTC-05:00) Eastern Time.\n",
+              "FW: Interview: Ada Lovelace / Platform Engineer",
+              sender=Address("ben@hartwellsearch.com", "Ben Adeyemi"))
+    assert det.kind is Kind.CONFIRMATION
+    assert det.start == datetime(2026, 3, 5, 19, 0, tzinfo=UTC)
+    assert det.company == "Globex"  # the client, not the agency
+    assert det.interviewer and det.interviewer.email == "marisol.ortega@globex.com"
+
+
+# -- company ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("sender", "signature", "company"), [
+    (Address("helen@crescentpharma.com", "Helen Park"), "Helen Park\nCrescent Pharmaceuticals",
+     "Crescent Pharmaceuticals"),
+    (Address("kliu@beaconridgecu.org", "Karen Liu"), "Karen Liu\nBeacon Ridge Credit Union",
+     "Beacon Ridge Credit Union"),
+    (Address("maya@terrapinstorage.com", "Maya"), "Maya\nTerrapin Energy Storage",
+     "Terrapin Energy Storage"),
+    (Address("k@brueckner-logistik.de", "Katrin"), "Katrin\nBrückner Logistik GmbH",
+     "Brückner Logistik"),
+    (Address("a@greyfieldcap.com", "Alan"), "Alan\nGreyfield Capital Management LP",
+     "Greyfield Capital"),
+])
+def test_the_company_is_spelled_as_the_signature_spells_the_domain(
+        sender: Address, signature: str, company: str) -> None:
+    det = run(f"Confirmed: Tuesday, March 3 at 2:00 PM ET. See you then.\n\n{signature}",
+              "Re: Data Engineer interview", sender=sender)
+    assert det.company == company
+
+
+def test_the_scheduling_service_is_not_the_company() -> None:
+    det = run("Your Intro Call with Jordan Blake at 10:00am (Pacific Time) on Thursday, March 5, "
+              "2026 is scheduled.", "Confirmed: Intro Call - Engineer with Jordan Blake",
+              sender=Address("notifications@calendly.com", "Calendly"),
+              reply_to=(Address("jordan@harrowquill.com", "Jordan Blake"),))
+    assert det.company == "Harrowquill"
+
+
+def test_an_agency_mail_names_the_client() -> None:
+    det = run("Great news - Northgate Insurance have confirmed your interview for Tuesday, "
+              "March 3 at 11:00.\n\nLucy Harper\nFenwick Recruitment Ltd",
+              "Interview confirmed - Northgate Insurance - Pricing Analyst",
+              sender=Address("lucy@fenwickrecruitment.co.uk", "Lucy Harper"))
+    assert det.company == "Northgate Insurance"
+
+
+@pytest.mark.parametrize(("display", "company"), [
+    ("Acme via Greenhouse", "Acme"), ("Rheinwerk Versicherung AG - Karriere",
+                                     "Rheinwerk Versicherung AG"),
+])
+def test_the_company_from_the_display_name(display: str, company: str) -> None:
+    det = run("Your interview is confirmed for Tuesday, March 3 at 2:00 PM ET.",
+              "Interview confirmation", sender=Address("no-reply@greenhouse.io", display))
+    assert det.company == company
+
+
+def test_a_role_qualifier_in_brackets_is_not_the_company() -> None:
+    det = run("Confirmed: Tuesday, March 3 at 2:00 PM ET for our call.",
+              "Re: Backend Developer (Kotlin)")
+    assert det.company == "Globex"
+
+
+@pytest.mark.parametrize(("text", "subject", "kind"), [
+    ("We regret to inform you that your interview scheduled for Tuesday has been cancelled.",
+     "Interview update", Kind.CANCELLATION),
+    ("Wir müssen das Gespräch leider absagen.", "Ihr Vorstellungsgespräch", Kind.CANCELLATION),
+    ("Il colloquio di giovedì è stato annullato.", "Colloquio", Kind.CANCELLATION),
+    ("Infelizmente, decidimos seguir com outros candidatos para esta vaga.", "Sua candidatura",
+     Kind.REJECTION),
+    ("Purtroppo abbiamo deciso di proseguire con altri candidati.", "La sua candidatura",
+     Kind.REJECTION),
+    ("Olá Ada, sua entrevista está confirmada.", "Entrevista - Engenheira de Dados",
+     Kind.CONFIRMATION),
+    ("I'm writing an article for TechCrunch and would love to interview you Thursday at 3pm ET.",
+     "Interview request", Kind.NONE),
+    ("How about Friday at 11am ET instead?", "Re: Globex role chat", Kind.NONE),
+    ("Ok, Friday at 11am ET it is. Talk then!", "Re: Globex role chat", Kind.CONFIRMATION),
+])
+def test_kinds_in_plain_words(text: str, subject: str, kind: Kind) -> None:
+    assert run(text, subject).kind is kind
+
+
+def test_an_agency_speaking_of_its_client_names_the_employer() -> None:
+    det = run("Hi Ada, my client Contoso Pharma would like to meet you on Tuesday, March 3 at "
+              "2:00 PM ET for the Data Engineer role.", "Interview - Data Engineer",
+              sender=Address("sam@hays.com", "Sam Hill | Hays Recruitment Ltd"))
+    assert det.company == "Contoso Pharma"
+    inhouse = run("Your interview is confirmed for Tuesday, March 3 at 2:00 PM ET.",
+                  "Virtual Interview", sender=Address("ta@crestmoorbank.com",
+                                                      "Crestmoor Bank Talent Acquisition"))
+    assert inhouse.company == "Crestmoor Bank"
+
+
+
+def test_an_interviewer_guide_is_for_the_interviewer() -> None:
+    det = run("Please read the interviewer guide before Tuesday, March 3 at 2:00 PM ET.",
+              "Interview: Tom Harding")
+    assert det.kind is Kind.NONE
+    assert "i_am_interviewer" in signals(det)

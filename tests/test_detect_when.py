@@ -83,7 +83,9 @@ def test_relative_and_yearless_dates_resolve_in_the_senders_zone(text: str, loca
     zone, label = sender_zone(SENT, ZoneInfo("Europe/London"))
     mention = find_mentions(text, SENT, (zone, label))[0]
     assert mention.start == local.replace(tzinfo=zone)
-    assert mention.tz == "-05:00"
+    # New York's offset at the interview: summer time from 8 March
+    summer = local.replace(tzinfo=NY).utcoffset() == timedelta(hours=-4)
+    assert mention.tz == ("-04:00" if summer else "-05:00")
     assert not mention.zone_written
 
 
@@ -214,8 +216,9 @@ def test_times_below_a_date_heading_take_its_date() -> None:
             "9:30 AM - 10:15 AM Coding with Marcus\n"
             "10:15 AM - 11:00 AM System design with Hannah\n")
     mentions = find_mentions(text, SENT, FALLBACK)
-    assert [m.start for m in mentions] == [datetime(2026, 3, 12, 9, 30, tzinfo=LA),
-                                           datetime(2026, 3, 12, 10, 15, tzinfo=LA)]
+    # back-to-back sessions are one interview: the first start, the last end
+    assert [(m.start, m.end) for m in mentions] == [(datetime(2026, 3, 12, 9, 30, tzinfo=LA),
+                                                     datetime(2026, 3, 12, 11, 0, tzinfo=LA))]
     assert all(m.zone_written for m in mentions)
 
 
@@ -235,3 +238,130 @@ def test_a_zone_stated_once_holds_for_every_time(declared: str) -> None:
     mention = only(f"{declared}\nYour interview: Tuesday, March 3 at 2:00 PM with Jane.")
     assert mention.start == datetime(2026, 3, 3, 14, tzinfo=NY)
     assert mention.zone_written
+
+
+# -- more ways to write a time, a date and a zone ---------------------------------------------
+
+PARIS, SANTIAGO = ZoneInfo("Europe/Paris"), ZoneInfo("America/Santiago")
+
+
+@pytest.mark.parametrize(
+    ("text", "local"),
+    [
+        ("mardi 10 mars à 13 h 30", datetime(2026, 3, 10, 13, 30)),
+        ("mardi 10 mars à 13h30", datetime(2026, 3, 10, 13, 30)),
+        ("Dienstag, 10. März, 14.30 Uhr", datetime(2026, 3, 10, 14, 30)),
+        ("Tuesday 10 March at half ten", datetime(2026, 3, 10, 10, 30)),
+        ("Tuesday 10 March at half past two", datetime(2026, 3, 10, 14, 30)),
+        ("Tuesday 10 March at quarter past nine", datetime(2026, 3, 10, 9, 15)),
+        ("Tuesday 10 March at quarter to ten", datetime(2026, 3, 10, 9, 45)),
+        ("Tuesday 10 March at noon", datetime(2026, 3, 10, 12, 0)),
+        ("the 12th at 4:00 works", datetime(2026, 3, 12, 16, 0)),
+        ("Let's do 14:30 on the 12th then.", datetime(2026, 3, 12, 14, 30)),
+        ("Wednesday the 11th works. Let's say 16:00.", datetime(2026, 3, 11, 16, 0)),
+    ],
+)
+def test_clock_and_date_spellings(text: str, local: datetime) -> None:
+    assert only(text).start == local.replace(tzinfo=BERLIN)
+
+
+def test_half_an_hour_is_no_clock() -> None:
+    assert find_mentions("Tuesday 10 March, half an hour", SENT, FALLBACK) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("Wednesday 10 June, 16:00 Stockholm time",
+         datetime(2026, 6, 10, 16, tzinfo=ZoneInfo("Europe/Stockholm"))),
+        ("9 de septiembre a las 10:00 (hora de Chile continental)",
+         datetime(2026, 9, 9, 10, tzinfo=SANTIAGO)),  # Chile's summer time began on the 6th
+        ("le mardi 14 avril à 13 h 30 (heure de l'Est)",
+         datetime(2026, 4, 14, 13, 30, tzinfo=ZoneInfo("America/Toronto"))),
+        ("08/18/2026 Time: 1:00 PM Mountain Standard Time (Arizona)",
+         datetime(2026, 8, 18, 13, tzinfo=ZoneInfo("America/Phoenix"))),
+        ("When: Thursday, July 9, 2026 2:00 PM-3:00 PM (UTC-05:00) Eastern Time (US & Canada).",
+         datetime(2026, 7, 9, 14, tzinfo=NY)),  # the label's offset is the winter one
+        ("When: Tuesday, July 7, 2026 5:00 PM (UTC+01:00) Amsterdam, Berlin, Bern, Rome",
+         datetime(2026, 7, 7, 17, tzinfo=ZoneInfo("Europe/Amsterdam"))),
+        ("Interviews run 9:00am - 2:30pm Central on Thursday, July 16",
+         datetime(2026, 7, 16, 9, tzinfo=ZoneInfo("America/Chicago"))),
+    ],
+)
+def test_zones_by_place_and_label(text: str, start: datetime) -> None:
+    mention = only(text)
+    assert mention.start == start
+    assert mention.zone_written
+
+
+def test_zone_in_a_heading_and_sessions_run_to_the_last() -> None:
+    text = ("Here's your schedule for\nWednesday, May 20 (Eastern Time):\n\n"
+            "1:00 - 1:45 PM Coding\n1:45 - 2:30 PM Architecture\n2:30 - 2:45 PM Break\n"
+            "2:45 - 3:30 PM Hiring Manager\n")
+    mention = only(text)
+    assert mention.start == datetime(2026, 5, 20, 13, 0, tzinfo=NY)
+    assert mention.end == datetime(2026, 5, 20, 15, 30, tzinfo=NY)
+
+
+def test_alternatives_on_other_days_are_not_merged() -> None:
+    text = "Tuesday 10 March 2:00-3:00 PM or Wednesday 11 March 2:00-3:00 PM"
+    assert len(find_mentions(text, SENT, FALLBACK)) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "local"),
+    [
+        ("Previous Date/Time: Tuesday, March 10, 2026 1:00 PM\n"
+         "New Date/Time: Thursday, March 12, 2026 10:00 AM", datetime(2026, 3, 12, 10)),
+        ("running behind today -- let's push our 1pm to 3pm", datetime(2026, 3, 2, 15)),
+        ("New time: Tuesday, March 10, 1:00 PM. Your original slot (3/6, 10am) is cancelled.",
+         datetime(2026, 3, 10, 13)),
+        ("Je dois reporter notre entretien prévu ce mercredi 4 mars à 11h00. Je vous propose "
+         "de le décaler au vendredi 6 mars à 15h.", datetime(2026, 3, 6, 15)),
+        ("leider müssen wir Ihr Gespräch am Mittwoch, 4. März, um 10:00 Uhr verschieben. "
+         "Wir haben es auf Freitag, 6. März, 11 Uhr verlegt.", datetime(2026, 3, 6, 11)),
+    ],
+)
+def test_the_time_being_replaced_is_left_out(text: str, local: datetime) -> None:
+    assert only(text).start == local.replace(tzinfo=BERLIN)
+
+
+def test_a_lone_superseded_time_is_kept() -> None:
+    text = "Your interview originally set for Tuesday, March 10 at 2pm is cancelled."
+    assert only(text).start == datetime(2026, 3, 10, 14, tzinfo=BERLIN)
+
+
+def test_an_assumed_zone_follows_dst_at_the_interview_date() -> None:
+    # Written 1 April in Melbourne (+11:00); Melbourne leaves summer time on 5 April.
+    sent = datetime(2026, 4, 1, 11, 27, tzinfo=timezone(timedelta(hours=11)))
+    zone, label = sender_zone(sent, ZoneInfo("Europe/London"))
+    mention = find_mentions("Tuesday 7 April at 2pm works", sent, (zone, label))[0]
+    assert mention.start.utcoffset() == timedelta(hours=10)
+    assert mention.tz == "+10:00"
+    # Written 2 March in New York (-05:00): 10 March is on summer time.
+    zone, label = sender_zone(SENT, ZoneInfo("Europe/London"))
+    assert find_mentions("March 10 at 2pm", SENT, (zone, label))[0].start == datetime(
+        2026, 3, 10, 14, tzinfo=NY)
+
+
+def test_a_country_domain_picks_the_region() -> None:
+    sent = datetime(2026, 9, 3, 15, 40, tzinfo=timezone(timedelta(hours=-4)))
+    assert getattr(sender_zone(sent, BERLIN, "cordillera.cl")[0], "key", None) == (
+        "America/Santiago")
+    assert getattr(sender_zone(sent, BERLIN)[0], "key", None) == "America/New_York"
+
+
+def test_a_city_in_the_signature_picks_the_zone() -> None:
+    sent = datetime(2026, 9, 3, 15, 40, tzinfo=timezone(timedelta(hours=-4)))
+    text = "Confirmed: miércoles 9 de septiembre, 10:00.\n\nFrancisca\nCordillera – Santiago"
+    mention = find_mentions(text, sent, sender_zone(sent, BERLIN))[0]
+    assert mention.start == datetime(2026, 9, 9, 10, tzinfo=SANTIAGO)
+
+
+def test_quoted_part_is_the_mail_being_answered() -> None:
+    from outbox.detect.text import quoted_part
+    body = ("see you then!\n\nOn Mon, Feb 16, 2026 at 10:04 PM Ada <ada@example.com> wrote:\n"
+            "> Thursday 4pm works for me.\n>\n> On Mon, Feb 16 Alan wrote:\n>> Thursday at 4 "
+            "or Friday at 9?\n")
+    assert quoted_part(body) == "Thursday 4pm works for me."
+    assert quoted_part("no history here") == ""

@@ -20,7 +20,8 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 
-from outbox.detect.zones import label_of, zone_by_name
+from outbox.detect.when import times_on_day
+from outbox.detect.zones import label_at, label_of, zone_by_name
 from outbox.model import Address
 
 log = logging.getLogger(__name__)
@@ -29,8 +30,9 @@ MAX_ICS = 200_000  # characters; a bigger calendar is not an invitation
 _MAX_ATTENDEES = 50  # an interview has a handful; a town hall is not one
 _EVENT_FIELDS = frozenset({
     "UID", "SEQUENCE", "STATUS", "SUMMARY", "DTSTART", "DTEND", "DURATION", "ORGANIZER",
-    "ATTENDEE", "RECURRENCE-ID",
+    "ATTENDEE", "RECURRENCE-ID", "DESCRIPTION",
 })
+_MAX_DESCRIPTION = 4000  # an all-day hold's time is in the first lines of its description
 _UNFOLD_RX = re.compile(r"\r?\n[ \t]")
 _TZID_LINE_RX = re.compile(r"^TZID:(.+?)\s*$", re.IGNORECASE)
 
@@ -144,15 +146,43 @@ def _sequence(event: Any) -> int:
         return 0
 
 
+def _all_day(value: Any) -> date | None:
+    return value if isinstance(value, date) and not isinstance(value, datetime) else None
+
+
+def _held_day(day: date | None, description: str, floating: tzinfo, floating_label: str
+              ) -> tuple[datetime | None, datetime | None, str | None, bool]:
+    """An all-day hold ("DTSTART;VALUE=DATE") whose description says when the
+    interview runs ("Interviews run 9:00am - 2:30pm Central"): that time on that day."""
+    if day is None or not description:
+        return None, None, None, False
+    found = times_on_day(description[:_MAX_DESCRIPTION], day, (floating, floating_label))
+    if found is None:
+        return None, None, None, False
+    start, end, label, written = found
+    return start, end, label, not written
+
+
 def _invite(method: str, event: Any, floating: tzinfo, floating_label: str) -> Invite:
     start, was_floating, _ = _moment(event, "DTSTART", floating)
     end, _, _ = _moment(event, "DTEND", floating)
+    tz = None
+    if start is None and event.get("DTSTART") is not None:
+        try:
+            day = _all_day(event.get("DTSTART").dt)
+        except Exception:
+            day = None
+        description = event.get("DESCRIPTION")
+        if isinstance(description, list):
+            description = description[0] if description else ""
+        start, end, tz, was_floating = _held_day(day, str(description or ""), floating,
+                                                 floating_label)
     if start is not None and (end is None or end <= start):
         length = _duration(event)
         end = start + length if length else None
-    tz = None
-    if start is not None:
-        tz = floating_label if was_floating else label_of(start.tzinfo or floating, start)
+    if start is not None and tz is None:
+        tz = (label_at(floating, floating_label, start) if was_floating
+              else label_of(start.tzinfo or floating, start))
     organizer = _address(event.get("ORGANIZER"))
     uid = _text(event.get("UID")) or None
     return Invite(
@@ -353,12 +383,24 @@ def _fast_event(method: str, props: dict[str, Any], floating: tzinfo,
                 floating_label: str) -> Invite:
     start, was_floating, _ = _fast_moment(props.get("DTSTART"), floating)
     end, _, _ = _fast_moment(props.get("DTEND"), floating)
+    tz = None
+    if start is None and props.get("DTSTART") is not None:
+        raw = props["DTSTART"][1].strip()
+        day = None
+        if _DATE_RX.fullmatch(raw):
+            try:
+                day = date(int(raw[:4]), int(raw[4:6]), int(raw[6:8]))
+            except ValueError:
+                day = None
+        description = props.get("DESCRIPTION")
+        start, end, tz, was_floating = _held_day(
+            day, _unescape(description[1]) if description else "", floating, floating_label)
     if start is not None and (end is None or end <= start):
         length = _fast_duration(props.get("DURATION"))
         end = start + length if length else None
-    tz = None
-    if start is not None:
-        tz = floating_label if was_floating else label_of(start.tzinfo or floating, start)
+    if start is not None and tz is None:
+        tz = (label_at(floating, floating_label, start) if was_floating
+              else label_of(start.tzinfo or floating, start))
     attendees = []
     for raw_params, value in props.get("ATTENDEE", ()):
         address = _fast_address((raw_params, value))

@@ -12,6 +12,7 @@ import logging
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from outbox.detect import entities, phrases, rules
@@ -19,11 +20,13 @@ from outbox.detect.calendar import Invite, parse_invites
 from outbox.detect.people import (
     NamedPerson,
     emails_in_text,
+    is_freemail,
     is_noreply,
     is_person,
     is_platform,
     is_role_account,
     named_interviewers,
+    registrable,
     squash,
 )
 from outbox.detect.text import body_text, fresh_part, split_links
@@ -34,6 +37,10 @@ from outbox.model import Address, Detection, Kind, Message, Reason
 log = logging.getLogger(__name__)
 
 _NUMERIC_DATE_RX = re.compile(r"\d[/.]\d")
+_FORWARD_RX = re.compile(r"^\s*(?:fwd?|wg|tr|rv|fw)\s*:", re.IGNORECASE)
+_FORWARD_HEADER_RX = re.compile(
+    r"^[ \t>]*(?:sent|date|gesendet|datum|envoyé|enviado|inviato)[ \t]*:.*$",
+    re.IGNORECASE | re.MULTILINE)
 _VIA_RX = re.compile(r"\s+via\s+.*$", re.IGNORECASE)
 _NAME_SPLIT_RX = re.compile(r"\s+[|–—-]\s+|\s*\|\s*")
 
@@ -71,8 +78,13 @@ def _classify(message: Message, ctx: DetectContext) -> Detection:
     fallback = sender_zone(message.date, ctx.default_tz)
     invite = _choose_invite(parse_invites(message.calendars, *fallback), me)
     full = body_text(message)
-    text, links = split_links(fresh_part(full))
     subject = message.subject or ""
+    # A forward's news is the message it forwards (an agency passing on the invitation).
+    if _FORWARD_RX.match(subject):
+        # Its header lines ("Sent: Thursday, July 2, 2026 11:52 AM") are no plan.
+        text, links = split_links(_FORWARD_HEADER_RX.sub("", full))
+    else:
+        text, links = split_links(fresh_part(full))
     facts = rules.Facts(message, me, subject, text, invite, [],
                         invite.summary if invite else "", links,
                         history=full if len(full) > len(text) else "")
@@ -265,17 +277,34 @@ def _unique(addresses: list[Address]) -> list[Address]:
 
 
 def _employer_domain(message: Message, invite: Invite | None, contacts: list[Address],
-                     me: frozenset[str]) -> str | None:
+                     me: frozenset[str], text: str) -> str | None:
+    """The employer's domain: a contact's, the organizer's or the sender's; an agency's
+    only when no client's address appears (in the invitation or the forwarded text)."""
     my_domains = {e.rpartition("@")[2] for e in me}
     candidates = list(contacts)
     if invite is not None and invite.organizer:
         candidates.append(invite.organizer)
     if message.from_:
         candidates.append(message.from_)
+    if invite is not None:
+        candidates += [a.address for a in invite.attendees]
+    candidates += emails_in_text(text)
+    agency = None
     for address in candidates:
-        if address.domain not in my_domains and not is_platform(address.domain):
-            return address.domain
-    return None
+        domain = address.domain
+        if not domain or domain in my_domains or is_platform(domain) or is_freemail(domain):
+            continue
+        if not entities.is_agency(domain):
+            return domain
+        agency = agency or domain
+    return agency
+
+
+@lru_cache(maxsize=8)
+def _my_name_parts(me: frozenset[str]) -> frozenset[str]:
+    """"ada.lovelace@example.com" -> {"ada", "lovelace"}."""
+    return frozenset(t for e in me for t in re.split(r"[._+-]", e.partition("@")[0])
+                     if len(t) >= 3)
 
 
 def _add_company_and_role(
@@ -284,17 +313,27 @@ def _add_company_and_role(
 ) -> None:
     summary = invite.summary if invite else ""
     subject = message.subject or ""
-    domain = _employer_domain(message, invite, contacts, me)
+    domain = _employer_domain(message, invite, contacts, me, text)
+    sender = message.from_
+    if domain and (entities.is_agency(domain) or (
+            sender is not None and sender.domain == domain
+            and entities.sender_is_agency(sender.name, domain, text))):
+        domain = None  # the agency is not the employer: its client is named in the text
     domain_company = (
         entities.company_from_domain(domain, (subject, summary, text)) if domain else None
     )
     candidates = entities.company_candidates(subject, summary, text)
-    sender = message.from_
     if sender is not None:
         robot = is_noreply(sender) or is_platform(sender.domain)
         shown = entities.company_from_display(sender.name, robot)
-        if shown:
+        # "Calendly <notifications@calendly.com>": the service's own name
+        service = is_platform(sender.domain) and squash(registrable(sender.domain).split(".")[0])
+        if shown and not (service and squash(shown).startswith(service)):
             candidates.append(entities.Found(shown, "sender name"))
+    # My own name ("Interview: Ada Lovelace - ...") is never the employer.
+    mine = _my_name_parts(me)
+    candidates = [c for c in candidates
+                  if squash(c.value.split()[0]) not in mine and not entities.is_agency(c.value)]
     found = entities.pick_company(candidates, domain_company, people)
     if found:
         detection.company = found.value

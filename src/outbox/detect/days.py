@@ -70,6 +70,9 @@ _DATE_RX = re.compile(
     rf"(?:de\s+|of\s+)?(?P<mon2>{_MON})\b\.?(?:,?\s+(?:de\s+)?(?P<y2>\d{{4}})(?![\d:]))?"
     r"|" + _WD_LEAD.format(g="wd4") + r"(?P<a4>\d{1,2})(?P<sep>[/.])(?P<b4>\d{1,2})"
     r"(?:(?P=sep)(?P<y4>\d{4}|\d{2})|(?P<tdot>\.))?(?![\d]|/\d)"
+    r"|(?:(?P<wd6>" + _WD + r")\.?,?\s+(?:the\s+)?|(?<=the\s)|(?<=on\s))(?P<d6>\d{1,2})"
+    r"(?:st|nd|rd|th)(?![\w])(?!\s+(?:of\s+)?(?:round|stage|interview|floor|time|step|place"
+    r"|attempt|call|person|year|anniversary|century|percentile|edition|week|day|month))"
     r"|(?P<rel>day\s+after\s+tomorrow|tomorrow|tmrw|tmw|today|übermorgen|heute|(?-i:morgen)"
     r"|après-demain|demain|aujourd'hui|pasado\s+mañana|(?<!la\s)mañana|hoy)"
     r"|(?:(?P<q>this|next|coming|kommenden|nächsten|ce|este|próximo)\s+)?"
@@ -119,6 +122,26 @@ def _next_on_or_after(month: int, day: int, ref: date, weekday: int | None) -> d
     return candidates[0]
 
 
+def _day_of_month(day: int, ref: date, weekday: int | None) -> date | None:
+    """"the 12th": its next occurrence on/after ``ref``; "Wednesday the 10th": the
+    next 10th that is a Wednesday (within a year)."""
+    year, month = ref.year, ref.month
+    first = None
+    for _ in range(13):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            candidate = None
+        if candidate is not None and candidate >= ref:
+            if weekday is None or candidate.weekday() == weekday:
+                return candidate
+            first = first or candidate
+        month += 1
+        if month > 12:
+            year, month = year + 1, 1
+    return first
+
+
 def _weekday_of(text: str | None) -> int | None:
     return _WEEKDAYS.get(text.lower().rstrip(".")) if text else None
 
@@ -138,6 +161,9 @@ def _resolve_day(m: re.Match[str], ref: date, day_first: bool) -> Day | None:
             return Day(m.start(), m.end(), _next_on_or_after(month, day, ref, weekday), False)
         if g["a4"]:
             return _numeric_day(m, ref, day_first)
+        if g["d6"]:
+            return Day(m.start(), m.end(),
+                       _day_of_month(int(g["d6"]), ref, _weekday_of(g["wd6"])), False)
         if g["rel"]:
             return Day(m.start(), m.end(), ref + timedelta(days=_relative_days(g["rel"])), False)
         if g["wd5"]:

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from outbox.detect.people import is_freemail, is_platform, registrable, squash
+from outbox.detect.phrases import literal_first, lowered
 from outbox.model import Address
 
 
@@ -26,12 +27,15 @@ _LEGAL = r"(?P<legal>[ \t]+(?:GmbH|AG|SE|SA|SAS|SL|S\.A\.|Inc\.?|LLC|Ltd\.?|plc|
 
 _SUBJECT_COMPANY_RX = [
     re.compile(r"(?i:\b(?:interview|call|chat|meeting|conversation|screen|onsite|application"
-               r"|candidacy|entretien|entrevista|gespräch|bewerbung|candidature|candidatura)"
+               r"|candidacy|entretien|entrevista|gespräch|bewerbung|candidature|candidatura)s?"
                r"\s+(?:with|at|to|avec|con|chez|mit|bei|à|en)\s+)" + _CO + _LEGAL),
+    re.compile(r"(?i:\b(?:interview|invitation|entretien|entrevista)(?:\s+(?:confirmed|confirmation"
+               r"|scheduled|invitation|request))?\s*[-–|:]\s*)" + _CO + _LEGAL + r"\s*[-–|]"),
     re.compile(r"(?i:\b(?:at|chez|bei(?:\s+der)?)\s+)" + _CO + _LEGAL + r"\s*(?:$|[-–|:(])"),
     re.compile(r"^\s*(?:(?i:re|fwd?|aw|wg|tr)\s*:\s*)*" + _CO + _LEGAL
                + r"\s*[|–-]\s*(?i:.*\b(?:interview|invitation|entretien|entrevista|gespräch))"),
     re.compile(r"\(" + _CO + _LEGAL + r"\)\s*$"),
+    re.compile(r"\s[-–|]\s*" + _CO + _LEGAL + r"\s*$"),
 ]
 
 
@@ -42,10 +46,10 @@ class _Triggered:
     __slots__ = ("tail", "trigger")
 
     def __init__(self, trigger: str, tail: str) -> None:
-        self.trigger, self.tail = re.compile(trigger), re.compile(tail)
+        self.trigger, self.tail = re.compile(literal_first(trigger)), re.compile(tail)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        low = text.lower()
+        low = lowered(text)
         if len(low) != len(text):  # offsets would not align: read the text as written
             low = text
         for hit in self.trigger.finditer(low):
@@ -62,12 +66,14 @@ _BODY_COMPANY_RX = [
     _Triggered(r"(?:role|position|opening|job|team|opportunity|career|interview)s?\s+"
                r"(?:at|with)\s+", _CO + _LEGAL),
     _Triggered(r"interviewing with\s+", _CO + _LEGAL),
+    _Triggered(r"(?:my|our) client,?\s+|on behalf of (?:my |our )?(?:client,?\s+)?", _CO + _LEGAL),
     _Triggered(r"(?:for applying|your application|application) (?:to|with|at)\s+", _CO + _LEGAL),
     _Triggered(r"(?:bei der\s+|bei\s+|chez\s+)", _CO + _LEGAL),
     _Triggered(r"(?:puesto|vacante|posición)\b", r"[^.\n]{0,60}?\ben\s+" + _CO + _LEGAL),
 ]
 _DISPLAY_SUFFIX_RX = re.compile(
     r"\s*(?:talent acquisition|recruiting|recruitment|recruiters?|talent|careers?|jobs|hiring"
+    r"|human resources|hiring team"
     r"|hr|people(?: team| ops)?|team|karriere|personalabteilung|recrutement|rrhh|empleo)"
     r"(?:\s+team)?\s*$",
     re.IGNORECASE,
@@ -82,10 +88,35 @@ _NOT_COMPANIES = frozenset(squash(w) for w in _words(
     "monday tuesday wednesday thursday friday saturday sunday january february march april "
     "may june july august september october november december noon et pt ct mt utc gmt "
     "cet cest bst est pst this that next tomorrow today home our office onsite "
-    "hi hello dear thanks thank unsubscribe linkedin indeed senior re fw fwd aw"
+    "hi hello dear thanks thank unsubscribe linkedin indeed senior re fw fwd aw "
+    "dr mr mrs ms miss prof frau herr herrn mme mlle sr sra calendar google calendar reminder "
+    "notification invitation updated cancelled canceled hold"
 ))
+# Head nouns of job titles: "Aegean Data Systems" is a company, "Data Engineer" is not.
+_TITLE_WORDS = frozenset(_words(
+    "engineer engineers developer scientist analyst manager designer director lead architect "
+    "consultant specialist administrator intern internship associate head officer coordinator "
+    "researcher recruiter accountant writer editor programmer technician tester vp cto ceo cfo "
+    "counsel attorney nurse teacher technologist actuary aktuar ingenieur ingenieurin entwickler "
+    "entwicklerin berater beraterin leiter leiterin referent referentin ingénieur ingénieure "
+    "développeur développeuse chef responsable ingeniero ingeniera desarrollador desarrolladora "
+    "analista jefe jefa científico científica gerente consultante analyste sviluppatore "
+    "stage round screen"
+))
+# Last words that make a name a company ("Lumen Labs"), even when a name finder took it
+# for a person.
+_COMPANY_TAILS = frozenset(_words(
+    "labs lab systems software technologies technology tech health bio energy capital partners "
+    "group insurance bank media analytics solutions studio studios logistics payments pharma "
+    "pharmaceuticals robotics instruments foods mobility network networks semiconductor "
+    "ventures holdings industries consulting cloud data ai security financial union"
+))
+# Agencies place candidates with a client: their own name is not the employer's.
+_AGENCY_RX = re.compile(r"recruit|talent|search|staffing|headhunt|personnel|placement",
+                        re.IGNORECASE)
 
 _ROLE_WORDS = frozenset(_words(
+    "technologist actuary aktuar consultante analyste "
     "engineer engineering developer scientist analyst manager designer director lead architect "
     "consultant specialist administrator intern internship associate head officer coordinator "
     "researcher recruiter product marketing sales accountant writer editor programmer "
@@ -123,52 +154,189 @@ class Found:
     source: str
 
 
+_TRAILING_JUNK = frozenset(_words(
+    "technical interview interviews final round phone video virtual screen call chat onsite "
+    "first second third team recruiting recruitment hiring careers talent acquisition hr"
+))
+
+
 def _clean_company(raw: str) -> str:
-    return raw.strip(" .,;:!-–|'\"")
+    """"Merlion Pay Technical" (from "Merlion Pay Technical Interview") -> "Merlion Pay"."""
+    words = raw.strip(" .,;:!-–|'\"").split()
+    while len(words) > 1 and words[-1].lower() in _TRAILING_JUNK:
+        words.pop()
+    return " ".join(words).strip(" .,;:!-–|'\"")
 
 
 _NOT_COMPANY_WORDS = frozenset({"interview", "invitation", "req", "requisition"})
 
 
+_TWO_LETTERS_RX = re.compile(r"[^\W\d_][^\n]*?[^\W\d_]")
+
+
 def _company_ok(value: str, people: frozenset[str]) -> bool:
     key = squash(value)
-    if not key or len(value) > 60 or key in _NOT_COMPANIES or key in people:
+    if not key or len(value) > 60 or key in _NOT_COMPANIES:
+        return False
+    if not _TWO_LETTERS_RX.search(value):  # "1:30pm", "(2600417)"
         return False
     words = [w.lower().strip("()/,") for w in value.split()]
+    if key in people and words[-1] not in _COMPANY_TAILS:
+        return False
     # "Re: Data Governance Lead - first interview": a job title is not the employer.
-    return not any(w in _NOT_COMPANY_WORDS or w in _ROLE_WORDS for w in words)
+    return not any(w in _NOT_COMPANY_WORDS or w in _TITLE_WORDS for w in words)
+
+
+def is_agency(name: str) -> bool:
+    """"Fenwick Recruitment", "bridgefordtalent.com", "Hartwell Search": a recruitment agency."""
+    return bool(_AGENCY_RX.search(name))
+
+
+# An agency's own name, not an employer's department ("Acme Talent Acquisition").
+_AGENCY_NAME_RX = re.compile(
+    r"staffing|search|headhunt|personnel|placement|recruitment (?:ltd|limited|group|agency"
+    r"|partners|consultants|solutions)|recruiters\b|talent (?:partners|solutions|group)",
+    re.IGNORECASE)
+_CLIENT_RX = re.compile(r"\b(?:my|our) client\b|\bon behalf of (?:my |our )?client", re.I)
+
+
+def sender_is_agency(display: str, domain: str, text: str) -> bool:
+    """An agency writing: its name says so ("Sam Hill | Hays Recruitment" from hays.com), or
+    it speaks of "my client"."""
+    if is_agency(domain) or _CLIENT_RX.search(text[:_BODY_HEAD]):
+        return True
+    label = squash(registrable(domain).split(".")[0]) if domain else ""
+    return bool(label) and any(_AGENCY_NAME_RX.search(part) and squash(part).startswith(label)
+                               for part in _DISPLAY_SPLIT_RX.split(display or ""))
 
 
 def company_from_display(name: str, sender_is_robot: bool) -> str | None:
     """"Acme Recruiting" -> "Acme"; "Jane at Acme" -> "Acme"; "Julia – Nordwind GmbH" ->
     "Nordwind GmbH"; "Hooli" (a robot's display name) -> "Hooli"."""
-    if not name or " via " in f" {name.lower()} ":
+    if not name:
         return None
+    via = re.search(r"^(.+?)\s+via\s+", name, re.IGNORECASE)
+    if via:  # "Acme via Greenhouse": the employer, through its tracking system
+        name, sender_is_robot = via.group(1), True
     at = _DISPLAY_AT_RX.search(name)
     if at:
         return _clean_company(at.group("co"))
     parts = [p for p in _DISPLAY_SPLIT_RX.split(name) if p.strip()]
     if len(parts) > 1:
-        return _clean_company(parts[-1])
+        # "Rheinwerk Versicherung AG - Karriere": the part that is not the department
+        named = [p for p in parts if _DISPLAY_SUFFIX_RX.sub("", p).strip()]
+        return _clean_company((named or parts)[-1])
+    name = re.sub(r"^(?:the|das|le|la|el)\s+", "", name, flags=re.IGNORECASE)
     stripped = _DISPLAY_SUFFIX_RX.sub("", name)
     if stripped != name and stripped.strip():
         return _clean_company(stripped)
     return _clean_company(name) if sender_is_robot else None
 
 
+_LEGAL_FORM_RX = re.compile(
+    r"(?:GmbH|AG|SE|SA|SAS|SARL|SRL|SL|S\.?A\.?|S\.?L\.?|Inc\.?|LLC|Ltd\.?|plc|BV|B\.V\.?|NV|N\.V\.?"
+    r"|KG|AB|AS|A/S|ApS|Oy|Pte\.?|Pty\.?|Pvt\.?|Co\.?|Corp\.?|S\.?p\.?A\.?|Lda\.?|Ltda\.?|e\.V\.?"
+    r"|LLP|LP|S\.A\.P\.I\.?|SAPI|S\.?R\.?L\.?|K\.?K\.?),?")
+_PROPER_RX = re.compile(
+    r"[A-ZÀ-Ö](?:[\w’'&-]|\.(?=\w))*(?:[ \t]+(?:&[ \t]+)?[A-ZÀ-Ö](?:[\w’'&-]|\.(?=\w))*){0,4}")
+# Words that end a company's everyday name ("Greyfield Capital Management LP" is
+# "Greyfield Capital"; "Prairie Mutual Insurance Company" is "Prairie Mutual").
+_NAME_STOP = frozenset(_words(
+    "management company holdings corporation corp llp lp limited interviews "
+    "interview recruiting recruitment talent careers hiring team hr people"
+))
+_TRANSLIT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe",
+                           "Ü": "Ue", "&": "and"})
+_LOW_TRANSLIT = str.maketrans({"ä": "a", "ö": "o", "ü": "u"})  # same length, for finding
+
+
+def _cover(label: str, keys: list[str]) -> int:
+    """How many of the words spell ``label`` (0: they do not): each word whole, by its
+    initial, or (the last one) by its start; one word in between may be left out
+    ("terrapinstorage" <- "Terrapin Energy Storage")."""
+    def go(i: int, j: int, skipped: bool) -> int:
+        if i == len(label):
+            return j
+        if j == len(keys):
+            return 0
+        key = keys[j]
+        if key and label.startswith(key, i):
+            done = go(i + len(key), j + 1, skipped)
+            if done:
+                return done
+        rest = label[i:]
+        if j and len(rest) >= 2 and key.startswith(rest):  # "pharma" of "Pharmaceuticals"
+            return j + 1
+        if j and key and label[i] == key[0]:
+            done = go(i + 1, j + 1, skipped)
+            if done:
+                return done
+        if j and not skipped:
+            return go(i, j + 1, True)
+        return 0
+    return go(0, 0, False) if keys and label.startswith(keys[0][:3]) else 0
+
+
+def _spelled(label: str, text: str) -> str | None:
+    """The capitalised name in ``text`` the domain label stands for: "crescentpharma" ->
+    "Crescent Pharmaceuticals", "beaconridgecu" -> "Beacon Ridge Credit Union" (initials),
+    "yarrahealth" -> "Yarra Health Network" (a last word that is part of the name)."""
+    head = label[:3]
+    low = text.lower()
+    if head not in low:
+        # "brueckner" is written "Brückner": find "bru", then compare spelled out
+        low, head = low.translate(_LOW_TRANSLIT), squash(head.replace("ue", "u").replace(
+            "oe", "o").replace("ae", "a"))[:3]
+        if head not in low or len(low) != len(text):
+            return None
+    best = None
+    at = low.find(head)
+    while at >= 0:
+        m = _PROPER_RX.match(text, at) if not (at and text[at - 1].isalnum()) else None
+        at = low.find(head, at + 1)
+        if m is None:
+            continue
+        words = m.group(0).split()
+        keys = [squash(w.translate(_TRANSLIT)) for w in words]
+        n = _cover(label, keys)
+        if not n:
+            whole = keys[0]
+            if not (label.startswith(whole) and len(whole) >= 4 and len(label) - len(whole) <= 3):
+                continue
+            n = 1
+        while n < len(words) and not (
+                keys[n] in _NAME_STOP or keys[n] in _NOT_COMPANIES or keys[n] in _TRAILING_JUNK
+                or words[n].lower() in _TITLE_WORDS or _LEGAL_FORM_RX.fullmatch(words[n])):
+            n += 1
+        name = " ".join(words[:n])
+        if best is None or len(name) > len(best):
+            best = name
+    return best
+
+
 def company_from_domain(domain: str, texts: Iterable[str]) -> str | None:
-    """acme.com -> "Acme", spelled as the text spells it when it does ("DevTalk")."""
+    """acme.com -> "Acme", spelled as the text spells it when it does ("DevTalk",
+    "Crescent Pharmaceuticals" for crescentpharma.com)."""
     if not domain or is_platform(domain) or is_freemail(domain):
         return None
     label = registrable(domain).split(".")[0]
     if len(label) < 2:
         return None
+    best = None
+    flat = label.replace("-", "")
+    for text in texts:
+        spelled = _spelled(flat, text) if text else None
+        if spelled and (best is None or len(spelled) > len(best)):
+            best = spelled
+    if best:
+        return best
     pattern = re.compile(r"\b" + r"[\s-]?".join(re.escape(c) for c in label) + r"\b", re.I)
     for text in texts:
         m = pattern.search(text)
         if m and m.group(0)[0].isupper():
             return m.group(0)
-    return " ".join(part.capitalize() for part in label.split("-"))
+    parts = [part for part in label.split("-") if not _LEGAL_FORM_RX.fullmatch(part.capitalize())]
+    return " ".join(part.capitalize() for part in parts or label.split("-"))
 
 
 def company_candidates(subject: str, summary: str, body: str) -> list[Found]:
@@ -181,20 +349,45 @@ def company_candidates(subject: str, summary: str, body: str) -> list[Found]:
             continue
         for rx in patterns:
             for m in rx.finditer(text):
+                if _qualifier_or_person(text, m):
+                    continue
                 value = _clean_company(m.group("co") + (m.group("legal") or ""))
                 found.append(Found(value, source))
     return found
 
 
+_PAREN_AFTER_RX = re.compile(r"\s*\(([^()\n]{1,40})\)")
+
+
+def _qualifier_or_person(text: str, m: re.Match[str]) -> bool:
+    """"Mobile Engineer (Flutter)": the brackets qualify a role; "Felix (CTO)": a person."""
+    start = m.start("co")
+    if start and text[start - 1] == "(":
+        before = text[:start - 1].split()
+        if before and before[-1].lower().strip(",") in _ROLE_WORDS:
+            return True
+    after = _PAREN_AFTER_RX.match(text, m.end())
+    if after:
+        inner = [w.lower().strip(",./") for w in after.group(1).split()]
+        return any(w in _ROLE_WORDS or w in _TITLE_WORDS for w in inner)
+    return False
+
+
 def pick_company(
     candidates: list[Found], domain_company: str | None, people: frozenset[str]
 ) -> Found | None:
+    """A candidate the employer's domain confirms (the longer spelling of the two), else
+    the domain's own name, else the first candidate. With no domain (an applicant-tracking
+    system, free mail, an agency) the first candidate."""
     valid = [c for c in candidates if _company_ok(c.value, people)]
     if domain_company:
         key = squash(domain_company)
         for c in valid:
-            if squash(c.value).startswith(key) or key.startswith(squash(c.value)):
-                return Found(c.value, c.source + "+domain")
+            value = squash(c.value)
+            if value.startswith(key) or key.startswith(value):
+                best = c.value if len(value) >= len(key) else domain_company
+                return Found(best, c.source + "+domain")
+        return None
     return valid[0] if valid else None
 
 

@@ -209,6 +209,13 @@ def _match_address(name: str, pool: Iterable[Address]) -> Address | None:
     for address in pool:
         if squash(address.local) in locals_:
             return address
+    if len(words) == 1:
+        # "your interview with Marisol" and marisol.ortega@...: one first name, one address
+        found = {a.email: a for a in pool
+                 if squash(re.split(r"[._-]", a.local)[0]) == target
+                 or (a.name and squash(a.name.split()[0]) == target)}
+        if len(found) == 1:
+            return next(iter(found.values()))
     return None
 
 

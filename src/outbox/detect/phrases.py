@@ -5,7 +5,9 @@ Speed matters (every candidate message passes every phrase), so a phrase is
 searched in the lower-cased text by a case-sensitive regex whose alternatives
 all start with a literal (the regex engine then skips most positions in C),
 the leading word boundary is checked in Python, and literal ``keys`` let a
-text that holds none of them skip the regex altogether.
+text that holds none of them skip the regex altogether. Alternatives are grouped
+by their first character (see ``_by_first_character``): for the big phrases
+that is faster than any list of keys, so they have none.
 """
 
 from __future__ import annotations
@@ -19,6 +21,12 @@ def _lower(text: str) -> str:
     """Lower-cased, line breaks as spaces (a phrase wrapped across lines is one
     phrase); the same length as ``text``, so offsets hold."""
     return text.lower().replace("\n", " ")
+
+
+@lru_cache(maxsize=32)
+def lowered(text: str) -> str:
+    """``text.lower()``, once per text for all the finders that ask."""
+    return text.lower()
 
 
 
@@ -43,30 +51,120 @@ class Hit:
 class Phrase:
     """Alternatives of one signal, and the literal keys one of which each match holds."""
 
-    __slots__ = ("fast", "keys", "slow")
+    __slots__ = ("_last", "fast", "keys", "slow")
 
     def __init__(self, alternatives: tuple[str, ...], keys: tuple[str, ...]) -> None:
         self.slow = re.compile("(?:" + "|".join(alternatives) + ")", re.IGNORECASE)
-        unbounded = (a[2:] if a.startswith(r"\b") else a for a in alternatives)
-        self.fast = re.compile("(?:" + "|".join(unbounded) + ")")
+        unbounded = [e for a in alternatives
+                     for e in _expand(a[2:] if a.startswith(r"\b") else a)]
+        # The regex engine skips ahead in C only when every alternative starts with a
+        # literal character; the others ("(?:is|are) scheduled") go in a second pattern.
+        literal = [a for a in unbounded if _literal_first(a)]
+        other = [a for a in unbounded if not _literal_first(a)]
+        self.fast = tuple(re.compile(pattern) for pattern in
+                          (_by_first_character(literal), "|".join(other)) if pattern)
         self.keys = keys
+        self._last: tuple[str, Hit | None] | None = None
 
-    def search(self, text: str) -> Hit | None:
+    def search(self, text: str, pos: int = 0) -> Hit | None:
+        """The first match at or after ``pos``. The rules ask the same text again and
+        again: the last answer from the start is kept."""
+        if not pos:
+            last = self._last
+            if last is not None and last[0] is text:
+                return last[1]
         low = _lower(text)
-        if self.keys and not any(k in low for k in self.keys):  # C-speed substring tests
-            return None
-        if len(low) != len(text):  # rare case-folding that changes length: offsets would lie
-            m = self.slow.search(text.replace("\n", " "))
-            return Hit(text, m.start(), m.end()) if m else None
-        pos = 0
-        while (m := self.fast.search(low, pos)) is not None:
-            start = m.start()
-            if start and low[start].isalnum() and (low[start - 1].isalnum()
-                                                   or low[start - 1] == "_"):
-                pos = start + 1  # inside a word: the dropped \b would not have matched
-                continue
-            return Hit(text, start, m.end())
-        return None
+        hit: Hit | None = None
+        # C-speed substring tests (from ``pos`` on, the caller has had a match already)
+        if pos or not self.keys or any(map(low.__contains__, self.keys)):
+            if len(low) != len(text):  # rare case-folding that changes length: offsets lie
+                m = self.slow.search(text.replace("\n", " "), pos)
+                hit = Hit(text, m.start(), m.end()) if m else None
+            else:
+                hit = self._fast(text, low, pos)
+        if not pos:
+            self._last = (text, hit)
+        return hit
+
+    def _fast(self, text: str, low: str, pos: int) -> Hit | None:
+        best: Hit | None = None
+        for fast in self.fast:
+            at = pos
+            while (m := fast.search(low, at)) is not None:
+                start = m.start()
+                if best is not None and start >= best.start():
+                    break
+                if start and low[start].isalnum() and (low[start - 1].isalnum()
+                                                       or low[start - 1] == "_"):
+                    at = start + 1  # inside a word: the dropped \b would not have matched
+                    continue
+                best = Hit(text, start, m.end())
+                break
+        return best
+
+
+def _expand(alternative: str) -> list[str]:
+    """"(?:is|are) scheduled" -> ["is scheduled", "are scheduled"]: a leading group of
+    plain words becomes one alternative per word, each starting with a literal."""
+    if not alternative.startswith("(?:"):
+        return [alternative]
+    close = alternative.find(")")
+    inner, rest = alternative[3:close], alternative[close + 1:]
+    if "(" in inner or "[" in inner or "\\" in inner or rest[:1] in ("?", "*", "+", "{"):
+        return [alternative]
+    return [e for word in inner.split("|") for e in _expand(word + rest)]
+
+
+def _top_level(pattern: str) -> list[str]:
+    """"(?:a|b(?:c)?)" -> ["a", "b(?:c)?"]; anything else as it is."""
+    if not pattern.startswith("(?:"):
+        return [pattern]
+    depth, parts, start = 0, [], 3
+    for i, c in enumerate(pattern):
+        if c == "\\":
+            continue
+        if c == "(" and (i == 0 or pattern[i - 1] != "\\"):
+            depth += 1
+        elif c == ")" and pattern[i - 1] != "\\":
+            depth -= 1
+            if depth == 0:
+                if i != len(pattern) - 1:
+                    return [pattern]  # the group is followed by more: not one alternation
+                parts.append(pattern[start:i])
+        elif c == "|" and depth == 1 and pattern[i - 1] != "\\":
+            parts.append(pattern[start:i])
+            start = i + 1
+    return parts or [pattern]
+
+
+def literal_first(pattern: str) -> str:
+    """The same alternation written so that each alternative starts with a literal
+    character where it can, grouped by that character: the regex engine then skips
+    ahead in C and tries only what can match."""
+    parts = [e for part in _top_level(pattern) for e in _expand(part)]
+    literal = _by_first_character([a for a in parts if _literal_first(a)])
+    return "|".join(x for x in (literal, *[a for a in parts if not _literal_first(a)]) if x)
+
+
+def _by_first_character(alternatives: list[str]) -> str:
+    """"is x|in y|at z" -> "i(?:s x|n y)|a(?:t z)": at each position the engine then
+    tries only the alternatives that start with the character there (same matches:
+    alternatives with different first characters never match at the same place)."""
+    groups: dict[str, list[str]] = {}
+    for alternative in alternatives:
+        n = 2 if alternative.startswith("\\") else 1
+        groups.setdefault(alternative[:n], []).append(alternative[n:])
+    return "|".join(first + "(?:" + "|".join(rests) + ")" for first, rests in groups.items())
+
+
+def _literal_first(alternative: str) -> bool:
+    """Does the pattern begin with one literal character ("is scheduled" yes,
+    "(?:is|are) scheduled" and "\\d works" no)?"""
+    first = alternative[:1]
+    if first == "\\":
+        return alternative[1:2] in ("(", ")", ".", "?", "[", "+", "*")
+    return bool(first) and (first.isalnum() or first in " '’-:(") and first not in "(" and (
+        not alternative.startswith("(")) and alternative[1:2] not in ("?", "*", "+", "{", "|")
 
 
 def _rx(*alternatives: str, keys: str = "") -> Phrase:
@@ -75,24 +173,33 @@ def _rx(*alternatives: str, keys: str = "") -> Phrase:
 
 
 INTERVIEW = _rx(
-    r"\binterview(?:s|ed|ing)?\b", r"\bphone screen", r"\bscreening call",
+    r"\binterview(?:s|ed|ing)?\b(?! prep| tips| coach| practice| questions)", r"\bphone screen",
+    r"\bscreening call", r"\bintro(?:ductory)? call\b",
     r"\btech(?:nical)? screen",
     r"\bon-?site\b", r"\bhiring manager", r"\bvorstellungsgespr", r"\bbewerbungsgespr",
-    r"\bkennenlerngespr", r"\b(?:telefon|video)interview", r"\bentretien", r"\bentrevue",
-    r"\bentrevista",
-    keys="interview|screen|site|hiring manager|gespr|entretien|entrevue|entrevista",
+    r"\bkennenlerngespr", r"\bkennenlernen\b", r"\b(?:telefon|video)interview", r"\bentretien",
+    r"\bentrevue", r"\bentrevista", r"\bcolloqui[oa]", r"\bsollicitatiegesprek",
+    r"\bkennismakingsgesprek", r"\bintervju", r"\brozmow[aęy] kwalifikacyjn",
+    r"\brozmow[aęy] rekrutacyjn", r"\bfinal round\b", r"\bpanel interview",
+    keys="interview|screen|site|hiring manager|gespr|entretien|entrevue|entrevista|intro|"
+         "kennenlernen|colloqui|intervju|rozmow|final round",
 )
 JOB = _rx(
     r"\broles?\b", r"\bpositions?\b", r"\bapplication\b", r"\bapplied\b", r"\bcandidacy\b",
     r"\bhiring\b", r"\brecruit(?:er|ing|ment)\b", r"\btalent acquisition", r"\bopportunity\b",
     r"\bjob\b", r"\bbewerbung", r"\bstelle\b", r"\bcandidature", r"\bposte\b", r"\brecrutement",
-    r"\bcandidatura", r"\bpuesto\b", r"\bvacante", r"\bproceso de selecci",
+    r"\bcandidatura", r"\bpuesto\b", r"\bvacante", r"\bproceso de selecci", r"\bposizione\b",
+    r"\bselezione\b", r"\bvaga\b", r"\bprocesso seletivo", r"\bvacature", r"\bsollicitatie",
+    r"\bfunctie\b", r"\btjänst", r"\bstilling", r"\brekrutacj", r"\bstanowisk",
 )
 MEETING = _rx(
     r"\bcall\b", r"\bchat\b", r"\bspeak\b", r"\btalk\b", r"\bsee you\b", r"\bring you\b",
     r"\bmeet\b", r"\bmeeting\b", r"\bconversation\b", r"\bzoom\b", r"\bteams\b",
     r"\bgoogle meet\b", r"\bgespräch\b", r"\btermin\b", r"\brendez-vous\b", r"\bvisioconf",
-    r"\bréunion\b", r"\bllamada\b", r"\breunión\b", r"\bvideollamada\b",
+    r"\bréunion\b", r"\bllamada\b", r"\breunión\b", r"\bvideollamada\b", r"\bwebex\b",
+    r"\bcoffee\b", r"\brencontrer\b", r"\bnos bureaux\b", r"\btreffen\b", r"\breunião\b",
+    r"\bincontro\b", r"\bchamada\b", r"\bvideochiamata\b", r"\bchiamata\b", r"\bgesprek\b",
+    r"\bafspraak\b", r"\bmöte\b", r"\bspotkani", r"\bappuntamento\b",
 )
 CONFIRM = _rx(
     r"\bconfirm(?:ed|ing|ation)\b", r"\b(?:is|are|has been|have been|been|was|now) scheduled\b",
@@ -102,19 +209,34 @@ CONFIRM = _rx(
     r"|friday)\b",
     r"\bis booked\b", r"\binvitation:",
     r"\b(?:works|suits) (?:fine|great|perfectly|well|for (?:me|us|both))\b",
-    r"\b(?:am|pm|\d) it is\b", r"\b(?:we'll|we will|i'll|i will) (?:speak|talk|call you|ring you)",
-    r"\b(?:speak|talk) (?:to you |with you )?(?:then|tomorrow|tmrw|on)\b",
+    r"\bit is\b(?:(?<=am it is)|(?<=pm it is)|(?<=\d it is))",
+    r"\b(?:we'll|we will|i'll|i will) (?:speak|talk|call you|ring you)",
+    r"\b(?:speak|talk) (?:to you |with you )?(?:then|tomorrow|tmrw|on)\b(?<!your talk on)"
+    r"(?<!a talk on)(?<!the talk on)",
     r"\byou(?:'re| are) invited to (?:an? )?interview", r"\binvite you to your\b",
     r"\byour itinerary\b",
     r"\bbestätig", r"\bfreuen uns auf", r"\bladen (?:wir )?sie\b.{0,40}\bein\b",
     r"\bconfirm(?:ons|é|ée|er)\b", r"\bconfirmamos\b", r"\bconfirmad[ao]\b", r"\bconfirmación\b",
     r"\bagendad[ao]\b", r"\bprogramad[ao]\b",
     r"\bnous avons le plaisir de vous (?:inviter|convier)",
-    keys=(
-        "confirm|schedul|forward to|see you|booked|invitation|invite|itinerary|bestätig|freuen|"
-        "works|suits|it is|speak|talk|call you|ring you|"
-        "ein|agendad|programad|plaisir"
-    ),
+    r"\bworks\b(?! for you\?)(?:(?<=am works)|(?<=pm works)|(?<=\d works)"
+    r"|(?<=then works))", r"\blet's do\b",
+    r"\b(?:i'll|i will|we'll|we will) send (?:you |over )?(?:a |an |the )?(?:\w+ )?"
+    r"(?:calendar )?invit",
+    r"\bc'est parfait\b", r"\bje vous attends\b", r"\bau plaisir de vous rencontrer",
+    r"\b(?:ça|cela) me convient\b", r"\bpasst(?:,| gut| perfekt| mir| uns)", r"\bbis dann\b",
+    r"\bnos vemos\b", r"\bme va bien\b", r"\bconferm(?:o|iamo|ato|ata)\b", r"\bci vediamo\b",
+    r"\bconfirmad[ao]s?\b", r"\bconfirmamos\b", r"\bmarcad[ao] para\b",
+    r"\b(?:you're|you are|we're|we are) all set\b", r"\blocked in\b",
+    r"\b(?:invite|invitation) (?:is )?(?:sent|attached|on its way)",
+    r"\bsent (?:you )?(?:a |an |the )?(?:calendar )?invit",
+    r"\binterview (?:will take place|takes place|is on|is set for)",
+    r"\baura lieu\b", r"\best fixé", r"\bje vous confirme\b", r"\bà bientôt\b",
+    r"\bfindet\b.{0,60}\bstatt\b", r"\bbis (?:montag|dienstag|mittwoch|donnerstag|freitag)\b",
+    r"\bqueda confirmad[ao]", r"\bte esperamos\b", r"\bsi terrà\b", r"\bla aspettiamo\b",
+    r"\bti aspettiamo\b", r"\baté (?:lá|breve|segunda|terça|quarta|quinta|sexta)\b",
+    r"\baguardamos (?:você|voce|o seu|a sua)", r"\bbevestig", r"\btot dan\b", r"\bvi ses\b",
+    r"\bbekräft", r"\bpotwierdz",
 )
 SLOT_OFFER = _rx(
     r"\b(?:pick|choose|select) (?:one of|a time|a slot|from|your preferred|whichever|the time)",
@@ -126,11 +248,9 @@ SLOT_OFFER = _rx(
     r"\b(?:available|open) (?:times|slots)", r"\btime slots?\b", r"\bterminvorschl",
     r"\bwelcher termin", r"\bpasst ihnen\b", r"\bvos disponibilités", r"\bcréneaux",
     r"\btu disponibilidad", r"\bhorarios disponibles", r"\bqué horario",
-    keys=(
-        "pick|choose|select|which|know|availability|what time|book a|schedule a time|"
-        "schedul|following|available|open|slot|terminvorschl|welcher termin|passt ihnen|"
-        "disponibilit|créneaux|horario"
-    ),
+    r"\bwhen (?:are|would|will) you (?:be )?(?:free|available)",
+    r"\b(?:would|will|do|does) (?:either|any|one) of (?:these|those|the following)",
+    r"\bwould you be (?:open|interested|available|free) (?:to|for|in)\b",
 )
 # Links to a booking page: the candidate has yet to choose.
 SLOT_LINK = _rx(
@@ -174,24 +294,39 @@ TIPS_SUBJECT = _rx(r"\btips\b", r"\btipps\b", r"\bconseils\b", r"\bconsejos\b",
                    keys="tips|tipps|conseils|consejos")
 NOT_JOB = _rx(
     r"\bpodcast\b", r"\bepisode\b", r"\bon the show\b", r"\bpress interview", r"\bjournalist",
-    r"\breporter\b", r"\bmedia interview", r"\bfor (?:our|an|the) (?:article|story|magazine)",
+    r"\b(?:a|the|our|as|news|local) reporter\b", r"\bmedia interview",
+    r"\bfor (?:our|an|the|a|my) (?:article|story|magazine|piece|feature|blog|book)\b",
+    r"\b(?:writing|working on|researching) (?:a|an|the|my|our) (?:article|story|piece|feature"
+    r"|book)\b",
     r"\buser research", r"\bresearch (?:study|interview|session)", r"\busability",
     r"\bcustomer interview", r"\bgift card", r"\bfocus group", r"\bexit interview",
-    keys=(
-        "podcast|episode|show|press|journalist|reporter|media|article|story|magazine|"
-        "research|usability|customer interview|gift card|focus group|exit interview"
-    ),
+    r"\bmock (?:[\w-]+ ){0,3}interview", r"\bpractice interview", r"\binterview coach",
+    r"\binformational (?:interview|chat|call|coffee|conversation)",
+    r"\b(?:radio|live|tv|television|broadcast|on-?air) interview", r"\b(?:breakfast|radio|tv) show",
+    r"\bvisa (?:interview|appointment)", r"\bembassy\b", r"\bconsulate\b",
+    r"\breference call\b", r"\bas (?:a|their|his|her) (?:referee|reference)\b",
+    r"\byour talk (?:is|has been) (?:scheduled|accepted|confirmed)", r"\baccepted talk\b",
+    r"\bspeaker check-?in", r"\b(?:for|on) my (?:thesis|dissertation)\b",
+    r"\bthesis (?:interview|research|project)", r"\bone-way (?:video )?interview",
+    r"\bon-demand (?:video )?interview", r"\brecord (?:your )?(?:answers|responses)\b",
+    r"\b(?:the|this|our|my) (?:piece|article|feature) (?:runs|goes (?:live|out)|is published"
+    r"|will run)", r"\bbefore the (?:piece|article|feature|story) (?:runs|goes)",
+    r"\bquotes to check\b", r"\bsend you any (?:direct )?quotes",
+)
+# Titles of meetings that are never a job interview (subject and invitation only: a
+# body may well say "mentoring juniors is part of the role").
+NOT_JOB_TITLE = _rx(
+    r"\bmentor(?:ing|ship)\b", r"\bcoaching\b", r"\bboard meeting", r"\boffice hours\b",
+    r"\bbook club\b", r"\bcheck-in\b",
+    keys="mentor|coaching|board meeting|office hours|book club|check-in",
 )
 I_INTERVIEW = _rx(
     r"\badded (?:you )?as (?:an? )?interviewer", r"\byou(?:'re| are) (?:an? )?interviewer",
     r"\byou(?:'re| are) interviewing\b", r"\bscorecard", r"\binterview kit\b",
     r"\bsubmit (?:your )?(?:feedback|evaluation)", r"\binterview: candidate\b",
     r"\(interviewer\)",
-    keys=(
-        "as an interviewer|as interviewer|you're interviewer|are interviewer|"
-        "you're an interviewer|are an interviewer|interviewing|scorecard|interview kit|"
-        "submit|candidate|(interviewer)"
-    ),
+    r"\binterviewer (?:guide|instructions|briefing|training)",
+    r"\bfeedback form\b",
 )
 RESCHEDULE = _rx(
     r"\b(?:has been|have|was|is|been|we've|we have) (?:now )?rescheduled",
@@ -201,17 +336,33 @@ RESCHEDULE = _rx(
     r"\b(?:been|was) changed to\b", r"\bupdated time\b", r"\bchange of (?:time|date)\b",
     r"\bverschoben\b", r"\bneuer termin\b", r"\breporté", r"\bdécalé", r"\bnouvel horaire",
     r"\breprogramad[ao]", r"\bnueva (?:hora|fecha)\b",
-    keys=(
-        "reschedul|new time|new date|moved to|moved it|moved the|moved your|changed to|"
-        "updated time|change of|verschoben|neuer termin|reporté|décalé|nouvel horaire|"
-        "reprogramad|nueva hora|nueva fecha"
-    ),
+    r"\b(?:i've|i have|we've|we have|i|we|i'll|we'll|i will|we will) (?:just |now )?"
+    r"(?:moved|pushed|shifted|bumped)\b",
+    r"\b(?:i'm|we're|i am|we are) (?:going to |gonna )?(?:move|moving|push|pushing|shift"
+    r"|shifting|bump|bumping)\b",
+    r"\b(?:have|need|had|has) to (?:move|push|shift|postpone|reschedule)\b",
+    r"\bmoving (?:our|the|your|us|it)\b(?: [\w']+){0,2} to\b",
+    r"\blet(?:'s| us) (?:move|push|shift|bump)\b",
+    r"\bpush(?:ed|ing) (?:it |us |(?:the|our|your) [\w']+ )?(?:back )?to\b",
+    r"\bprevious (?:itinerary|time|date|slot|schedule)\b", r"\bno longer valid\b",
+    r"\bnew appointment\b", r"\bchanged: [a-z, ]*\btime\b", r"\bpreviously:",
+    r"\bverschieben\b", r"\bverlegt\b", r"\bneuen termin\b", r"\bterminverschiebung",
+    r"\breporter (?:notre|votre|l'|le |la )", r"\bdécaler\b", r"\bnouveau rendez-vous",
+    r"\bnouvelle (?:date|heure)\b", r"\bcambiar la (?:fecha|hora)", r"\bcambio de fecha",
+    r"\b(?:hemos|he) movido\b", r"\bspostat[oa]\b", r"\bremarcad[ao]\b",
+    r"\b(?:has been|have been|was|is|been|we've|we have|i've|i have) (?:now )?postponed\b",
+    r"\bbr(?:ought|ing|inging) (?:it |the interview |your interview )?forward\b",
+    r"\bnew (?:slot|interview time|interview date)\b", r"\b(?:revised|updated) (?:date|schedule)\b",
+    r"\briprogrammat[oa]", r"\bnuov[oa] (?:orario|data)\b", r"\breagendad[ao]",
+    r"\bnova data\b", r"\bnovo horário\b", r"\bverplaatst\b", r"\bverzet\b",
+    r"\bnieuwe (?:tijd|datum)\b", r"\bflyttat\b", r"\bprzeniesion",
 )
 RESCHEDULE_SUBJECT = _rx(
     r"^\s*(?:updated invitation|updated event|invitation updated|rescheduled|new time proposed"
     r"|aktualisierte einladung|invitation mise à jour|invitación actualizada)\b",
     r"\breschedul(?:ed|ing|e)\b", r"\bnew time\b", r"\bverschoben\b", r"\bchange of",
-    r"\brevised (?:interview )?(?:time|date)", r"\bmoved\b",
+    r"\brevised (?:interview )?(?:time|date)", r"\bmoved\b", r"\bnew date\b",
+    r"\bverschiebung\b", r"\bcambio de (?:fecha|hora)", r"\breport de\b",
 )
 CANCEL = _rx(
     r"\b(?:has been|have been|is|was|been) (?:now )?cancel+ed\b",
@@ -220,16 +371,43 @@ CANCEL = _rx(
     r"\bcancel+ing (?:your|the|our) (?:interview|call|meeting)", r"\babgesagt\b",
     r"\babsagen müssen\b", r"\b(?:a été|est) annulée?\b", r"\bannuler (?:votre|notre|l')",
     r"\bha sido cancelad[ao]\b", r"\b(?:tenido|tenemos) que cancelar\b",
-    keys="cancel|abgesagt|absagen|annul",
+    r"\bstands cancel+ed\b",
+    r"\bcancel+(?:ed)? (?:the|your|our|today's|tomorrow's|\w+day's)(?: [\w-]+){0,2} (?:interview"
+    r"|call|meeting|chat|onsite|conversation|session)s?\b",
+    r"\bcancel (?:today's|tomorrow's|\w+day's|our|the|your)\b", r"\bcalled off\b",
+    r"\babsagen\b",
+    r"\b(?:will|can) no longer (?:take place|go ahead|happen)",
+    r"\bwill not (?:take place|go ahead)",
+    r"\bwon't (?:be going ahead|go ahead|take place)", r"\bfoi cancelad[ao]", r"\bcancellat[oa]\b",
+    r"\bannullat[oa]\b", r"\bgeannuleerd\b", r"\bafgezegd\b", r"\bstorniert\b",
+    r"\bfällt\b.{0,40}\baus\b", r"\bentfällt\b", r"\binställd", r"\bodwołan",
+    keys="cancel|abgesagt|absagen|annul|called off|no longer|will not|won't|geannuleerd|"
+         "afgezegd|storniert|fällt|entfällt|inställd|odwołan",
+)
+# The role went away before the interview: a cancellation, not a verdict on me.
+ROLE_GONE = _rx(
+    r"\bhiring freeze", r"\bfreeze on (?:all )?(?:new )?hiring",
+    r"\bhiring (?:is|has been) (?:paused|frozen)",
+    r"\b(?:role|position|req|requisition|opening|vacancy) (?:has been |is |was )?"
+    r"(?:put )?on hold\b",
+    r"\b(?:role|position|opening) (?:has been |was )?(?:paused|withdrawn)",
+    r"\bvient d'être gelée?\b", r"\b(?:a été|est) gelée?\b", r"\beinstellungsstopp",
+    r"\bcongelad[ao]\b", r"\bcongelamiento de (?:contrataciones|vacantes)",
+    keys="freeze|hiring|on hold|paused|withdrawn|gelé|einstellungsstopp|congela",
 )
 CANCEL_SUBJECT = _rx(
     r"^\s*(?:canceled|cancelled|cancel+ed event|event cancel+ed|abgesagt|annulé|cancelad[ao]"
-    r"|cancelación)\b",
+    r"|cancelación|annulation)\b",
+    r"\b(?:interview|call|meeting|event|onsite) (?:has been |is )?cancel+ed\b",
 )
 REJECT = _rx(
     r"\bdecided not to (?:move|proceed|go|continue|progress)",
     r"\b(?:not|won't) (?:be )?mov(?:e|ing) forward\b",
-    r"\bmov(?:e|ing) forward with (?:other|another|a different) candidate",
+    r"\bmov(?:e|ing) forward with (?:other|another|a different) (?:candidate|applicant)",
+    r"\b(?:decided|chosen|opted) (?:in favou?r of|to (?:continue|proceed|go) (?:the process )?with)"
+    r" (?:an?other|other|a different|the other)",
+    r"\bclos(?:e|ing) (?:your|the) application\b",
+    r"\b(?:made|extended) an offer to (?:someone|another)",
     r"\b(?:pursue|pursuing|proceed with|proceeding with) (?:other|another) candidate",
     r"\bnot (?:be )?(?:proceed|progress)(?:ing)? (?:with|further)",
     r"\bunfortunately\b[^.]{0,120}\b(?:not|no longer)\b[^.]{0,60}\b(?:proceed|progress|move forward"
@@ -244,21 +422,71 @@ REJECT = _rx(
     r"(?<!is a fit)(?<!is the right fit)(?<!is the right match)",
     r"\bdecided not to (?:fill|hire)",
     r"\bdecided to go (?:with|in) (?:another|a different)",
-    r"\bleider\b[^.]{0,120}\b(?:absage|nicht berücksichtig|nicht weiter"
+    r"\bleider\b[^.]{0,120}\b(?:absage\b|nicht berücksichtig|nicht weiter"
     r"|anderen? (?:kandidat|bewerber))",
     r"\bfür (?:einen )?anderen? (?:kandidat|bewerber)", r"\bnicht in die engere wahl",
     r"\bne (?:pas |pouvons pas )?donner (?:une )?suite", r"\bpas été retenue?",
+    r"\bne pourr?(?:ons|ions) pas (?:y )?donner", r"\bau regret de vous informer",
     r"\bne sommes pas en mesure de (?:donner suite|retenir)",
     r"\b(?:lamentablemente|lamentamos)\b[^.]{0,120}\b(?:no|otr[oa]s?)\b",
     r"\bno (?:continuar|seguir adelante)\b", r"\bno ha sido seleccionad",
-    keys=(
-        "decided not to|move forward|moving forward|other candidate|another candidate|"
-        "proceed|progress|unfortunately|will not be|not been selected|not selected|"
-        "filled|regret|decided to go|leider|kandidat|bewerber|engere|donner suite|ahead with|"
-        "candidate|an offer| pass|match|fit|decided not|"
-        "donner une suite|retenu|"
-        "lamenta|no continuar|no seguir|seleccionad"
-    ),
+    r"\b(?:was|were|been|is) unsuccessful\b", r"\bnot (?:been )?shortlisted\b",
+    r"\bunable to (?:offer you|progress|move forward|proceed)",
+    r"\b(?:continue|proceed|move forward|go ahead) with (?:other )?candidates? whose",
+    r"\bpurtroppo\b[^.]{0,120}\bnon\b", r"\baltri candidati\b",
+    r"\binfelizmente\b[^.]{0,120}\bnão\b", r"\boutros candidatos\b",
+    r"\bhelaas\b[^.]{0,120}\b(?:niet|andere kandida)", r"\btyvärr\b[^.]{0,120}\b(?:inte|annan)",
+    r"\bniestety\b",
+)
+# Asking to move ("Could we move it to Friday?"): a proposal until the other side agrees.
+PROPOSE = _rx(
+    r"\b(?:could|can|may|shall) (?:we|i) (?:move|push|shift|reschedule|postpone|change|bump)\b",
+    r"\b(?:would|is) it (?:be )?possible to (?:move|push|shift|reschedule|postpone|change)",
+    r"\bhow about\b", r"\bwould (?:you|it) be (?:ok|okay|alright|possible)\b",
+)
+# A hold, not a plan: the time may still move.
+TENTATIVE = _rx(
+    r"\bplaceholder\b", r"\btime may (?:well |still )?change", r"\bpencil(?:l?ed)? in\b",
+    r"\bhold\s*[-–:|]", r"\bhold the date\b", r"\bnot (?:final|confirmed) yet\b",
+    r"\bnot yet (?:final|confirmed)\b",
+    keys="placeholder|time may|pencil|hold|yet",
+)
+# Only the invitation's details changed, not its time.
+NOT_MOVED = _rx(
+    r"\bchanged: (?:description|location|title|guests|conferencing|attachments)"
+    r"(?:, (?:description|location|title|guests|conferencing|attachments))*(?![a-z, ]*\btime)",
+    r"\b(?:date and time|time|date) (?:is |are |remains? |stays? )(?:the same|unchanged)",
+    r"\bno change to the (?:date|time)", r"\bsame (?:date and time|day and time|date & time)\b",
+    r"\b(?:only|just) (?:added|adding|to add|updated|updating|changed) (?:the |a )?"
+    r"(?:zoom|teams|meet|video|dial-in|link|location|room|description|agenda)",
+    keys="changed:|the same|unchanged|no change|same d|only|just",
+)
+# The invitation was changed ("Your interview has been updated"): with SEQUENCE > 0 a
+# new time unless ``NOT_MOVED`` says only the details changed.
+UPDATED = _rx(
+    r"\b(?:has been|have been|was|been) updated\b", r"\bupdated (?:calendar )?invit",
+    r"\binterview updated\b", r"\bthis event has been changed",
+    r"\baktualisiert\b", r"\bmis(?:e)? à jour\b", r"\bactualizad[ao]\b", r"\baggiornat[oa]\b",
+    keys="updated|changed|aktualisiert|à jour|actualizad|aggiornat",
+)
+# Someone else's interview: a friend writing about hers, or a candidate answering me.
+THEIR_INTERVIEW = _rx(
+    r"\bmy (?:final round|(?:[\w-]+ )?interviews?|onsite|panel)\b",
+    r"\b(?:they|he|she) (?:just )?(?:confirmed|scheduled|booked) my\b",
+    keys="my ",
+)
+# What I wrote when I am the one hiring ("Thanks for applying to the role on my team").
+I_HIRE = _rx(
+    r"\bthanks? (?:you )?for applying\b", r"\bon my team\b", r"\bjoin my team\b",
+    r"\b(?:i'd|i would|we'd|we would) like to invite you (?:for|to)\b",
+    keys="for applying|my team|invite you",
+)
+# An offer conversation: good news, but not an interview.
+OFFER = _rx(
+    r"\boffer (?:call|conversation|discussion|meeting|chat)",
+    r"\bdetails of (?:our|your|the) offer",
+    r"\byour offer\b", r"\bwalk you through (?:the |our |your )?offer",
+    keys="offer",
 )
 DE_LANG = re.compile(r"\b(?:und|Sie|Ihre?n?|Uhr|bei|wir|Termin|freundlichen)\b", re.I)
 FR_LANG = re.compile(r"\b(?:vous|votre|nous|entretien|heure|cordialement|bonjour)\b", re.I)

@@ -33,7 +33,8 @@ W_INTERVIEW_SUBJECT, W_INTERVIEW_BODY, W_JOB = 0.25, 0.15, 0.1
 W_CONFIRM, W_TIME, W_HUMAN = 0.25, 0.2, 0.05
 W_RESCHEDULE, W_RESCHEDULE_SUBJECT, W_CANCEL, W_CANCEL_SUBJECT, W_REJECT = 0.35, 0.2, 0.35, 0.2, 0.6
 W_BULK, W_BULK_TEXT, W_ALERT, W_ACK, W_SLOTS, W_SEVERAL = -0.5, -0.25, -0.6, -0.35, -0.5, -0.4
-W_PAST, W_INTERNAL, W_EVENT, W_FAR, W_QUESTION = -0.4, -0.4, -0.3, -0.3, -0.3
+W_PAST, W_INTERNAL, W_EVENT, W_FAR, W_QUESTION = -0.4, -0.4, -0.3, -0.3, -0.45
+W_PROPOSAL, W_UPDATED = -0.4, 0.3
 FAR_AHEAD = timedelta(days=180)  # interviews are set weeks ahead, not seasons
 # Negative signals that only speak against a planned time (see ``score``).
 _PLAN_ONLY = frozenset({"slot_offer", "bulk_mail", "bulk_text", "event_or_tips"})
@@ -53,10 +54,15 @@ class Facts:
     links: str = ""  # the links of the text, one a line
     chosen: Mention | None = None  # the written time the interview's start came from
     history: str = ""  # the quoted thread below the fresh text (context only, never times)
+    _all: str | None = None
 
     @property
     def all_text(self) -> str:
-        return "\n".join((self.subject, self.summary, self.text))
+        """Subject, summary and text in one: a phrase searched once finds what it would
+        find in each (in that order), when where it is does not matter."""
+        if self._all is None:
+            self._all = "\n\n".join((self.subject, self.summary, self.text))
+        return self._all
 
 
 @dataclass(slots=True)
@@ -73,6 +79,10 @@ def _snippet(m: p.Hit) -> str:
 
 def veto(f: Facts) -> Reason | None:
     """Reasons to stop at once: this message can never be an interview of mine."""
+    return _header_veto(f) or _text_veto(f)
+
+
+def _header_veto(f: Facts) -> Reason | None:
     msg = f.message
     if msg.is_from(f.me):
         return Reason("from_me", 0.0, f"sent by me ({msg.from_.email if msg.from_ else ''})")
@@ -82,12 +92,50 @@ def veto(f: Facts) -> Reason | None:
     invite = f.invite
     if invite and invite.organizer and invite.organizer.email in f.me:
         return Reason("i_am_organizer", 0.0, f"organised by {invite.organizer.email}")
-    m = p.first(p.I_INTERVIEW, f.all_text)
+    return None
+
+
+def _text_veto(f: Facts) -> Reason | None:
+    msg = f.message
+    m = p.I_INTERVIEW.search(f.all_text)
     if m:
         return Reason("i_am_interviewer", 0.0, _snippet(m))
-    m = p.first(p.NOT_JOB, f.subject, f.summary, f.text)
+    m = p.NOT_JOB.search(f.all_text) or p.first(
+        p.NOT_JOB_TITLE, f.subject, f.summary)
     if m:
         return Reason("not_a_job_interview", 0.0, _snippet(m))
+    sender = msg.from_
+    if sender and is_freemail(sender.domain):
+        m = p.THEIR_INTERVIEW.search(f.text)
+        if m:
+            return Reason("their_interview", 0.0,
+                          f"a private sender's own interview: {_snippet(m)}")
+    m = _my_hiring_words(f)
+    if m:
+        return Reason("i_am_interviewer", 0.0, f"I wrote below: {_snippet(m)}")
+    return None
+
+
+def _my_hiring_words(f: Facts) -> p.Hit | None:
+    """My own message quoted below ("On Wed, Ada <ada@...> wrote: Thanks for applying"):
+    the reply is from a candidate of mine."""
+    if not f.history:
+        return None
+    low = f.history.lower()
+    for address in f.me:
+        at = low.find(address)
+        while at >= 0:
+            head = low[max(0, at - 120):at + len(address) + 20]
+            if "wrote" in head or "from:" in head or "von:" in head or "de :" in head:
+                # What I wrote runs to the next quoted header ("On ..., Dana wrote:").
+                body_at = at + len(address) + 20
+                ends = [i for i in (low.find("wrote:", body_at), low.find("from:", body_at),
+                                    low.find("-----original", body_at)) if i >= 0]
+                mine = f.history[at:min([*ends, at + 1500])]
+                m = p.I_HIRE.search(mine)
+                if m:
+                    return m
+            at = low.find(address, at + 1)
     return None
 
 
@@ -103,7 +151,7 @@ def context(f: Facts, kind: Kind) -> tuple[bool, list[Reason]]:
         if interview:
             reasons.append(Reason("interview_body", W_INTERVIEW_BODY, _snippet(interview)))
     sender = f.message.from_
-    job = p.first(p.JOB, f.subject, f.summary, f.text)
+    job = p.JOB.search(f.all_text)
     role = None if job else role_in(f.subject)
     if job:
         reasons.append(Reason("job_context", W_JOB, _snippet(job)))
@@ -116,11 +164,14 @@ def context(f: Facts, kind: Kind) -> tuple[bool, list[Reason]]:
         # A short reply ("see you then!") is about what the thread below it is about.
         job = quoted
         reasons.append(Reason("job_context", W_JOB, f"quoted thread: {_snippet(quoted)}"))
-    meeting = p.first(p.MEETING, f.subject, f.summary, f.text)
     about_job = bool(job or role or (sender and is_ats(sender.domain)))
-    if kind is Kind.REJECTION:
-        return bool(interview) or about_job, reasons
-    return bool(interview) or (about_job and bool(meeting or f.invite)), reasons
+    if interview:
+        return True, reasons
+    if kind in (Kind.REJECTION, Kind.RESCHEDULE, Kind.CANCELLATION):
+        # A verdict needs only the job; moving or calling off is about an appointment.
+        return about_job, reasons
+    return about_job and bool(f.invite or p.MEETING.search(f.all_text)), (
+        reasons)
 
 
 def _invite_reasons(f: Facts) -> list[Reason]:
@@ -179,6 +230,43 @@ def _sender_reasons(f: Facts) -> list[Reason]:
     return []
 
 
+_CONDITION_RX = re.compile(
+    r"\b(?:if|should you|in case|whether|si (?:vous|tu|necesitas?|tienes|usted|no)|falls"
+    r"|sollten sie|wenn|se (?:hai|ha|avete|precisar)|caso)\b", re.IGNORECASE)
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    return max(text.rfind(mark, 0, pos) for mark in (".", "!", "?", "\n\n")) + 1
+
+
+def _statement(rx: p.Phrase, text: str, question: bool = False) -> p.Hit | None:
+    """The first match of ``rx`` in a sentence that is neither a question nor a condition
+    ("Could we move it to Friday?" proposes; "If you need to reschedule, ..." offers;
+    "I've moved it to Friday." tells); with ``question``, the first in a question."""
+    pos = 0
+    while pos < len(text):
+        m = rx.search(text, pos)
+        if m is None:
+            return None
+        start, end = m.start(), m.end()
+        stop = len(text)
+        for mark in (".", "!", "?", "\n\n"):
+            i = text.find(mark, end)
+            if 0 <= i < stop:
+                stop = i
+        asks = stop < len(text) and text[stop] == "?"
+        if asks == question and not _CONDITION_RX.search(text, _sentence_start(text, start), start):
+            return p.Hit(text, start, end)
+        pos = end
+    return None
+
+
+_ROLE_FILLED_RX = re.compile(r"filled|not to (?:fill|hire)", re.IGNORECASE)
+_SORROW_ONLY_RX = re.compile(r"regret to inform|au regret de vous informer", re.IGNORECASE)
+_OLD_SLOT_RX = re.compile(r"\b(?:original|old|previous|earlier|initial|former)\b[^.!?]{0,60}$",
+                          re.IGNORECASE)
+
+
 def _kind_evidence(f: Facts) -> tuple[Kind, list[Reason], int | None]:
     """The kind the message states, strongest statement first."""
     invite = f.invite
@@ -186,19 +274,48 @@ def _kind_evidence(f: Facts) -> tuple[Kind, list[Reason], int | None]:
         detail = f"METHOD:{invite.method} STATUS:{invite.status} UID {invite.uid}"
         reasons = [Reason("calendar_cancel", W_CAL_CANCEL, detail)]
         return Kind.CANCELLATION, reasons, None
-    m = p.REJECT.search(f.text)
-    if m:
-        return Kind.REJECTION, [Reason("rejection_phrase", W_REJECT, _snippet(m))], m.start()
-    cancel, cancel_subject = p.CANCEL.search(f.text), p.CANCEL_SUBJECT.search(f.subject)
-    if cancel or cancel_subject:
+    reject = p.REJECT.search(f.text)
+    cancel, cancel_subject = _statement(p.CANCEL, f.text), p.CANCEL_SUBJECT.search(f.subject)
+    gone = p.ROLE_GONE.search(f.text)
+    move = _statement(p.RESCHEDULE, f.text)
+    if cancel and move and _OLD_SLOT_RX.search(f.text[max(0, cancel.start() - 80):cancel.start()]):
+        cancel = None  # "your original Friday slot is cancelled": the old time of a move
+    # A verdict on me stays a rejection even when it calls the interview off; the role
+    # going away (filled, frozen, on hold) before the interview is a cancellation.
+    # "We regret to inform you that your interview has been cancelled": sorrow, no verdict.
+    role_filled = reject is not None and (
+        _ROLE_FILLED_RX.search(reject.group(0)) is not None
+        or _SORROW_ONLY_RX.fullmatch(reject.group(0)) is not None)
+    if reject and not gone and not (cancel and role_filled):
+        return Kind.REJECTION, [Reason("rejection_phrase", W_REJECT, _snippet(reject))], (
+            reject.start())
+    if cancel or cancel_subject or gone:
         reasons = []
         if cancel_subject:
             reasons.append(Reason("cancel_subject", W_CANCEL_SUBJECT, _snippet(cancel_subject)))
         if cancel:
             reasons.append(Reason("cancel_phrase", W_CANCEL, _snippet(cancel)))
-        return Kind.CANCELLATION, reasons, cancel.start() if cancel else None
-    move, move_subject = p.RESCHEDULE.search(f.text), p.RESCHEDULE_SUBJECT.search(f.subject)
-    if move or move_subject:
+        if gone:
+            # Before the interview, a role on hold or filled calls the interview off.
+            reasons.append(Reason("role_gone", W_CANCEL, _snippet(gone)))
+        anchor = cancel or gone
+        return Kind.CANCELLATION, reasons, anchor.start() if anchor else None
+    # A reply's subject repeats the original's ("Re: Interview Confirmation"): not news.
+    replied = bool(_REPLY_PREFIX_RX.match(f.subject))
+    move_subject = p.RESCHEDULE_SUBJECT.search(f.subject)
+    updated = None
+    if invite and invite.sequence > 0:
+        updated = p.first(p.UPDATED, f.subject, f.text)
+    if (updated or move_subject) and not move:
+        kept = p.NOT_MOVED.search(f.text)
+        if kept:
+            # "Changed: description, location": the same slot with a new link.
+            reasons = [Reason("calendar_details_only", 0.0, _snippet(kept))]
+            m = p.first(p.CONFIRM, f.text, f.summary)
+            if m:
+                reasons.append(Reason("confirm_phrase", W_CONFIRM, _snippet(m)))
+            return Kind.CONFIRMATION, reasons, None
+    if move or move_subject or updated:
         reasons = []
         if move_subject:
             reasons.append(
@@ -206,16 +323,23 @@ def _kind_evidence(f: Facts) -> tuple[Kind, list[Reason], int | None]:
         if move:
             reasons.append(Reason("reschedule_phrase", W_RESCHEDULE, _snippet(move)))
         if invite and invite.sequence > 0:
-            reasons.append(Reason("calendar_sequence", 0.0, f"SEQUENCE:{invite.sequence}"))
+            weight = W_UPDATED if updated and not move else 0.0
+            reasons.append(Reason("calendar_sequence", weight, f"SEQUENCE:{invite.sequence}"
+                                  + (f", {_snippet(updated)}" if updated else "")))
         return Kind.RESCHEDULE, reasons, move.end() if move else None
-    # A reply's subject repeats the original's ("Re: Interview Confirmation"): not news.
-    subject = "" if _REPLY_PREFIX_RX.match(f.subject) else f.subject
+    subject = "" if replied else f.subject
     m = p.first(p.CONFIRM, f.text, subject, f.summary)
+    reasons = []
+    proposed = (_statement(p.RESCHEDULE, f.text, question=True)
+                or _statement(p.PROPOSE, f.text, question=True))
+    if proposed:
+        # "Could we move it to Friday at 11?": asked, not agreed.
+        reasons.append(Reason("proposal", W_PROPOSAL, _snippet(proposed)))
     if m:
         in_text = m.string is f.text
-        return Kind.CONFIRMATION, [Reason("confirm_phrase", W_CONFIRM, _snippet(m))], (
-            m.start() if in_text else None)
-    return Kind.CONFIRMATION, [], None
+        reasons.append(Reason("confirm_phrase", W_CONFIRM, _snippet(m)))
+        return Kind.CONFIRMATION, reasons, m.start() if in_text else None
+    return Kind.CONFIRMATION, reasons, None
 
 
 def _timing(f: Facts, kind: Kind, start: datetime | None) -> list[Reason]:
@@ -235,16 +359,32 @@ def _timing(f: Facts, kind: Kind, start: datetime | None) -> list[Reason]:
     if kind is Kind.CONFIRMATION and f.invite is None:
         # An itinerary ("9:30-10:15 coding, 10:15-11:00 design") is one slot, not a choice.
         ends = {m.end for m in f.mentions if m.end is not None}
-        distinct = {m.start for m in f.mentions if not m.deadline and m.start not in ends}
+        # A time already past (a quoted "Den 2026-06-04 kl. 22:31, skrev ...") is no choice.
+        sent = f.message.date
+        distinct = {m.start for m in f.mentions
+                    if not m.deadline and m.start not in ends and m.start >= sent}
         if len(distinct) > 1:
             reasons.append(Reason("several_times", W_SEVERAL, f"{len(distinct)} different times"))
     return reasons
 
 
+def _not_a_plan(f: Facts) -> Reason | None:
+    """A hold that may still move, or a call about an offer: no interview to plan."""
+    if f.invite and f.invite.status == "TENTATIVE":
+        return Reason("tentative_hold", 0.0, "STATUS:TENTATIVE")
+    m = p.TENTATIVE.search(f.all_text)
+    if m:
+        return Reason("tentative_hold", 0.0, _snippet(m))
+    m = p.OFFER.search(f.all_text)
+    if m:
+        return Reason("offer_call", 0.0, _snippet(m))
+    return None
+
+
 def judge(f: Facts) -> Verdict:
     """First half: vetoes, context and the stated kind (``anchor`` tells the
     caller where to look for the time)."""
-    stop = veto(f)
+    stop = _header_veto(f)
     if stop:
         return Verdict(Kind.NONE, 0.0, [stop])
     kind, kind_reasons, anchor = _kind_evidence(f)
@@ -253,6 +393,10 @@ def judge(f: Facts) -> Verdict:
     if not gate:
         reasons.append(Reason("no_interview_context", 0.0, "no interview or job words"))
         return Verdict(Kind.NONE, 0.0, reasons + invite_reasons)
+    # The text's vetoes read the whole text: only for what passed the gate.
+    stop = _text_veto(f)
+    if stop:
+        return Verdict(Kind.NONE, 0.0, [stop])
     return Verdict(kind, 0.0, reasons + invite_reasons + kind_reasons + _sender_reasons(f),
                    anchor)
 
@@ -272,6 +416,11 @@ def score(f: Facts, verdict: Verdict, start: datetime | None) -> Verdict:
         # A plan for before the message was written is a quote, a slip or a recap.
         reasons.append(Reason("start_before_date", 0.0, "a confirmed start is never in the past"))
         return Verdict(Kind.NONE, 0.0, reasons, verdict.anchor)
+    if planned:
+        stop = _not_a_plan(f)
+        if stop:
+            reasons.append(stop)
+            return Verdict(Kind.NONE, 0.0, reasons, verdict.anchor)
     ack = p.APP_ACK.search(f.text)
     if kind is Kind.CONFIRMATION and ack and not for_me:
         reasons.append(Reason("application_ack", W_ACK, _snippet(ack)))

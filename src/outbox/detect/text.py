@@ -128,3 +128,24 @@ def split_links(text: str) -> tuple[str, str]:
         return " " + m.group(1) + " "
 
     return _URL_RX.sub(host, text), "\n".join(links)
+
+
+_QUOTE_MARK_RX = re.compile(r"^[ \t]*>[ \t]?", re.MULTILINE)
+_HEADER_LINE_RX = re.compile(
+    r"^(?:from|sent|to|cc|subject|date|von|gesendet|an|betreff|de|envoyé|à|objet|enviado|para"
+    r"|asunto):.*$\n?", re.IGNORECASE | re.MULTILINE)
+
+
+def quoted_part(text: str) -> str:
+    """The mail being answered (one level of quoting, headers dropped): where the
+    time is when the new text only says "see you then" or forwards an invitation.
+    Callers read it only when the fresh part has no time of its own."""
+    cut = _QUOTE_HEADER_RX.search(text)
+    if cut is None:
+        return ""
+    rest = text[cut.end():]
+    if ">" in rest:
+        lines = rest.split("\n")
+        rest = "\n".join(_QUOTE_MARK_RX.sub("", line, count=1) for line in lines
+                         if not line.lstrip().startswith(">>"))
+    return fresh_part(_HEADER_LINE_RX.sub("", rest).strip())

@@ -11,15 +11,21 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta, tzinfo
 
 from outbox.detect.days import Day, find_days
-from outbox.detect.zones import ZONE_PATTERN, zone_from_match
+from outbox.detect.zones import (
+    ZONE_PATTERN,
+    city_zone,
+    label_at,
+    zone_by_name,
+    zone_from_match,
+)
 
 _AMPM = r"(?:[ap]\.?\s?m\b\.?)"
 _CLOCK = (
-    r"(?P<{p}h>\d\d?)(?:(?P<{p}sep>[:h.])(?P<{p}m>[0-5]\d))?(?![\d])"
+    r"(?P<{p}h>\d\d?)(?:(?P<{p}sep>[:.]|\s?h\s?)(?P<{p}m>[0-5]\d)(?!\s*min))?(?![\d])"
     rf"(?:\s*(?P<{{p}}suf>{_AMPM}|uhr\b|h\b|hrs\b))?"
 )
 # Starts with a digit so the regex engine skips the rest of the text at C speed;
@@ -63,6 +69,44 @@ _DEADLINE_RX = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_END_RX = re.compile(r"[.!?\n]")
+
+# Clocks written in words: "noon", "half past two", "quarter to ten", British "half ten".
+_NUMBER_HOURS = {w: i for i, w in enumerate([
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve"])}
+_HOUR_WORD = r"(?:\d\d?|" + "|".join(_NUMBER_HOURS) + r")"
+_WORD_CLOCK_RX = re.compile(
+    r"\b(?:(?P<noon>noon|midday|midi|mediodía|mittags?)"
+    rf"|(?P<frac>half|quarter)\s+(?P<rel>past|after|to|before)\s+(?P<wh>{_HOUR_WORD})"
+    rf"|half\s+(?P<bh>{_HOUR_WORD})(?!\s*(?:an?\s+)?(?:hours?|days?|weeks?|years?|months?))"
+    rf")\b(?:\s*(?P<wsuf>{_AMPM}|o'clock))?",
+    re.IGNORECASE,
+)
+_WORD_CLOCK_KEYS = ("noon", "midday", "midi", "mediod", "mittag", "half", "quarter")
+
+# A time being replaced: "Previous Date/Time: ...", "your original Friday slot (7/10, ...)".
+_OLD_LABEL_RX = re.compile(
+    r"\b(?:previous(?:ly)?|original(?:ly)?|old|former(?:ly)?|initial(?:ly)?|instead\s+of"
+    r"|rather\s+than|bisherige[nrs]?|alte[nrs]?|ursprünglich\w*|statt|anstatt|initialement"
+    r"|ancien(?:ne)?|au\s+lieu\s+d[eu]|anterior(?:mente)?|originalmente|inicialmente"
+    r"|en\s+lugar\s+de|en\s+vez\s+de)\b[^.!?\n]{0,30}$",
+    re.IGNORECASE,
+)
+# "push our 1pm to 3pm", "reporter notre entretien prévu ce mercredi 20 mai": the time
+# after a move verb, with no "to" between, is the one being moved away from.
+_MOVE_RX = re.compile(
+    r"\b(?:push|move|bump|shift|postpone|reschedul|reporter|report|décaler|decaler|déplacer"
+    r"|verschieb|verleg|aplaz|pospon|reprogram|mover|cambiar)\w*\b(?P<between>[^.!?\n]{0,40})$",
+    re.IGNORECASE,
+)
+_TO_RX = re.compile(r"\b(?:to|till|until|for|into|au|à|al|para|auf|zu|nach)\b", re.IGNORECASE)
+_MOVE_AFTER_RX = re.compile(
+    r"[^.!?\n]{0,60}?\b(?:verschieben|verlegen|absagen|stornieren)\b", re.IGNORECASE)
+_AUF_RX = re.compile(r"\bauf\b[^.!?\n]{0,20}$", re.IGNORECASE)
+_SAME_SENTENCE_MAX = 160  # a time alone may take the date of the sentence before
+_SESSION_GAP = timedelta(minutes=20)  # back-to-back sessions of one itinerary
+_PAREN_RX = re.compile(r"\s*[(\[]\s*(?P<name>[A-Za-zÀ-ÿ][\w .&'’-]{1,40}?)\s*[)\]]")
+_CITY_WORD_RX = re.compile(r"\b[A-Z][a-zà-ÿ]+(?:[ _][A-Z][a-zà-ÿ]+)?\b")
 _GAP_MAX = 30  # characters allowed between a date and its time
 _WINDOW_BEFORE, _WINDOW_AFTER = 90, 70  # where dates are looked for around a time
 
@@ -79,6 +123,7 @@ class Mention:
     text: str
     deadline: bool = False  # "reply by Friday at 5pm": a due time, not a meeting
     question: bool = False  # "could you do Thursday at 2pm?": a proposal, not a plan
+    superseded: bool = False  # "previous time: ...", "push our 1pm to 3pm": being replaced
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +133,7 @@ class _Clock:
     start: time
     stop: time | None
     zone: tuple[tzinfo, str] | None
+    raw: int = -1  # where the number itself starts (``pos`` may be "at" before it)
 
 
 def _ampm(suffix: str | None) -> str:
@@ -136,6 +182,9 @@ def _read_clock(m: re.Match[str], text: str) -> _Clock | None:
         return None
     pre = _PRE_RX.search(text, max(0, m.start() - 12), m.start())
     tail = _range_tail(m, text, pre is not None)
+    if (tail is not None and tail.group("conn").lower() in ("to", "à", "a", "auf")
+            and _MOVE_RX.search(text, max(0, m.start() - 60), m.start())):
+        tail = None  # "push our 1pm to 3pm": two times, not a range
     # "11-12pm": a bare number is a clock when a clock time ends the range
     marked_tail = tail is not None and bool(tail.group("esep") or tail.group("esuf"))
     if not (_clock_ok(g, "s", pre is not None) or marked_tail):
@@ -154,13 +203,75 @@ def _read_clock(m: re.Match[str], text: str) -> _Clock | None:
     start = time(start_h, start_m)
     stop = _read_stop(tail, start, start_mark) if tail else None
     end_pos = tail.end() if tail else m.end()
-    zone = None
-    ztail = _ZONE_TAIL_RX.match(text, end_pos)
-    if ztail:
-        zone = zone_from_match(ztail.groupdict())
-        if zone:
-            end_pos = ztail.end()
-    return _Clock(pre.start() if pre else m.start(), end_pos, start, stop, zone)
+    zone, end_pos = _zone_after(text, end_pos)
+    return _Clock(pre.start() if pre else m.start(), end_pos, start, stop, zone, m.start())
+
+
+def _zone_after(text: str, pos: int) -> tuple[tuple[tzinfo, str] | None, int]:
+    """The zone written right after a time, and where it ends. An Outlook label
+    "(UTC-05:00) Eastern Time (US & Canada)" is decided by its name, not its offset
+    (which is the standard one, wrong half the year); a place in brackets after a
+    zone ("Mountain Standard Time (Arizona)") narrows it."""
+    ztail = _ZONE_TAIL_RX.match(text, pos)
+    if not ztail:
+        return None, pos
+    zone = zone_from_match(ztail.groupdict())
+    if not zone:
+        return None, pos
+    end = ztail.end()
+    if ztail.group("zh") is not None or ztail.group("zoff"):
+        close = end + 1 if text[end:end + 1] in ")]" else end
+        named = _ZONE_TAIL_RX.match(text, close)
+        if named and named.group("zh") is None and not named.group("zoff"):
+            better = zone_from_match(named.groupdict())
+            if better:
+                return better, named.end()
+        city = _CITY_WORD_RX.match(text, close + 1) if text[close:close + 1] == " " else None
+        if city and text[city.end():city.end() + 1] in (",", ""):
+            key = city_zone(city.group(0))
+            found = zone_by_name(key) if key else None
+            if found is not None:
+                return (found, found.key), city.end()
+        return zone, end
+    paren = _PAREN_RX.match(text, end)
+    if paren:
+        key = city_zone(paren.group("name"))
+        found = zone_by_name(key) if key else None
+        if found is not None:
+            return (found, found.key), paren.end()
+    return zone, end
+
+
+def _word_clocks(text: str) -> list[_Clock]:
+    """"at noon", "half past two", "quarter to ten", "half ten" (British: 10:30)."""
+    low = text.lower()
+    if not any(k in low for k in _WORD_CLOCK_KEYS):
+        return []
+    out = []
+    for m in _WORD_CLOCK_RX.finditer(text):
+        mark = _ampm(m.group("wsuf"))
+        if m.group("noon"):
+            hour, minute = 12, 0
+        else:
+            word = (m.group("wh") or m.group("bh")).lower()
+            hour = _NUMBER_HOURS[word] if word in _NUMBER_HOURS else int(word)
+            if not 1 <= hour <= 12:
+                continue
+            if m.group("bh") or m.group("frac").lower() == "half":
+                minute = 30
+            elif m.group("rel").lower() in ("past", "after"):
+                minute = 15
+            else:
+                hour, minute = hour - 1 or 12, 45
+            h = _hour(hour, mark)
+            if h is None:
+                continue
+            hour = _afternoon(h, str(hour), bool(mark))
+        pre = _PRE_RX.search(text, max(0, m.start() - 12), m.start())
+        zone, end = _zone_after(text, m.end())
+        out.append(_Clock(pre.start() if pre else m.start(), end, time(hour, minute), None,
+                          zone, m.start()))
+    return out
 
 
 def _read_stop(tail: re.Match[str], start: time, start_mark: str) -> time | None:
@@ -204,6 +315,11 @@ def _clocks(text: str) -> list[_Clock]:
         if clock:
             clocks.append(clock)
             consumed = clock.end
+    words = _word_clocks(text)
+    if words:
+        taken = [(c.pos, c.end) for c in clocks]
+        clocks += [w for w in words if not any(a < w.end and w.pos < b for a, b in taken)]
+        clocks.sort(key=lambda c: c.pos)
     return clocks
 
 
@@ -232,7 +348,9 @@ def find_mentions(
     text: str, ref: datetime, fallback: tuple[tzinfo, str], *, day_first: bool = False
 ) -> list[Mention]:
     """Every date+time in ``text``, in order. ``ref`` is the message's Date,
-    ``fallback`` the zone for times written without one."""
+    ``fallback`` the zone for times written without one. Times being replaced
+    ("previous time", "push our 1pm to 3pm") are left out when another remains;
+    back-to-back sessions of one itinerary are one mention (first start, last end)."""
     if not text:
         return []
     clocks = _clocks(text)
@@ -245,20 +363,33 @@ def find_mentions(
     ends = [d.end for d in day_list]
     # A zone written beside one time of the message holds for the others.
     written = next((c.zone for c in clocks if c.zone), None) or _declared_zone(text)
-    mentions = []
-    headings: list[Day] | None = None
+    if written is None and all(c.zone is None for c in clocks):
+        fallback = _local_zone(text, ref, fallback)
+    paired: list[tuple[_Clock, Day | None]] = []
+    headings: list[tuple[Day, tuple[tzinfo, str] | None]] | None = None
+    heading_zone = None
     for clock in clocks:
         day = _pair(day_list, ends, clock, text)
         if day is None and _at_line_start(text, clock.pos):
             if headings is None:
                 headings = _headings(text, clocks, ref_day, day_first)
-            day = _heading_for(headings, clock, text)
+            found = _heading_for(headings, clock, text)
+            if found is not None:
+                day, heading_zone = found[0], found[1] or heading_zone
+        paired.append((clock, day))
+    used = {id(d) for _, d in paired if d is not None}
+    paired = [(c, d if d is not None else _sentence_before(day_list, ends, c, text, used))
+              for c, d in paired]
+    written = written or heading_zone
+    mentions = []
+    for clock, day in paired:
         if day is None or day.day is None:
             continue
         zone, label = clock.zone or written or fallback
         start = datetime.combine(day.day, clock.start, tzinfo=zone)
         if day.weekday_only and start < ref:
             start += timedelta(days=7)  # "Thursday at 10", written Thursday at noon: next week
+        label = label_at(zone, label, start)
         end = None
         if clock.stop is not None:
             end = datetime.combine(start.date(), clock.stop, tzinfo=zone)
@@ -269,9 +400,109 @@ def find_mentions(
             Mention(start, end, label, (clock.zone or written) is not None, pos,
                     " ".join(text[pos:stop].split()),
                     _DEADLINE_RX.search(text, max(0, pos - 30), pos) is not None,
-                    _ends_in_question(text, stop))
+                    _ends_in_question(text, stop),
+                    _superseded(text, pos, stop) or _superseded(text, clock.raw, clock.end))
         )
-    return mentions
+    if any(m.superseded for m in mentions) and any(
+            not m.superseded and not m.deadline for m in mentions):
+        mentions = [m for m in mentions if not m.superseded]
+    return _merge_sessions(mentions, text)
+
+
+def _superseded(text: str, pos: int, stop: int) -> bool:
+    """Is the time at ``text[pos:stop]`` the one being replaced?"""
+    before = text[max(0, pos - 60):pos]
+    if _OLD_LABEL_RX.search(before):
+        return True
+    move = _MOVE_RX.search(before)
+    if move and not _TO_RX.search(move.group("between")):
+        return True
+    # German puts the verb last: "Ihr Gespräch am 7. Mai um 10 Uhr verschieben"
+    return (_MOVE_AFTER_RX.match(text, stop) is not None
+            and _AUF_RX.search(text, max(0, pos - 25), pos) is None)
+
+
+def _sentence_before(day_list: list[Day], ends: list[int], clock: _Clock, text: str,
+                     used: set[int]) -> Day | None:
+    """"Wednesday the 10th works fine. Let's say 16:00": a time with no date beside
+    it takes the date of the sentence just before, in the same paragraph, when no
+    other time has that date."""
+    i = bisect_right(ends, clock.pos)
+    if not i:
+        return None
+    day = day_list[i - 1]
+    gap = text[day.end:clock.pos]
+    if len(gap) > _SAME_SENTENCE_MAX or "\n\n" in gap or "?" in gap:
+        return None
+    # Across a sentence end only when no other time took that date.
+    if id(day) in used and any(c in gap for c in ".!;"):
+        return None
+    return day
+
+
+def _merge_sessions(mentions: list[Mention], text: str) -> list[Mention]:
+    """Back-to-back sessions on adjacent lines ("1:00 - 1:45 PM Coding", "1:45 - 2:30 PM
+    Architecture") are one interview: the first start, the last end."""
+    if len(mentions) < 2:
+        return mentions
+    out = [mentions[0]]
+    previous = mentions[0].pos  # where the last session of the run was written
+    for m in mentions[1:]:
+        last = out[-1]
+        if (last.end is not None and m.end is not None and not last.deadline
+                and not m.deadline and last.start.date() == m.start.date()
+                and timedelta(0) <= m.start - last.end <= _SESSION_GAP
+                and text.count("\n", previous, m.pos) <= 2):
+            out[-1] = Mention(last.start, m.end, last.tz, last.zone_written, last.pos,
+                              last.text, last.deadline, last.question, last.superseded)
+        else:
+            out.append(m)
+        previous = m.pos
+    return out
+
+
+def _local_zone(text: str, ref: datetime, fallback: tuple[tzinfo, str]) -> tuple[tzinfo, str]:
+    """The sender's zone when only the Date's offset is known: a city named in the
+    text (a signature's "Melbourne VIC") whose zone has that offset at the Date is
+    taken for it, so the interview's date gets its own DST offset."""
+    offset = ref.utcoffset()
+    if not offset or ref.astimezone(fallback[0]).utcoffset() != offset:
+        return fallback
+    found = None
+    for m in _CITY_WORD_RX.finditer(text):
+        key = city_zone(m.group(0)) or (city_zone(m.group(0).split()[0])
+                                        if " " in m.group(0) else None)
+        if key is None or key == getattr(fallback[0], "key", None):
+            continue
+        zone = zone_by_name(key)
+        if zone is not None and ref.astimezone(zone).utcoffset() == offset:
+            found = zone
+    return (found, fallback[1]) if found is not None else fallback
+
+
+def times_on_day(text: str, day: date, fallback: tuple[tzinfo, str]
+                 ) -> tuple[datetime, datetime | None, str, bool] | None:
+    """The meeting time written in an all-day event's description ("Interviews run
+    9:00am - 2:30pm Central"): (start, end or None, zone label, zone written).
+    Due times ("arrive by 8:45am") are skipped; an itinerary runs to its last session."""
+    clocks = [c for c in _clocks(text)
+              if _DEADLINE_RX.search(text, max(0, c.pos - 30), c.pos) is None]
+    if not clocks:
+        return None
+    written = next((c.zone for c in clocks if c.zone), None) or _declared_zone(text)
+    zone, label = written or fallback
+    mentions = []
+    for c in clocks:
+        start = datetime.combine(day, c.start, tzinfo=zone)
+        end = datetime.combine(day, c.stop, tzinfo=zone) if c.stop else None
+        mentions.append(Mention(start, end, label, written is not None, c.pos, ""))
+    mentions = [replace(m, tz=label_at(zone, label, m.start)) for m in mentions]
+    merged = _merge_sessions(mentions, text)
+    earliest = min(m.start for m in merged)
+    # "Interviews run 9:00am - 2:30pm" (too long to be one meeting) and then the
+    # sessions from 9:00: the same start; the sessions give the end.
+    first = max((m for m in merged if m.start == earliest), key=lambda m: m.end or m.start)
+    return first.start, first.end, first.tz, first.zone_written
 
 
 def _declared_zone(text: str) -> tuple[tzinfo, str] | None:
@@ -291,25 +522,37 @@ def _at_line_start(text: str, pos: int) -> bool:
     return _LABEL_RX.fullmatch(text, _line_start(text, pos), pos) is not None
 
 
-def _headings(text: str, clocks: list[_Clock], ref: date, day_first: bool) -> list[Day]:
-    """Dates alone on their line ("Thursday, February 19, 2026"): an itinerary's heading."""
+def _headings(text: str, clocks: list[_Clock], ref: date, day_first: bool
+              ) -> list[tuple[Day, tuple[tzinfo, str] | None]]:
+    """Dates alone on their line ("Thursday, February 19, 2026", "Wednesday, May 20
+    (Eastern Time):"): an itinerary's heading, with the zone it names."""
     spans = _windows(clocks, len(text), before=_HEADING_REACH, after=0)
     out = []
     for day in find_days(text, spans, ref, day_first):
         line_end = text.find("\n", day.end)
         tail = text[day.end:line_end if line_end != -1 else len(text)]
-        if _at_line_start(text, day.pos) and tail.strip(" :,") == "":
-            out.append(day)
+        if not _at_line_start(text, day.pos):
+            continue
+        rest = tail.strip(" :,")
+        if rest == "":
+            out.append((day, None))
+            continue
+        zone = _ZONE_TAIL_RX.match(rest)
+        if zone and rest[zone.end():].strip(" :,)]") == "":
+            out.append((day, zone_from_match(zone.groupdict())))
     return out
 
 
-def _heading_for(headings: list[Day], clock: _Clock, text: str) -> Day | None:
+def _heading_for(headings: list[tuple[Day, tuple[tzinfo, str] | None]], clock: _Clock,
+                 text: str) -> tuple[Day, tuple[tzinfo, str] | None] | None:
     """The last heading above the clock, when no sentence ends between them."""
-    above = [d for d in headings if d.end <= clock.pos and clock.pos - d.end <= _HEADING_REACH]
+    above = [h for h in headings
+             if h[0].end <= clock.pos and clock.pos - h[0].end <= _HEADING_REACH]
     if not above:
         return None
-    day = above[-1]
-    return day if not any(c in text[day.end:clock.pos] for c in ".?!;") else None
+    day = above[-1][0]
+    gap = text[day.end:clock.pos]
+    return above[-1] if not any(c in gap for c in ".?!;") else None
 
 
 def _ends_in_question(text: str, pos: int) -> bool:

@@ -63,7 +63,89 @@ NAMED_ZONES: dict[str, str] = {
     "aest": "Australia/Sydney", "aedt": "Australia/Sydney",
     "eet": "Europe/Athens", "eest": "Europe/Athens",
     "wet": "Europe/Lisbon", "west": "Europe/Lisbon",
+    # Bare region words, only ever read right after a clock ("2:30pm Central").
+    "central": "America/Chicago", "mountain": "America/Denver",
+    "atlantic time": "America/Halifax", "ast": "America/Halifax", "adt": "America/Halifax",
+    "arizona": "America/Phoenix", "arizona time": "America/Phoenix",
+    "hawaii time": "Pacific/Honolulu", "hst": "Pacific/Honolulu",
+    "alaska time": "America/Anchorage", "akst": "America/Anchorage", "akdt": "America/Anchorage",
+    "heure de l'est": "America/Toronto", "heure de l’est": "America/Toronto",
+    "heure normale de l'est": "America/Toronto", "heure avancée de l'est": "America/Toronto",
+    "hne": "America/Toronto", "hae": "America/Toronto",
+    "hora de chile": "America/Santiago", "hora de chile continental": "America/Santiago",
+    "hora chilena": "America/Santiago", "chile time": "America/Santiago",
+    "clt": "America/Santiago", "clst": "America/Santiago",
+    "hora de argentina": "America/Argentina/Buenos_Aires", "art": "America/Argentina/Buenos_Aires",
+    "hora de brasília": "America/Sao_Paulo", "horário de brasília": "America/Sao_Paulo",
+    "brt": "America/Sao_Paulo",
+    "hora del centro": "America/Mexico_City", "hora de méxico": "America/Mexico_City",
+    "hora de colombia": "America/Bogota", "hora de perú": "America/Lima",
+    "hora de canarias": "Atlantic/Canary",
+    "mitteleuropäische zeit": "Europe/Berlin", "mitteleuropäischer zeit": "Europe/Berlin",
+    "mitteleuropäische sommerzeit": "Europe/Berlin", "deutsche zeit": "Europe/Berlin",
+    "schweizer zeit": "Europe/Zurich", "österreichischer zeit": "Europe/Vienna",
+    "heure de montréal": "America/Toronto", "heure du québec": "America/Toronto",
+    "heure de bruxelles": "Europe/Brussels", "heure suisse": "Europe/Zurich",
+    "central european standard time": "Europe/Berlin", "eastern european time": "Europe/Athens",
+    "australian eastern time": "Australia/Sydney",
+    "australian eastern standard time": "Australia/Sydney",
+    "australian eastern daylight time": "Australia/Sydney",
+    "acst": "Australia/Adelaide", "acdt": "Australia/Adelaide", "awst": "Australia/Perth",
+    "nzst": "Pacific/Auckland", "nzdt": "Pacific/Auckland", "new zealand time": "Pacific/Auckland",
+    "sast": "Africa/Johannesburg", "gst": "Asia/Dubai", "kst": "Asia/Seoul",
+    "pht": "Asia/Manila", "wib": "Asia/Jakarta", "pkt": "Asia/Karachi",
 }
+
+# "16:00 Stockholm time", "10am Melbourne time", "hora de Santiago", "heure de
+# Montréal", "Wiener Zeit": a city of the zone database (or a well-known one) names its zone.
+_CITY_ALIASES = {
+    "montréal": "America/Toronto", "montreal": "America/Toronto", "québec": "America/Toronto",
+    "quebec": "America/Toronto", "ottawa": "America/Toronto", "washington": "America/New_York",
+    "boston": "America/New_York", "atlanta": "America/New_York", "miami": "America/New_York",
+    "seattle": "America/Los_Angeles", "san francisco": "America/Los_Angeles",
+    "sf": "America/Los_Angeles", "austin": "America/Chicago", "dallas": "America/Chicago",
+    "houston": "America/Chicago", "munich": "Europe/Berlin", "münchen": "Europe/Berlin",
+    "frankfurt": "Europe/Berlin", "hamburg": "Europe/Berlin", "cologne": "Europe/Berlin",
+    "köln": "Europe/Berlin", "wien": "Europe/Vienna", "zürich": "Europe/Zurich",
+    "geneva": "Europe/Zurich", "genève": "Europe/Zurich", "barcelona": "Europe/Madrid",
+    "milan": "Europe/Rome", "milano": "Europe/Rome", "roma": "Europe/Rome",
+    "bangalore": "Asia/Kolkata", "bengaluru": "Asia/Kolkata", "mumbai": "Asia/Kolkata",
+    "delhi": "Asia/Kolkata", "new delhi": "Asia/Kolkata", "beijing": "Asia/Shanghai",
+    "canberra": "Australia/Sydney", "wellington": "Pacific/Auckland",
+    "tel aviv": "Asia/Jerusalem", "méxico": "America/Mexico_City", "cdmx": "America/Mexico_City",
+    "são paulo": "America/Sao_Paulo", "santiago de chile": "America/Santiago",
+    "lisboa": "Europe/Lisbon", "bruxelles": "Europe/Brussels", "praha": "Europe/Prague",
+    "warszawa": "Europe/Warsaw", "københavn": "Europe/Copenhagen", "kyiv": "Europe/Kyiv",
+    "new york city": "America/New_York", "nyc": "America/New_York",
+    "arizona": "America/Phoenix", "hawaii": "Pacific/Honolulu", "alaska": "America/Anchorage",
+    "saskatchewan": "America/Regina", "chile": "America/Santiago",
+    "chile continental": "America/Santiago", "queensland": "Australia/Brisbane",
+    "victoria": "Australia/Melbourne", "new south wales": "Australia/Sydney",
+}
+
+
+@lru_cache(maxsize=1)
+def _cities() -> dict[str, str]:
+    """Lower-case city -> IANA key: the zone database's own cities, then aliases."""
+    out: dict[str, str] = {}
+    try:
+        from zoneinfo import available_timezones
+        keys = available_timezones()
+    except Exception:  # pragma: no cover - no zone database
+        keys = set()
+    for key in sorted(keys):
+        area, _, city = key.rpartition("/")
+        if not area or area.startswith(("Etc", "SystemV", "US", "posix", "right")):
+            continue
+        name = city.replace("_", " ").lower()
+        out.setdefault(name, key)
+    out.update(_CITY_ALIASES)
+    return out
+
+
+def city_zone(name: str) -> str | None:
+    """"Stockholm" -> "Europe/Stockholm"; None when the name is no zone's city."""
+    return _cities().get(" ".join(name.lower().split()))
 
 # Short all-caps abbreviations are matched case-sensitively: "et" is French
 # for "and", "pt" and "mt" are common in prose.
@@ -76,7 +158,10 @@ ZONE_PATTERN = (
     r"|(?P<zoff>(?<![\w])[+\-−]\d{2}:?\d{2})(?!\d)"
     r"|(?P<ziana>(?:America|Europe|Asia|Africa|Australia|Pacific|Atlantic|Indian)"
     r"/[A-Za-z_]+(?:/[A-Za-z_]+)?)"
-    r"|(?P<zphrase>" + "|".join(re.escape(p) for p in _PHRASES) + r")\b"
+    r"|(?P<zphrase>" + "|".join(re.escape(p) for p in _PHRASES) + r")(?![\w])"
+    r"|(?P<zcity>(?-i:[A-ZÀ-Ý][\w'’-]+(?:\s[A-ZÀ-Ý][\w'’-]+)?))\s+(?:time|zeit)\b"
+    r"|(?:hora\s+de|heure\s+de|horario\s+de)\s+(?P<zcity2>(?-i:[A-ZÀ-Ý][\w'’-]+"
+    r"(?:\s[A-ZÀ-Ý][\w'’-]+)?))"
     r"|(?-i:(?P<zabbr>" + "|".join(a.upper() for a in _ABBREVIATIONS) + r"))(?![\w])"
     r")"
 )
@@ -120,6 +205,16 @@ def label_of(tz: tzinfo, when: datetime) -> str:
     return offset_label(offset) if offset is not None else "UTC"
 
 
+def label_at(tz: tzinfo, label: str, when: datetime) -> str:
+    """The label of an assumed zone at ``when``: an offset label ("-05:00") follows
+    the zone's DST ("-04:00" in summer); a name stays."""
+    if label[:1] in "+-" and getattr(tz, "key", None):
+        offset = when.utcoffset()
+        if offset is not None:
+            return offset_label(offset)
+    return label
+
+
 def zone_from_match(groups: dict[str, str | None]) -> tuple[tzinfo, str] | None:
     """The named groups of ``ZONE_PATTERN`` -> (tzinfo, label)."""
     if groups.get("zh") is not None:
@@ -140,6 +235,11 @@ def zone_from_match(groups: dict[str, str | None]) -> tuple[tzinfo, str] | None:
     if name:
         zone = zone_by_name(name)
         return (zone, zone.key) if zone else None
+    city = groups.get("zcity") or groups.get("zcity2")
+    if city:
+        iana = city_zone(city)
+        zone = zone_by_name(iana) if iana else None
+        return (zone, zone.key) if zone else None
     word = (groups.get("zphrase") or groups.get("zabbr") or "").lower()
     iana = NAMED_ZONES.get(" ".join(word.split()))
     if iana:
@@ -149,10 +249,69 @@ def zone_from_match(groups: dict[str, str | None]) -> tuple[tzinfo, str] | None:
     return None
 
 
-def sender_zone(date: datetime, default: ZoneInfo) -> tuple[tzinfo, str]:
-    """The zone a message was written in: its Date offset when non-zero (a zero
-    offset is as likely a server in UTC as a sender in London), else ``default``."""
+# The sender's zone from the Date offset: the offset alone cannot say when the
+# clocks change, so a region prior (the sender's country domain, else the
+# common zones for that offset) picks a DST-aware zone whose offset at the Date
+# is the Date's. The interview, days or months later, is then read at the
+# offset it will really have ("2pm" in Melbourne after Easter is UTC+10).
+_TLD_ZONES: dict[str, tuple[str, ...]] = {
+    "au": ("Australia/Sydney", "Australia/Adelaide", "Australia/Brisbane", "Australia/Perth",
+           "Australia/Darwin"),
+    "nz": ("Pacific/Auckland",), "cl": ("America/Santiago",), "uk": ("Europe/London",),
+    "ie": ("Europe/Dublin",), "de": ("Europe/Berlin",), "at": ("Europe/Vienna",),
+    "ch": ("Europe/Zurich",), "fr": ("Europe/Paris",), "be": ("Europe/Brussels",),
+    "nl": ("Europe/Amsterdam",), "lu": ("Europe/Luxembourg",),
+    "es": ("Europe/Madrid", "Atlantic/Canary"), "pt": ("Europe/Lisbon", "Atlantic/Azores"),
+    "it": ("Europe/Rome",), "se": ("Europe/Stockholm",), "no": ("Europe/Oslo",),
+    "dk": ("Europe/Copenhagen",), "fi": ("Europe/Helsinki",), "pl": ("Europe/Warsaw",),
+    "cz": ("Europe/Prague",), "sk": ("Europe/Bratislava",), "hu": ("Europe/Budapest",),
+    "gr": ("Europe/Athens",), "ro": ("Europe/Bucharest",), "bg": ("Europe/Sofia",),
+    "ee": ("Europe/Tallinn",), "lv": ("Europe/Riga",), "lt": ("Europe/Vilnius",),
+    "ua": ("Europe/Kyiv",), "hr": ("Europe/Zagreb",), "si": ("Europe/Ljubljana",),
+    "ca": ("America/Toronto", "America/Vancouver", "America/Edmonton", "America/Winnipeg",
+           "America/Halifax", "America/Regina", "America/St_Johns"),
+    "us": ("America/New_York", "America/Chicago", "America/Denver", "America/Los_Angeles",
+           "America/Phoenix"),
+    "mx": ("America/Mexico_City", "America/Tijuana"), "br": ("America/Sao_Paulo",),
+    "py": ("America/Asuncion",), "il": ("Asia/Jerusalem",), "tr": ("Europe/Istanbul",),
+    "in": ("Asia/Kolkata",), "jp": ("Asia/Tokyo",), "sg": ("Asia/Singapore",),
+    "za": ("Africa/Johannesburg",), "eg": ("Africa/Cairo",),
+}
+_OFFSET_PRIOR = (
+    "America/New_York", "America/Chicago", "America/Denver", "America/Los_Angeles",
+    "Europe/Berlin", "Europe/London", "Australia/Sydney", "Pacific/Auckland",
+)
+
+
+def _matching(keys: tuple[str, ...], date: datetime, offset: timedelta) -> ZoneInfo | None:
+    for key in keys:
+        zone = zone_by_name(key)
+        if zone is not None and date.astimezone(zone).utcoffset() == offset:
+            return zone
+    return None
+
+
+def region_zone(date: datetime, domain: str | None = None) -> ZoneInfo | None:
+    """A DST-aware zone whose offset at ``date`` is ``date``'s own: the sender's
+    country domain first, else the usual zones for that offset; None when none fits."""
+    offset = date.utcoffset()
+    if not offset:
+        return None
+    tld = (domain or "").rstrip(".").rpartition(".")[2].lower()
+    if tld in _TLD_ZONES:
+        return _matching(_TLD_ZONES[tld], date, offset)
+    return _matching(_OFFSET_PRIOR, date, offset)
+
+
+def sender_zone(date: datetime, default: ZoneInfo, domain: str | None = None
+                ) -> tuple[tzinfo, str]:
+    """The zone a message was written in: from its Date offset when non-zero (a zero
+    offset is as likely a server in UTC as a sender in London), else ``default``.
+    The offset becomes a DST-aware zone when the region is clear (``region_zone``)."""
     offset = date.utcoffset()
     if offset:
-        return timezone(offset), offset_label(offset)
+        zone = region_zone(date, domain)
+        # The label stays an offset: the zone is a guess. ``label_at`` gives the
+        # offset the guessed zone has at the interview.
+        return (zone if zone is not None else timezone(offset)), offset_label(offset)
     return default, label_of(default, date)
