@@ -35,8 +35,8 @@ _AUTH_URL = re.compile(r"http://127\.0\.0\.1:\d+/o/oauth2/auth\?\S+")
 
 @pytest.fixture
 def fake(monkeypatch: pytest.MonkeyPatch) -> Iterator[GmailFake]:
-    # oauthlib refuses a plain-http token endpoint unless told; only the fake is http.
-    monkeypatch.setenv("OAUTHLIB_INSECURE_TRANSPORT", "1")
+    # outbox itself allows plain http for loopback testing overrides only.
+    monkeypatch.delenv("OAUTHLIB_INSECURE_TRANSPORT", raising=False)
     with GmailFake() as server:
         yield server
         assert server.crashes == []

@@ -17,8 +17,10 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import webbrowser
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from outbox.provider import AuthError, TransientError
@@ -120,6 +122,25 @@ def _has_browser() -> bool:
 
 
 
+@contextmanager
+def _loopback_http_allowed(account: Any) -> Iterator[None]:
+    """oauthlib refuses plain-http OAuth endpoints. The config accepts http only for
+    the testing overrides on loopback (a local fake), so allow it for exactly that."""
+    overrides = (getattr(account, "auth_uri", None), getattr(account, "token_uri", None))
+    if not any(str(u or "").startswith("http://") for u in overrides):
+        yield
+        return
+    previous = os.environ.get("OAUTHLIB_INSECURE_TRANSPORT")
+    os.environ["OAUTHLIB_INSECURE_TRANSPORT"] = "1"
+    try:
+        yield
+    finally:
+        if previous is None:
+            os.environ.pop("OAUTHLIB_INSECURE_TRANSPORT", None)
+        else:
+            os.environ["OAUTHLIB_INSECURE_TRANSPORT"] = previous
+
+
 def authorize(account: Any, store: TokenStore, *, say: Callable[[str], None],
               open_browser: bool = True, port: int = 0, timeout: int = AUTH_TIMEOUT) -> Any:
     """Run the installed-app flow; store and return the new credentials.
@@ -142,11 +163,12 @@ def authorize(account: Any, store: TokenStore, *, say: Callable[[str], None],
 
     flow = Flow.from_client_config(config, scopes=list(account.scopes))
     try:
-        creds = flow.run_local_server(
-            host="localhost", port=port, open_browser=open_browser and _has_browser(),
-            authorization_prompt_message="", success_message=_SUCCESS,
-            timeout_seconds=timeout, access_type="offline", prompt="consent",
-        )
+        with _loopback_http_allowed(account):
+            creds = flow.run_local_server(
+                host="localhost", port=port, open_browser=open_browser and _has_browser(),
+                authorization_prompt_message="", success_message=_SUCCESS,
+                timeout_seconds=timeout, access_type="offline", prompt="consent",
+            )
     except WSGITimeoutError:
         raise AuthError(f"account {account.name!r}: no answer from the browser within "
                         f"{timeout // 60} minutes", hint=f"run `outbox auth {account.name}` "

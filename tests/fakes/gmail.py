@@ -104,6 +104,7 @@ import collections
 import datetime as dt
 import json
 import logging
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -351,13 +352,16 @@ def main(argv: list[str] | None = None) -> int:
                                      description="Serve a fake Gmail API on loopback.")
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--user", default="ada@example.com")
-    parser.add_argument("--client-secret", default="fake-gmail-client-secret.json",
-                        help="where to write the installed-app client secret file")
+    parser.add_argument("--client-secret", default=None,
+                        help="where to write the installed-app client secret file "
+                        "(default: a new temporary folder)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
     fake = GmailFake(user=args.user, port=args.port)
     with fake:
-        secret = fake.client_secret_file(args.client_secret).resolve()
+        where = args.client_secret or Path(tempfile.mkdtemp(prefix="fake-gmail-")) / (
+            "client_secret.json")
+        secret = fake.client_secret_file(where).resolve()
         print(f"fake Gmail for {args.user} at {fake.url}", flush=True)
         print(f"client secret file: {secret}", flush=True)
         print("deliver mail: POST messages.insert with a token from the OAuth flow "
