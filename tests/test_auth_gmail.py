@@ -26,8 +26,8 @@ import requests
 from outbox import cli
 from outbox.config import load
 from outbox.provider import ConfigError
-from tests.contract.mailboxes_gmail import MemoryKeyring
 from tests.fakes.gmail import COMPOSE, READONLY, GmailFake
+from tests.fakes.keyring import MemoryKeyring, installed
 
 ROOT = Path(__file__).resolve().parent.parent
 _AUTH_URL = re.compile(r"http://127\.0\.0\.1:\d+/o/oauth2/auth\?\S+")
@@ -44,11 +44,8 @@ def fake(monkeypatch: pytest.MonkeyPatch) -> Iterator[GmailFake]:
 
 @pytest.fixture
 def ring() -> Iterator[MemoryKeyring]:
-    previous = keyring.get_keyring()
-    memory = MemoryKeyring()
-    keyring.set_keyring(memory)
-    yield memory
-    keyring.set_keyring(previous)
+    with installed(MemoryKeyring()) as memory:
+        yield memory  # type: ignore[misc]
 
 
 def visit(url: str) -> None:

@@ -19,6 +19,7 @@ from outbox import secrets
 from outbox.accounts import ImapAccount, MaildirAccount
 from outbox.config import load
 from outbox.provider import AuthError
+from tests.fakes.keyring import MemoryKeyring
 
 SECRET = "s3cret-Pa55 word"
 PY = shlex.quote(sys.executable)
@@ -44,23 +45,6 @@ def failure(account: ImapAccount, **kwargs: float) -> AuthError:
 
 def shown(error: AuthError) -> str:
     return f"{error} {error.hint}"
-
-
-class MemoryKeyring(KeyringBackend):
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.items: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.items.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.items[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        del self.items[(service, username)]
 
 
 class LockedKeyring(MemoryKeyring):

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Mapping
-from datetime import UTC, date, datetime, time
 from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
@@ -27,22 +26,13 @@ from outbox.provider import (
     SyncResult,
     TransientError,
     WantBody,
+    since_utc,
 )
 
 from . import auth, cursor, drafts, sync, tokens
 from .client import Gmail, RetryPolicy, connect
 
 log = logging.getLogger(__name__)
-
-
-def _as_utc(since: Any) -> datetime | None:
-    if since is None:
-        return None
-    if isinstance(since, datetime):
-        return since if since.tzinfo else since.replace(tzinfo=UTC)
-    if isinstance(since, date):
-        return datetime.combine(since, time(0), tzinfo=UTC)
-    raise TypeError(f"since must be a datetime or date, not {type(since).__name__}")
 
 
 class GmailProvider:
@@ -106,22 +96,22 @@ class GmailProvider:
     # -- sync ---------------------------------------------------------------------------
     def sync(self, cursor_text: str | None, since: Any, want_body: WantBody) -> SyncResult:
         api = self.api
-        since_utc = _as_utc(since)
+        cutoff = since_utc(since)
         start = cursor.load(cursor_text)
         if start is not None:
             try:
                 changes = sync.history(api, start)
             except sync.HistoryExpired:
                 log.info("gmail %s: history since %s has expired; scanning afresh since %s",
-                         self._account.name, start, since_utc)
+                         self._account.name, start, cutoff)
             else:
                 messages = sync.read(api, list(changes.added), want_body)
                 result = SyncResult(messages, cursor.dump(changes.history_id),
                                     frozenset(changes.changed))
                 self._save_refreshed_token()
                 return result
-        history_id, ids = sync.scan(api, since_utc)
-        messages = sync.read(api, ids, want_body, since_utc)
+        history_id, ids = sync.scan(api, cutoff)
+        messages = sync.read(api, ids, want_body, cutoff)
         self._save_refreshed_token()
         changed = {m.folder for m in messages}
         if start is not None:  # history was lost: what became of our drafts is unknown

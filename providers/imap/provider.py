@@ -12,7 +12,7 @@ import logging
 import re
 import ssl
 from collections.abc import Iterator, Mapping
-from datetime import UTC, date, datetime, time
+from datetime import datetime
 from email.message import EmailMessage
 from typing import Any
 
@@ -27,6 +27,7 @@ from outbox.provider import (
     SyncResult,
     TransientError,
     WantBody,
+    since_utc,
 )
 
 from . import cursor as cursors
@@ -51,16 +52,6 @@ def _password_hint(account: Any) -> str:
         where = "its password setting"
     return (f"check username {getattr(account, 'username', '?')!r} and {where} of account "
             f"{getattr(account, 'name', '?')!r}")
-
-
-def _as_utc(since: Any) -> datetime | None:
-    if since is None:
-        return None
-    if isinstance(since, datetime):
-        return since if since.tzinfo else since.replace(tzinfo=UTC)
-    if isinstance(since, date):
-        return datetime.combine(since, time(0), tzinfo=UTC)
-    raise TypeError(f"since must be a datetime or date, not {type(since).__name__}")
 
 
 class ImapProvider:
@@ -171,7 +162,7 @@ class ImapProvider:
 
     # -- sync ---------------------------------------------------------------------------
     def sync(self, cursor: str | None, since: Any, want_body: WantBody) -> SyncResult:
-        since_utc = _as_utc(since)
+        cutoff = since_utc(since)
         before = cursors.load(cursor)
         states: dict[Folder, FolderState] = {}
         changed: set[Folder] = set()
@@ -190,7 +181,7 @@ class ImapProvider:
                 changed.add(role)
                 if role is not Folder.DRAFTS:
                     messages.extend(
-                        self._new_messages(role, state, before.get(role), since_utc, want_body)
+                        self._new_messages(role, state, before.get(role), cutoff, want_body)
                     )
         return SyncResult(messages, cursors.dump(states), frozenset(changed))
 

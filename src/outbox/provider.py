@@ -41,6 +41,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time
 from email.message import EmailMessage
 from importlib.metadata import entry_points
 from typing import Any, Protocol, runtime_checkable
@@ -109,6 +110,17 @@ class SyncResult:
 
 
 WantBody = Callable[[Message], bool]
+
+
+def since_utc(since: datetime | date | None) -> datetime | None:
+    """``sync``'s ``since`` as an aware UTC datetime (a date means its midnight UTC)."""
+    if since is None:
+        return None
+    if isinstance(since, datetime):
+        return since if since.tzinfo else since.replace(tzinfo=UTC)
+    if isinstance(since, date):
+        return datetime.combine(since, time(0), tzinfo=UTC)
+    raise TypeError(f"since must be a datetime or date, not {type(since).__name__}")
 
 
 @runtime_checkable

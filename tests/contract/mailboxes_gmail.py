@@ -21,32 +21,13 @@ from pathlib import Path
 from typing import Any
 
 import keyring
-from keyring.backend import KeyringBackend
 
 from tests.fakes.gmail import COMPOSE, MODIFY, READONLY, GmailFake, StoredMessage
+from tests.fakes.keyring import MemoryKeyring
 
 from .mailboxes import parse
 
 LABELS = {"inbox": ("INBOX", "UNREAD"), "sent": ("SENT",)}
-
-
-class MemoryKeyring(KeyringBackend):
-    """A keyring backend in a dict (``keyring.set_keyring`` makes it the one used)."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.items: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.items.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.items[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.items.pop((service, username), None)
 
 
 def user_client(fake: GmailFake) -> Any:

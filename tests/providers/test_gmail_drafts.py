@@ -18,8 +18,9 @@ from outbox.provider import AuthError, DraftRef, TransientError
 from outbox.store import Store
 from outbox_providers.gmail import GmailProvider
 from tests.contract.conftest import make_config
-from tests.contract.mailboxes_gmail import MemoryKeyring, user_client
+from tests.contract.mailboxes_gmail import user_client
 from tests.fakes.gmail import COMPOSE, MODIFY, READONLY, GmailFake
+from tests.fakes.keyring import MemoryKeyring
 
 from . import test_gmail_support as support
 from .test_gmail_support import account, eml, open_provider, store_token

@@ -10,14 +10,13 @@ from datetime import UTC, datetime
 from email.message import EmailMessage
 from pathlib import Path
 
-import keyring
 import pytest
 
 from outbox.accounts import GmailAccount
 from outbox_providers.gmail import GmailProvider
 from outbox_providers.gmail.client import RetryPolicy
-from tests.contract.mailboxes_gmail import MemoryKeyring
 from tests.fakes.gmail import COMPOSE, READONLY, GmailFake
+from tests.fakes.keyring import MemoryKeyring, installed
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "eml"
 SINCE = datetime(2026, 1, 1, tzinfo=UTC)
@@ -45,11 +44,8 @@ def fake() -> Iterator[GmailFake]:
 
 @pytest.fixture
 def ring() -> Iterator[MemoryKeyring]:
-    previous = keyring.get_keyring()
-    memory = MemoryKeyring()
-    keyring.set_keyring(memory)
-    yield memory
-    keyring.set_keyring(previous)
+    with installed(MemoryKeyring()) as memory:
+        yield memory  # type: ignore[misc]
 
 
 def account(fake: GmailFake, tmp_path: Path, **extra: object) -> GmailAccount:
