@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import lru_cache
+from itertools import chain
 from zoneinfo import ZoneInfo
 
 from outbox.detect import entities, phrases, rules
@@ -92,12 +94,16 @@ def _classify(message: Message, ctx: DetectContext) -> Detection:
     if verdict.kind is Kind.NONE:
         return Detection(Kind.NONE, 0.0, calendar_uid=invite.uid if invite else None,
                          reasons=verdict.reasons)
-    # Times are read only once the message is about an interview: most are not.
-    # Only a numeric date ("3/10") needs the language; guessing it costs a scan.
-    day_first = bool(_NUMERIC_DATE_RX.search(text)) and _day_first(
-        text, message.date, ctx.default_tz)
-    body_mentions = find_mentions(text, message.date, fallback, day_first=day_first)
-    subject_mentions = find_mentions(subject, message.date, fallback, day_first=day_first)
+    # Times are read only once the message is about an interview: most are not. An
+    # invitation's time needs none, unless it is in UTC (the text may name the real zone).
+    body_mentions: list[Mention] = []
+    subject_mentions: list[Mention] = []
+    if invite is None or invite.start is None or invite.tz == "UTC":
+        # Only a numeric date ("3/10") needs the language; guessing it costs a scan.
+        day_first = bool(_NUMERIC_DATE_RX.search(text)) and _day_first(
+            text, message.date, ctx.default_tz)
+        body_mentions = find_mentions(text, message.date, fallback, day_first=day_first)
+        subject_mentions = find_mentions(subject, message.date, fallback, day_first=day_first)
     facts.mentions = body_mentions + subject_mentions
     when, time_reasons, facts.chosen = _when(invite, body_mentions, subject_mentions, verdict,
                                              text, ctx, message.date)
@@ -322,18 +328,19 @@ def _add_company_and_role(
     domain_company = (
         entities.company_from_domain(domain, (subject, summary, text)) if domain else None
     )
-    candidates = entities.company_candidates(subject, summary, text)
+    # Read lazily (see ``pick_company``): the body is searched only when needed.
+    candidates: Iterable[entities.Found] = entities.company_candidates(subject, summary, text)
     if sender is not None:
         robot = is_noreply(sender) or is_platform(sender.domain)
         shown = entities.company_from_display(sender.name, robot)
         # "Calendly <notifications@calendly.com>": the service's own name
         service = is_platform(sender.domain) and squash(registrable(sender.domain).split(".")[0])
         if shown and not (service and squash(shown).startswith(service)):
-            candidates.append(entities.Found(shown, "sender name"))
+            candidates = chain(candidates, [entities.Found(shown, "sender name")])
     # My own name ("Interview: Ada Lovelace - ...") is never the employer.
     mine = _my_name_parts(me)
-    candidates = [c for c in candidates
-                  if squash(c.value.split()[0]) not in mine and not entities.is_agency(c.value)]
+    candidates = (c for c in candidates
+                  if squash(c.value.split()[0]) not in mine and not entities.is_agency(c.value))
     found = entities.pick_company(candidates, domain_company, people)
     if found:
         detection.company = found.value

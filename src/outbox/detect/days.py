@@ -92,6 +92,13 @@ _STARTERS = frozenset(
 _STARTS = rf"(?<![^\W_])(?:\d|(?:{_alt(list(_STARTERS))})(?![^\W_]))"
 _STARTER_RX = re.compile(_STARTS)  # on lower-cased text: IGNORECASE is slow here
 _STARTER_ANYCASE_RX = re.compile(_STARTS, re.IGNORECASE)
+# What a date that starts with a number must start with (the beginnings of ``_DATE_RX``'s
+# numeric branches): most numbers are clocks ("10:30", "2 PM"), and this says so at a
+# fraction of the cost of the full regex.
+_NUMBER_DATE_RX = re.compile(
+    rf"\d{{4}}-|\d\d?(?:[/.]\d|st|nd|rd|th|(?:st|nd|rd|th|er|\.|º)?\s+(?:de\s+|of\s+)?{_MON})",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,9 +228,11 @@ def find_days(text: str, spans: list[tuple[int, int]], ref: date, day_first: boo
     for start, end in spans:
         after = start
         for token in starters.finditer(scanned, start, end):
-            if token.start() < after:
+            at = token.start()
+            if at < after or (text[at].isdecimal()
+                              and _NUMBER_DATE_RX.match(text, at, end) is None):
                 continue
-            m = _DATE_RX.match(text, token.start(), end)
+            m = _DATE_RX.match(text, at, end)
             if m is None:
                 continue
             after = m.end()

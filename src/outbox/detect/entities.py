@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from outbox.detect.people import is_freemail, is_platform, registrable, squash
 from outbox.detect.phrases import literal_first, lowered
@@ -210,12 +211,16 @@ def sender_is_agency(display: str, domain: str, text: str) -> bool:
                                for part in _DISPLAY_SPLIT_RX.split(display or ""))
 
 
+_DISPLAY_VIA_RX = re.compile(r"^(.+?)\s+via\s+", re.IGNORECASE)
+_DISPLAY_ARTICLE_RX = re.compile(r"^(?:the|das|le|la|el)\s+", re.IGNORECASE)
+
+
 def company_from_display(name: str, sender_is_robot: bool) -> str | None:
     """"Acme Recruiting" -> "Acme"; "Jane at Acme" -> "Acme"; "Julia – Nordwind GmbH" ->
     "Nordwind GmbH"; "Hooli" (a robot's display name) -> "Hooli"."""
     if not name:
         return None
-    via = re.search(r"^(.+?)\s+via\s+", name, re.IGNORECASE)
+    via = _DISPLAY_VIA_RX.search(name)
     if via:  # "Acme via Greenhouse": the employer, through its tracking system
         name, sender_is_robot = via.group(1), True
     at = _DISPLAY_AT_RX.search(name)
@@ -226,7 +231,7 @@ def company_from_display(name: str, sender_is_robot: bool) -> str | None:
         # "Rheinwerk Versicherung AG - Karriere": the part that is not the department
         named = [p for p in parts if _DISPLAY_SUFFIX_RX.sub("", p).strip()]
         return _clean_company((named or parts)[-1])
-    name = re.sub(r"^(?:the|das|le|la|el)\s+", "", name, flags=re.IGNORECASE)
+    name = _DISPLAY_ARTICLE_RX.sub("", name)
     stripped = _DISPLAY_SUFFIX_RX.sub("", name)
     if stripped != name and stripped.strip():
         return _clean_company(stripped)
@@ -314,6 +319,12 @@ def _spelled(label: str, text: str) -> str | None:
     return best
 
 
+@lru_cache(maxsize=256)
+def _label_rx(label: str) -> re.Pattern[str]:
+    """The domain label written out, a space or hyphen allowed between its letters."""
+    return re.compile(r"\b" + r"[\s-]?".join(re.escape(c) for c in label) + r"\b", re.I)
+
+
 def company_from_domain(domain: str, texts: Iterable[str]) -> str | None:
     """acme.com -> "Acme", spelled as the text spells it when it does ("DevTalk",
     "Crescent Pharmaceuticals" for crescentpharma.com)."""
@@ -330,7 +341,7 @@ def company_from_domain(domain: str, texts: Iterable[str]) -> str | None:
             best = spelled
     if best:
         return best
-    pattern = re.compile(r"\b" + r"[\s-]?".join(re.escape(c) for c in label) + r"\b", re.I)
+    pattern = _label_rx(label)
     for text in texts:
         m = pattern.search(text)
         if m and m.group(0)[0].isupper():
@@ -339,9 +350,10 @@ def company_from_domain(domain: str, texts: Iterable[str]) -> str | None:
     return " ".join(part.capitalize() for part in parts or label.split("-"))
 
 
-def company_candidates(subject: str, summary: str, body: str) -> list[Found]:
+def company_candidates(subject: str, summary: str, body: str) -> Iterator[Found]:
+    """The names in the summary, the subject, then the body, best first. Lazily: the
+    caller stops at the first it takes, and the body's many patterns often go unread."""
     body = body[:_BODY_HEAD]
-    found = []
     for source, text, patterns in (("summary", summary, _SUBJECT_COMPANY_RX),
                                    ("subject", subject, _SUBJECT_COMPANY_RX),
                                    ("body", body, _BODY_COMPANY_RX)):
@@ -352,8 +364,7 @@ def company_candidates(subject: str, summary: str, body: str) -> list[Found]:
                 if _qualifier_or_person(text, m):
                     continue
                 value = _clean_company(m.group("co") + (m.group("legal") or ""))
-                found.append(Found(value, source))
-    return found
+                yield Found(value, source)
 
 
 _PAREN_AFTER_RX = re.compile(r"\s*\(([^()\n]{1,40})\)")
@@ -374,12 +385,13 @@ def _qualifier_or_person(text: str, m: re.Match[str]) -> bool:
 
 
 def pick_company(
-    candidates: list[Found], domain_company: str | None, people: frozenset[str]
+    candidates: Iterable[Found], domain_company: str | None, people: frozenset[str]
 ) -> Found | None:
     """A candidate the employer's domain confirms (the longer spelling of the two), else
     the domain's own name, else the first candidate. With no domain (an applicant-tracking
-    system, free mail, an agency) the first candidate."""
-    valid = [c for c in candidates if _company_ok(c.value, people)]
+    system, free mail, an agency) the first candidate. ``candidates`` are read in order,
+    only as far as needed."""
+    valid = (c for c in candidates if _company_ok(c.value, people))
     if domain_company:
         key = squash(domain_company)
         for c in valid:
@@ -388,7 +400,7 @@ def pick_company(
                 best = c.value if len(value) >= len(key) else domain_company
                 return Found(best, c.source + "+domain")
         return None
-    return valid[0] if valid else None
+    return next(valid, None)
 
 
 def company_domain(contacts: Iterable[Address]) -> str | None:
@@ -400,12 +412,23 @@ def company_domain(contacts: Iterable[Address]) -> str | None:
     return None
 
 
+_ROLE_ARTICLE_RX = re.compile(r"^(?:the|our|a|an)\s+", re.IGNORECASE)
+
+
+@lru_cache(maxsize=256)
+def _name_rx(name: str) -> re.Pattern[str]:
+    """A name to drop from a role, with the separator after it."""
+    return re.compile(re.escape(name) + r"\s*[/–|-]?\s*", re.IGNORECASE)
+
+
 def _clean_role(raw: str, drop: Iterable[str]) -> str:
     role = _GENDER_TAG_RX.sub("", raw)
     for name in drop:
-        if name:
-            role = re.sub(re.escape(name) + r"\s*[/–|-]?\s*", "", role, flags=re.IGNORECASE)
-    role = re.sub(r"^(?:the|our|a|an)\s+", "", role.strip(), flags=re.IGNORECASE)
+        # ASCII both: a name not in the lower-cased role cannot match (no regex to build)
+        if name and not (name.isascii() and role.isascii()
+                         and name.lower() not in role.lower()):
+            role = _name_rx(name).sub("", role)
+    role = _ROLE_ARTICLE_RX.sub("", role.strip())
     return role.strip(" .,;:!-–|/'\"()")
 
 

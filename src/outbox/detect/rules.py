@@ -11,6 +11,7 @@ and time above 0.75, and a vague one between 0.3 and 0.6.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -49,7 +50,7 @@ class Facts:
     subject: str
     text: str  # what the sender wrote now (quotes cut), HTML as text
     invite: Invite | None
-    mentions: list[Mention]
+    mentions: list[Mention]  # not read when the invitation gives the time (see ``_timing``)
     summary: str = ""  # the invitation's SUMMARY
     links: str = ""  # the links of the text, one a line
     chosen: Mention | None = None  # the written time the interview's start came from
@@ -139,9 +140,10 @@ def _my_hiring_words(f: Facts) -> p.Hit | None:
     return None
 
 
-def context(f: Facts, kind: Kind) -> tuple[bool, list[Reason]]:
+def context(f: Facts, kind: Kind | Callable[[], Kind]) -> tuple[bool, list[Reason]]:
     """Is this about a job interview at all? (gate, reasons). A rejection needs only
-    the job ("your application"); anything else an interview, or a job and a meeting."""
+    the job ("your application"); anything else an interview, or a job and a meeting.
+    ``kind`` may be a function: it is then asked only when the gate depends on it."""
     reasons = []
     interview = p.first(p.INTERVIEW, f.subject, f.summary)
     if interview:
@@ -167,6 +169,10 @@ def context(f: Facts, kind: Kind) -> tuple[bool, list[Reason]]:
     about_job = bool(job or role or (sender and is_ats(sender.domain)))
     if interview:
         return True, reasons
+    if not about_job:
+        return False, reasons  # whatever the kind
+    if callable(kind):
+        kind = kind()
     if kind in (Kind.REJECTION, Kind.RESCHEDULE, Kind.CANCELLATION):
         # A verdict needs only the job; moving or calling off is about an appointment.
         return about_job, reasons
@@ -187,22 +193,26 @@ def _invite_reasons(f: Facts) -> list[Reason]:
     return [Reason("calendar_event", W_CAL_OTHER, f"METHOD:{invite.method or 'none'}")]
 
 
-def negatives(f: Facts, has_invite_for_me: bool) -> list[Reason]:
+def negatives(f: Facts, has_invite_for_me: bool, planned: bool = True) -> list[Reason]:
+    """The signals against; with ``planned`` false (a rejection or cancellation), only
+    those that do not count against plans alone (``_PLAN_ONLY`` are not even sought)."""
     msg, reasons = f.message, []
     precedence = (msg.precedence or "").lower()
-    if msg.list_id or precedence in ("bulk", "list", "junk"):
+    if planned and (msg.list_id or precedence in ("bulk", "list", "junk")):
         reasons.append(Reason("bulk_mail", W_BULK, f"List-Id {msg.list_id}" if msg.list_id
                               else f"Precedence: {precedence}"))
     for rx, signal, weight in ((p.BULK_TEXT, "bulk_text", W_BULK_TEXT),
                                (p.JOB_ALERT, "job_alert", W_ALERT),
                                (p.EVENT, "event_or_tips", W_EVENT)):
+        if not planned and signal in _PLAN_ONLY:
+            continue
         m = p.first(rx, f.subject, f.text)
         if m:
             reasons.append(Reason(signal, weight, _snippet(m)))
-    tips = p.TIPS_SUBJECT.search(f.subject)
+    tips = p.TIPS_SUBJECT.search(f.subject) if planned else None
     if tips and not any(r.signal == "event_or_tips" for r in reasons):
         reasons.append(Reason("event_or_tips", W_EVENT, _snippet(tips)))
-    if not has_invite_for_me:
+    if planned and not has_invite_for_me:
         m = p.SLOT_OFFER.search(f.text) or p.SLOT_LINK.search(f.links)
         if m:
             reasons.append(Reason("slot_offer", W_SLOTS, _snippet(m)))
@@ -387,8 +397,16 @@ def judge(f: Facts) -> Verdict:
     stop = _header_veto(f)
     if stop:
         return Verdict(Kind.NONE, 0.0, [stop])
-    kind, kind_reasons, anchor = _kind_evidence(f)
-    gate, reasons = context(f, kind)
+    # The kind's phrases are many: they are read only when the gate needs the kind,
+    # else after the gate and the text's vetoes (most mail stops before).
+    evidence: list[tuple[Kind, list[Reason], int | None]] = []
+
+    def stated_kind() -> Kind:
+        if not evidence:
+            evidence.append(_kind_evidence(f))
+        return evidence[0][0]
+
+    gate, reasons = context(f, stated_kind)
     invite_reasons = _invite_reasons(f)
     if not gate:
         reasons.append(Reason("no_interview_context", 0.0, "no interview or job words"))
@@ -397,6 +415,8 @@ def judge(f: Facts) -> Verdict:
     stop = _text_veto(f)
     if stop:
         return Verdict(Kind.NONE, 0.0, [stop])
+    stated_kind()
+    kind, kind_reasons, anchor = evidence[0]
     return Verdict(kind, 0.0, reasons + invite_reasons + kind_reasons + _sender_reasons(f),
                    anchor)
 
@@ -411,7 +431,7 @@ def score(f: Facts, verdict: Verdict, start: datetime | None) -> Verdict:
     # Lookalikes imitate confirmations; a rejection or cancellation sent in bulk by an
     # applicant-tracking system is still one, so bulk and offers only count against plans.
     planned = kind in (Kind.CONFIRMATION, Kind.RESCHEDULE)
-    reasons += [r for r in negatives(f, for_me) if planned or r.signal not in _PLAN_ONLY]
+    reasons += negatives(f, for_me, planned)
     if kind is Kind.CONFIRMATION and start is not None and start < f.message.date:
         # A plan for before the message was written is a quote, a slip or a recap.
         reasons.append(Reason("start_before_date", 0.0, "a confirmed start is never in the past"))

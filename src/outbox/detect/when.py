@@ -59,6 +59,9 @@ _DURATION_RX = re.compile(
     r"vor\b|früher|avant|à\s+l'avance|antes))",
     re.IGNORECASE,
 )
+# The same pattern, case-sensitive, for lower-cased text (see ``_lower_ok``): IGNORECASE
+# makes the regex engine try every position, a lower-case pattern lets it skip ahead in C.
+_DURATION_LOW_RX = re.compile(_DURATION_RX.pattern)
 _DURATION_KEYS = ("min", "hour", "hr", "stunde", "heure", "hora")
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "une": 1, "eine": 1, "una": 1, "un": 1,
                  "ein": 1, "einer": 1, "half an": 0.5, "anderthalb": 1.5}
@@ -100,6 +103,10 @@ _MOVE_RX = re.compile(
     re.IGNORECASE,
 )
 _TO_RX = re.compile(r"\b(?:to|till|until|for|into|au|à|al|para|auf|zu|nach)\b", re.IGNORECASE)
+# The same patterns, case-sensitive, for lower-cased text (see ``_lower_ok``): IGNORECASE
+# makes the regex engine try every alternative at every position.
+_OLD_LABEL_LOW_RX = re.compile(_OLD_LABEL_RX.pattern)
+_MOVE_LOW_RX = re.compile(_MOVE_RX.pattern)
 _MOVE_AFTER_RX = re.compile(
     r"[^.!?\n]{0,60}?\b(?:verschieben|verlegen|absagen|stornieren)\b", re.IGNORECASE)
 _AUF_RX = re.compile(r"\bauf\b[^.!?\n]{0,20}$", re.IGNORECASE)
@@ -412,9 +419,13 @@ def find_mentions(
 def _superseded(text: str, pos: int, stop: int) -> bool:
     """Is the time at ``text[pos:stop]`` the one being replaced?"""
     before = text[max(0, pos - 60):pos]
-    if _OLD_LABEL_RX.search(before):
+    old_rx, move_rx = _OLD_LABEL_RX, _MOVE_RX
+    low = before.lower()
+    if _lower_ok(before, low):
+        before, old_rx, move_rx = low, _OLD_LABEL_LOW_RX, _MOVE_LOW_RX
+    if old_rx.search(before):
         return True
-    move = _MOVE_RX.search(before)
+    move = move_rx.search(before)
     if move and not _TO_RX.search(move.group("between")):
         return True
     # German puts the verb last: "Ihr Gespräch am 7. Mai um 10 Uhr verschieben"
@@ -560,12 +571,20 @@ def _ends_in_question(text: str, pos: int) -> bool:
     return end is not None and end.group(0) == "?"
 
 
+def _lower_ok(text: str, low: str) -> bool:
+    """Does a lower-case pattern find in ``low`` (``text.lower()``) what the same pattern
+    with IGNORECASE finds in ``text``? Yes unless lower-casing changed the length or the
+    text holds "ı" or "ſ" (which IGNORECASE, not lower(), takes for "i" and "s")."""
+    return len(low) == len(text) and "ı" not in text and "ſ" not in text
+
+
 def find_duration(text: str) -> timedelta | None:
     """The interview length the text states ("45 minutes", "about an hour")."""
     low = text.lower()
     if not any(unit in low for unit in _DURATION_KEYS):
         return None
-    for m in _DURATION_RX.finditer(text):
+    for m in (_DURATION_LOW_RX.finditer(low) if _lower_ok(text, low)
+              else _DURATION_RX.finditer(text)):
         raw, unit = m.group("n").lower(), m.group("u").lower()
         raw = " ".join(raw.split())
         amount = _NUMBER_WORDS.get(raw)
