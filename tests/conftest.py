@@ -7,6 +7,8 @@ from collections.abc import Iterator
 
 import pytest
 
+from tests.fakes.gmail import GmailFake
+from tests.fakes.keyring import MemoryKeyring, installed
 from tests.servers import PASSWORD_ENV, Dovecot, DovecotUnavailable, MailUser, dovecot_binary
 
 # ======================================================================================
@@ -48,3 +50,23 @@ def imap_account(dovecot: Dovecot, monkeypatch: pytest.MonkeyPatch) -> MailUser:
 
 
 # ======================================================================================
+
+
+# ======================================================================================
+# Gmail and keyring fixtures — see tests/fakes/gmail.py and tests/fakes/keyring.py.
+#   fake   (function) a running local Gmail API; no test may make it crash
+#   ring   (function) an in-memory OS keyring, installed for the test
+# ======================================================================================
+
+
+@pytest.fixture
+def fake() -> Iterator[GmailFake]:
+    with GmailFake() as server:
+        yield server
+        assert server.crashes == []
+
+
+@pytest.fixture
+def ring() -> Iterator[MemoryKeyring]:
+    with installed(MemoryKeyring()) as memory:
+        yield memory  # type: ignore[misc]

@@ -15,7 +15,6 @@ import subprocess
 import sys
 import threading
 import webbrowser
-from collections.abc import Iterator
 from pathlib import Path
 
 import keyring
@@ -27,26 +26,22 @@ from outbox import cli
 from outbox.config import load
 from outbox.provider import ConfigError
 from tests.fakes.gmail import COMPOSE, READONLY, GmailFake
-from tests.fakes.keyring import MemoryKeyring, installed
+from tests.fakes.keyring import MemoryKeyring
 
 ROOT = Path(__file__).resolve().parent.parent
 _AUTH_URL = re.compile(r"http://127\.0\.0\.1:\d+/o/oauth2/auth\?\S+")
 
 
-@pytest.fixture
-def fake(monkeypatch: pytest.MonkeyPatch) -> Iterator[GmailFake]:
-    # outbox itself allows plain http for loopback testing overrides only.
+
+
+
+
+
+@pytest.fixture(autouse=True)
+def _no_transport_override(monkeypatch: pytest.MonkeyPatch) -> None:
+    # outbox itself allows plain http for loopback testing overrides only: prove
+    # that no environment variable is needed for it.
     monkeypatch.delenv("OAUTHLIB_INSECURE_TRANSPORT", raising=False)
-    with GmailFake() as server:
-        yield server
-        assert server.crashes == []
-
-
-@pytest.fixture
-def ring() -> Iterator[MemoryKeyring]:
-    with installed(MemoryKeyring()) as memory:
-        yield memory  # type: ignore[misc]
-
 
 def visit(url: str) -> None:
     """What the user's browser does: open the consent page, follow it home."""

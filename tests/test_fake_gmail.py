@@ -6,7 +6,6 @@ import base64
 import json
 import subprocess
 import sys
-from collections.abc import Iterator
 from email.message import EmailMessage
 from pathlib import Path
 
@@ -40,11 +39,6 @@ def error_of(exc: HttpError) -> dict:
     return json.loads(exc.content)["error"]
 
 
-@pytest.fixture
-def fake() -> Iterator[GmailFake]:
-    with GmailFake(user="ada@example.com") as server:
-        yield server
-        assert not server.crashes
 
 
 def service_for(fake: GmailFake, scopes=(READONLY, COMPOSE)):

@@ -8,7 +8,6 @@ import io
 import re
 import sys
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import parse_qs, urlencode, urlsplit
 
@@ -27,11 +26,6 @@ SCOPES = [READONLY, COMPOSE]
 REDIRECT = "http://localhost:8080/"
 
 
-@pytest.fixture
-def fake() -> Iterator[GmailFake]:
-    with GmailFake() as server:
-        yield server
-        assert not server.crashes
 
 
 class _Browser(io.TextIOBase):

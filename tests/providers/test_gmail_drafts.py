@@ -22,10 +22,7 @@ from tests.contract.mailboxes_gmail import user_client
 from tests.fakes.gmail import COMPOSE, MODIFY, READONLY, GmailFake
 from tests.fakes.keyring import MemoryKeyring
 
-from . import test_gmail_support as support
 from .test_gmail_support import account, eml, open_provider, store_token
-
-fake, ring = support.fake, support.ring
 
 CONFIRM_ID = "<gh.interview.4815162342.20260302150411@greenhouse.io>"
 SUBJECT = "Interview Confirmation: Senior Data Engineer at Acme"

@@ -16,10 +16,7 @@ from outbox_providers.gmail import GmailProvider
 from outbox_providers.gmail.client import RetryPolicy
 from tests.fakes.gmail import GmailFake
 
-from . import test_gmail_support as support
 from .test_gmail_support import SINCE, account, mail, open_provider, store_token
-
-fake, ring = support.fake, support.ring
 
 
 def wanted(_message: object) -> bool:

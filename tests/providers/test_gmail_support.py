@@ -1,22 +1,19 @@
 """Shared pieces of the Gmail provider tests: the local fake, an in-memory keyring,
 an account pointing at the fake, and a stored token (fixtures are re-exported by
-each test module: ``fake, ring = support.fake, support.ring``)."""
+the ``fake`` and ``ring`` fixtures come from tests/conftest.py)."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from email.message import EmailMessage
 from pathlib import Path
-
-import pytest
 
 from outbox.accounts import GmailAccount
 from outbox_providers.gmail import GmailProvider
 from outbox_providers.gmail.client import RetryPolicy
 from tests.fakes.gmail import COMPOSE, READONLY, GmailFake
-from tests.fakes.keyring import MemoryKeyring, installed
+from tests.fakes.keyring import MemoryKeyring
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "eml"
 SINCE = datetime(2026, 1, 1, tzinfo=UTC)
@@ -35,17 +32,8 @@ def mail(subject: str, n: int, *, date: str = "Mon, 02 Mar 2026 10:00:00 +0000",
     return msg.as_bytes()
 
 
-@pytest.fixture
-def fake() -> Iterator[GmailFake]:
-    with GmailFake() as server:
-        yield server
-        assert server.crashes == []
 
 
-@pytest.fixture
-def ring() -> Iterator[MemoryKeyring]:
-    with installed(MemoryKeyring()) as memory:
-        yield memory  # type: ignore[misc]
 
 
 def account(fake: GmailFake, tmp_path: Path, **extra: object) -> GmailAccount:

@@ -17,8 +17,6 @@ from tests.fakes.gmail import GmailFake
 from . import test_gmail_support as support
 from .test_gmail_support import SINCE, eml, mail, open_provider
 
-fake, ring = support.fake, support.ring
-
 
 @pytest.fixture
 def opened(fake: GmailFake, ring: support.MemoryKeyring,

@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import os
 import stat
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
@@ -132,20 +131,8 @@ def always(_: Message) -> bool:
     return True
 
 
-@pytest.fixture
-def tree(tmp_path: Path) -> Path:
-    """An isync-style tree with INBOX and Sent (Drafts/Trash left to the provider)."""
-    make_maildir(tmp_path / "INBOX")
-    make_maildir(tmp_path / "Sent")
-    return tmp_path
 
 
-@pytest.fixture
-def provider(tree: Path) -> Iterator[MaildirProvider]:
-    p = MaildirProvider()
-    p.open(account(tree), {})
-    yield p
-    p.close()
 
 
 # -- layout ------------------------------------------------------------------

@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import os
 import stat
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from email.message import EmailMessage
 from pathlib import Path
@@ -39,19 +38,8 @@ def files_in(maildir: Path) -> list[Path]:
     return sorted(p for sub in ("new", "cur", "tmp") for p in (maildir / sub).iterdir())
 
 
-@pytest.fixture
-def tree(tmp_path: Path) -> Path:
-    make_maildir(tmp_path / "INBOX")
-    make_maildir(tmp_path / "Sent")
-    return tmp_path
 
 
-@pytest.fixture
-def provider(tree: Path) -> Iterator[MaildirProvider]:
-    p = MaildirProvider()
-    p.open(account(tree), {})
-    yield p
-    p.close()
 
 
 def test_create_draft_twice_writes_one_flagged_private_file(
