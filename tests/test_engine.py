@@ -353,3 +353,27 @@ def test_a_cancellation_in_a_new_thread_naming_the_slot_cancels_it(
     engine.cycle("home")
     [iv] = engine.store.interviews()
     assert iv.status.value == "cancelled"
+
+
+def test_a_new_contact_after_a_reschedule_does_not_get_a_second_thank_you(
+    box: MaildirBox, tmp_path: Path
+) -> None:
+    box.deliver(EML("confirm_calendar.eml"))  # Grace (recruiter) is the contact
+    engine = engine_for(box, tmp_path, "2026-03-04T09:00:00+00:00")
+    engine.cycle("home")
+    # Another coordinator moves it by a day, in the same thread.
+    box.deliver(_mail(
+        "Hank Scorpio <hank@acme.com>", "Re: Interview Confirmation: Senior Data Engineer at Acme",
+        "Thu, 05 Mar 2026 10:00:00 -0500", "<hank-move@acme.com>",
+        "Hi Ada,\n\nI'm covering for Grace. We've rescheduled your interview for the Senior Data"
+        " Engineer role to Wednesday, March 11 at 2:00 PM ET (1 hour). Sorry for the change!"
+        "\n\nHank", CONFIRM))
+    engine.clock.set(at("2026-03-05T16:00:00+00:00"))  # type: ignore[attr-defined]
+    engine.cycle("home")
+    [iv] = engine.store.interviews()
+    assert iv.start == at("2026-03-11T18:00:00+00:00")
+    engine.clock.set(at("2026-03-12T09:00:00+00:00"))  # type: ignore[attr-defined]
+    engine.cycle("home")
+    engine.cycle("home")
+    thank_yous = [d for d in box.messages("drafts") if ".thank_you." in d["X-Outbox-Key"]]
+    assert len(thank_yous) == 1

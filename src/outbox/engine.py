@@ -66,33 +66,42 @@ def rules_of(config: Config) -> plan.Rules:
 
 def ensure_milestones(store: Store, config: Config, account: str) -> None:
     """Give every live interview its milestone rows, and move the due times of
-    pending ones with the interview (a reschedule moves them)."""
+    pending ones with the interview (a reschedule moves them).
+
+    A milestone keeps the recipients it was first planned for: when a later
+    message changes who the best contact is, the milestone is not planned a
+    second time for the new person (that would be writing twice for one reason).
+    """
     rules = rules_of(config)
     with store.transaction():
         for iv in store.interviews(account):
             if iv.status in STOPPED:
                 continue
-            existing = {(m.name, m.recipient): m for m in store.milestones(iv.id)}
+            rows = store.milestones(iv.id)
             for cfg in rules.milestones:
                 if not cfg.enabled:
                     continue
                 due, deadline = plan.due_times(iv, cfg)
-                for person in plan.recipients(
+                planned = [m for m in rows if m.name == cfg.name]
+                wanted = plan.recipients(
                     iv, cfg.name, per_interviewer=rules.thank_you_per_interviewer
-                ):
-                    m = existing.get((cfg.name, person.email))
-                    if m is None:
-                        m = Milestone(
+                )
+                if not planned or len(wanted) > 1:
+                    known = {m.recipient for m in planned}
+                    planned += [
+                        Milestone(
                             interview_id=iv.id, name=cfg.name, recipient=person.email,
                             state=MilestoneState.PENDING,
                             key=draft_key(iv.id, cfg.name, person.email),
                         )
-                    elif m.state is not MilestoneState.PENDING or (
-                        m.due_at == due and m.deadline_at == deadline
+                        for person in wanted if person.email not in known
+                    ]
+                for m in planned:
+                    if m.state is MilestoneState.PENDING and (
+                        m.due_at != due or m.deadline_at != deadline
                     ):
-                        continue
-                    m.due_at, m.deadline_at = due, deadline
-                    store.save_milestone(m)
+                        m.due_at, m.deadline_at = due, deadline
+                        store.save_milestone(m)
 
 
 class Engine:
