@@ -89,3 +89,16 @@ def test_dry_run_copy_leaves_the_file_untouched(tmp_path: Path) -> None:
     assert store.cursor("home") == "before"
     assert copy.cursor("home") == "after"
     store.close()
+
+
+def test_interview_ids_match_by_plain_prefix(tmp_path: Path) -> None:
+    store = Store.open(tmp_path)
+    store.save_interview(Interview(
+        id="a1b2c3d4e5", account="home", thread_id="t", status=InterviewStatus.SCHEDULED,
+        start=NOW, end=NOW, tz=None, company="Acme", role=None, subject="Interview",
+        reply_message_id="<a@x>", references=(), thread_hint=None, contacts=(),
+        interviewers=(), confidence=0.9, created_at=NOW,
+    ))
+    assert [iv.id for iv in store.find_interviews("a1b2")] == ["a1b2c3d4e5"]
+    assert store.find_interviews("%") == [] and store.find_interviews("a1_2") == []
+    store.close()

@@ -256,7 +256,8 @@ def classify(args: argparse.Namespace, out: Console, cfg: Config | None) -> int:
     for path in args.files:
         try:
             received = datetime.fromtimestamp(path.stat().st_mtime, UTC)
-            msg = mime.parse_message(path.read_bytes(), ref=str(path), folder=Folder.INBOX,
+            data = path.read_bytes()
+            msg = mime.parse_message(data, ref=str(path), folder=Folder.INBOX,
                                      received=received)
         except (OSError, mime.MalformedMessage) as exc:
             out.print(f"{path}: cannot read: {exc}", markup=False, style="red")
@@ -268,7 +269,7 @@ def classify(args: argparse.Namespace, out: Console, cfg: Config | None) -> int:
             me = frozenset(a.lower() for a in args.me)
         else:  # no config and no --me: the message's recipient is me
             me = frozenset(a.email for a in (*msg.to, *msg.cc))
-            raw = mime.parse_bytes(path.read_bytes())
+            raw = mime.parse_bytes(data)
             me |= {a.lower() for _, a in getaddresses(raw.get_all("Delivered-To") or []) if a}
         ctx = detect.DetectContext(
             my_addresses=me,

@@ -180,19 +180,17 @@ class Engine:
         return out
 
     def _act(self, name: str, provider: Provider, report: CycleReport, now: datetime) -> None:
-        actions = plan.plan(
-            self.cases(name), rules_of(self.config), now, first_sync=report.first_sync
-        )
+        cases = self.cases(name)
+        actions = plan.plan(cases, rules_of(self.config), now, first_sync=report.first_sync)
+        # The planner's own objects: the rows each action names were loaded just now.
+        rows = {(c.interview.id, m.name, m.recipient): (c.interview, m)
+                for c in cases for m in c.milestones}
         budget = self.config.max_drafts_per_cycle
         for action in actions:
-            iv = self.store.interview(action.interview_id)
-            m = next(
-                (x for x in self.store.milestones(action.interview_id)
-                 if x.name == action.milestone and x.recipient == action.recipient),
-                None,
-            )
-            if iv is None or m is None:
+            found = rows.get((action.interview_id, action.milestone, action.recipient))
+            if found is None:
                 continue
+            iv, m = found
             if isinstance(action, plan.CreateDraft):
                 if budget == 0:
                     report.waiting += 1

@@ -109,18 +109,11 @@ class Ingest:
         """A copy of one of our drafts in Sent means the user sent it."""
         if msg.folder is not Folder.SENT or not msg.outbox_key:
             return
-        row = self.store.conn.execute(
-            "SELECT m.interview_id, m.name, m.recipient FROM milestones m JOIN interviews i"
-            " ON i.id = m.interview_id WHERE i.account = ? AND m.key = ?",
-            (self.account, msg.outbox_key),
-        ).fetchone()
-        if row is None:
-            return
-        for m in self.store.milestones(row["interview_id"]):
-            if m.key == msg.outbox_key and m.state is not MilestoneState.SENT:
-                m.state, m.updated_at, m.note = MilestoneState.SENT, self.now, "you sent it"
-                self.store.save_milestone(m)
-                self.out.events.append(Event(f"you sent the {m.name} draft", m.interview_id))
+        m = self.store.milestone_by_key(self.account, msg.outbox_key)
+        if m is not None and m.state is not MilestoneState.SENT:
+            m.state, m.updated_at, m.note = MilestoneState.SENT, self.now, "you sent it"
+            self.store.save_milestone(m)
+            self.out.events.append(Event(f"you sent the {m.name} draft", m.interview_id))
 
     # -- replies from the employer --------------------------------------------------
 

@@ -327,9 +327,10 @@ class Store:
         return self._interview(row) if row else None
 
     def find_interviews(self, prefix: str) -> list[Interview]:
+        # A plain prefix comparison: LIKE would read "_" and "%" in the user's text.
         rows = self.conn.execute(
-            "SELECT * FROM interviews WHERE id LIKE ? ORDER BY start",
-            (prefix.replace("%", "").replace("_", "\\_") + "%",),
+            "SELECT * FROM interviews WHERE substr(id, 1, ?) = ? ORDER BY start",
+            (len(prefix), prefix),
         ).fetchall()
         return [self._interview(r) for r in rows]
 
@@ -351,6 +352,14 @@ class Store:
             (interview_id,),
         ).fetchall()
         return [self._milestone(r) for r in rows]
+
+    def milestone_by_key(self, account: str, key: str) -> Milestone | None:
+        row = self.conn.execute(
+            "SELECT m.* FROM milestones m JOIN interviews i ON i.id = m.interview_id"
+            " WHERE i.account = ? AND m.key = ?",
+            (account, key),
+        ).fetchone()
+        return self._milestone(row) if row else None
 
     def drafted_milestones(self, account: str) -> list[Milestone]:
         rows = self.conn.execute(
