@@ -737,3 +737,81 @@ def test_an_interviewer_guide_is_for_the_interviewer() -> None:
               "Interview: Tom Harding")
     assert det.kind is Kind.NONE
     assert "i_am_interviewer" in signals(det)
+
+
+# -- everyday phrasings: patterns that generalise (round 2 of the corpus) -----------------------
+
+
+@pytest.mark.parametrize("text", [
+    "We ended up going with someone who has more warehouse experience.",
+    "Heard back from the client -- they went another direction, unfortunately.",
+    "We've made the difficult decision not to proceed with your candidacy.",
+    "On this occasion we won't be taking your application any further.",
+    "The team has decided to hire someone with more domain experience.",
+    "Malheureusement, nous n'allons pas donner suite à ta candidature.",
+    "Hemos decidido seguir con otros candidatos para este puesto.",
+    "Decidimos seguir com outros candidatos nesta vaga.",
+])
+def test_rejections_in_everyday_words(text: str) -> None:
+    assert run(text, "Your application for the Data Engineer role").kind is Kind.REJECTION
+
+
+def test_agreed_time_in_a_thread_about_a_role_is_a_confirmation() -> None:
+    # No "interview" and no "call": the role in the subject and the agreed time say it.
+    det = run("Grand so, Thursday at 10:30 it is. I'll come down and get you.",
+              "Re: BI Developer")
+    assert det.kind is Kind.CONFIRMATION
+    assert det.start == datetime(2026, 3, 5, 10, 30, tzinfo=timezone(timedelta(hours=-5)))
+
+
+def test_agreement_without_a_time_in_a_role_thread_is_not_a_plan() -> None:
+    assert run("Booked you in, thanks!", "Re: BI Developer").kind is Kind.NONE
+
+
+def test_a_company_person_cancelling_a_slot_is_a_cancellation() -> None:
+    det = run("Ada -- need to cancel today's 3pm, I'm so sorry. Family emergency.", "today")
+    assert det.kind is Kind.CANCELLATION
+
+
+def test_a_free_mail_friend_cancelling_is_not() -> None:
+    friend = Address("sam.friend@gmail.com", "Sam")
+    det = run("Ada -- need to cancel today's 3pm, I'm so sorry.", "today", sender=friend)
+    assert det.kind is Kind.NONE
+
+
+def test_polite_if_is_not_a_condition() -> None:
+    det = run("A small change to Wednesday, if I may: I have brought your interview forward "
+              "to 9:00 the same morning.", "Wednesday - slight change")
+    assert det.kind is Kind.RESCHEDULE
+    assert det.start == datetime(2026, 3, 4, 9, 0, tzinfo=timezone(timedelta(hours=-5)))
+
+
+def test_agreeing_to_my_request_to_move_is_a_reschedule() -> None:
+    det = run("Totally fine! Thursday 4:30pm it is then.\n\nOn Mon, Mar 2, 2026 at 7:02 AM Ada "
+              "Lovelace <ada@example.com> wrote:\n> Would it be possible to move today's "
+              "2pm to Thursday, say 4:30?\n", "Re: Perception Engineer - today's interview")
+    assert det.kind is Kind.RESCHEDULE
+    assert det.start == datetime(2026, 3, 5, 16, 30, tzinfo=timezone(timedelta(hours=-5)))
+
+
+def test_see_you_then_takes_the_time_from_the_quoted_message() -> None:
+    det = run("Perfect, confirmed -- see you then!\n\nOn Mon, Mar 2, 2026 at 8:00 AM Ada "
+              "Lovelace <ada@example.com> wrote:\n> Thursday, March 5 at 11:00 works for me "
+              "for the interview.\n", "Re: Interview - Data Engineer")
+    assert det.kind is Kind.CONFIRMATION
+    assert det.start == datetime(2026, 3, 5, 11, 0, tzinfo=timezone(timedelta(hours=-5)))
+
+
+def test_among_quoted_options_the_weekday_named_in_the_reply_wins() -> None:
+    det = run("Wednesday works, see you then.\n\nOn Mon, Mar 2, 2026 at 8:00 AM Jane Doe "
+              "<jane.doe@globex.com> wrote:\n> Would Tuesday, March 3 at 10:00 or Wednesday, "
+              "March 4 at 14:00 suit you for the interview?\n", "Re: Interview - Data Engineer")
+    assert det.kind is Kind.CONFIRMATION
+    assert det.start == datetime(2026, 3, 4, 14, 0, tzinfo=timezone(timedelta(hours=-5)))
+
+
+def test_a_registration_for_an_info_session_is_not_an_interview() -> None:
+    det = run("You're registered for Inside Engineering on Wednesday, March 4 at 12:00 PM ET. "
+              "Meet our hiring managers and recruiters.",
+              "You're registered: Inside Engineering - Careers Info Session")
+    assert det.kind is Kind.NONE

@@ -12,7 +12,7 @@ import logging
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, tzinfo
 from functools import lru_cache
 from itertools import chain
 from zoneinfo import ZoneInfo
@@ -105,6 +105,12 @@ def _classify(message: Message, ctx: DetectContext) -> Detection:
         body_mentions = find_mentions(text, message.date, fallback, day_first=day_first)
         subject_mentions = find_mentions(subject, message.date, fallback, day_first=day_first)
     facts.mentions = body_mentions + subject_mentions
+    if (not facts.mentions and (invite is None or invite.start is None)
+            and verdict.kind in (Kind.CONFIRMATION, Kind.RESCHEDULE) and facts.quoted
+            and any(r.signal in _AGREEMENT for r in verdict.reasons)):
+        # "Perfect, see you then!": the time is in the message being answered.
+        body_mentions = _agreed_from_quote(facts.quoted, text, message.date, fallback)
+        facts.mentions = list(body_mentions)
     when, time_reasons, facts.chosen = _when(invite, body_mentions, subject_mentions, verdict,
                                              text, ctx, message.date)
     verdict = rules.score(facts, verdict, when.start)
@@ -118,6 +124,26 @@ def _classify(message: Message, ctx: DetectContext) -> Detection:
     )
     _add_people(detection, message, invite, text, me)
     return detection
+
+
+_WEEKDAY_RX = re.compile(r"\b(mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b",
+                         re.IGNORECASE)
+_AGREEMENT = frozenset({"confirm_phrase", "move_agreed", rules.AGREED_IN_JOB_THREAD})
+_WEEKDAY_INDEX = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+
+
+def _agreed_from_quote(quoted: str, fresh: str, sent: datetime,
+                       fallback: tuple[tzinfo, str]) -> list[Mention]:
+    """The time a short reply agrees to, read from the quoted message: its only
+    future time, or among several the one on the weekday the reply names."""
+    found = [m for m in find_mentions(quoted, sent, fallback)
+             if not m.deadline and not m.superseded and sent <= m.start <= sent + rules.FAR_AHEAD]
+    starts = {m.start for m in found}
+    if len(starts) == 1:
+        return found[:1]
+    named = {_WEEKDAY_INDEX[w.group(1).lower()[:3]] for w in _WEEKDAY_RX.finditer(fresh)}
+    on_day = [m for m in found if m.start.weekday() in named]
+    return on_day[:1] if len({m.start for m in on_day}) == 1 else []
 
 
 def _choose_invite(invites: list[Invite], me: frozenset[str]) -> Invite | None:

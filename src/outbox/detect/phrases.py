@@ -191,6 +191,8 @@ JOB = _rx(
     r"\bcandidatura", r"\bpuesto\b", r"\bvacante", r"\bproceso de selecci", r"\bposizione\b",
     r"\bselezione\b", r"\bvaga\b", r"\bprocesso seletivo", r"\bvacature", r"\bsollicitatie",
     r"\bfunctie\b", r"\btjänst", r"\bstilling", r"\brekrutacj", r"\bstanowisk",
+    r"\bcv\b", r"\bresume\b", r"\brésumé\b", r"\bput you (?:up|forward) for\b",
+    r"\bthe client\b",
 )
 MEETING = _rx(
     r"\bcall\b", r"\bchat\b", r"\bspeak\b", r"\btalk\b", r"\bsee you\b", r"\bring you\b",
@@ -209,7 +211,13 @@ CONFIRM = _rx(
     r"|friday)\b",
     r"\bis booked\b", r"\binvitation:",
     r"\b(?:works|suits) (?:fine|great|perfectly|well|for (?:me|us|both))\b",
-    r"\bit is\b(?:(?<=am it is)|(?<=pm it is)|(?<=\d it is))",
+    # "Thursday 10am it is", "half ten tomorrow it is": a time agreed in a reply
+    r"\bit is\b(?:(?<=\d it is)|(?<=am it is)|(?<=pm it is)|(?<=day it is)|(?<=tomorrow it is)"
+    r"|(?<=noon it is)|(?<=midday it is)|(?<=o'clock it is)|(?<=one it is)|(?<=two it is)"
+    r"|(?<=three it is)|(?<=four it is)|(?<=five it is)|(?<=six it is)|(?<=seven it is)"
+    r"|(?<=eight it is)|(?<=nine it is)|(?<=ten it is)|(?<=eleven it is)|(?<=twelve it is)"
+    r"|(?<=fifteen it is)|(?<=thirty it is)|(?<=forty-five it is)|(?<=then it is))",
+    r"\bbooked (?:you|us|it|that|this|you both)(?: in)?\b(?! a\b)",
     r"\b(?:we'll|we will|i'll|i will) (?:speak|talk|call you|ring you)",
     r"\b(?:speak|talk) (?:to you |with you )?(?:then|tomorrow|tmrw|on)\b(?<!your talk on)"
     r"(?<!a talk on)(?<!the talk on)",
@@ -307,6 +315,8 @@ NOT_JOB = _rx(
     r"\breference call\b", r"\bas (?:a|their|his|her) (?:referee|reference)\b",
     r"\byour talk (?:is|has been) (?:scheduled|accepted|confirmed)", r"\baccepted talk\b",
     r"\bspeaker check-?in", r"\b(?:for|on) my (?:thesis|dissertation)\b",
+    r"\b(?:msc|ma|mba|phd|master's|masters|doctoral|undergraduate|student) (?:research|project"
+    r"|thesis|dissertation|study)\b", r"\bresearch project\b",
     r"\bthesis (?:interview|research|project)", r"\bone-way (?:video )?interview",
     r"\bon-demand (?:video )?interview", r"\brecord (?:your )?(?:answers|responses)\b",
     r"\b(?:the|this|our|my) (?:piece|article|feature) (?:runs|goes (?:live|out)|is published"
@@ -318,7 +328,10 @@ NOT_JOB = _rx(
 NOT_JOB_TITLE = _rx(
     r"\bmentor(?:ing|ship)\b", r"\bcoaching\b", r"\bboard meeting", r"\boffice hours\b",
     r"\bbook club\b", r"\bcheck-in\b",
-    keys="mentor|coaching|board meeting|office hours|book club|check-in",
+    r"\binfo(?:rmation)? session\b", r"\byou(?:'re| are) (?:now )?registered\b",
+    r"\bregistration (?:confirmed|confirmation)\b",
+    keys="mentor|coaching|board meeting|office hours|book club|check-in|session|registered|"
+         "registration",
 )
 I_INTERVIEW = _rx(
     r"\badded (?:you )?as (?:an? )?interviewer", r"\byou(?:'re| are) (?:an? )?interviewer",
@@ -375,14 +388,19 @@ CANCEL = _rx(
     r"\bcancel+(?:ed)? (?:the|your|our|today's|tomorrow's|\w+day's)(?: [\w-]+){0,2} (?:interview"
     r"|call|meeting|chat|onsite|conversation|session)s?\b",
     r"\bcancel (?:today's|tomorrow's|\w+day's|our|the|your)\b", r"\bcalled off\b",
+    r"\bcall(?:ing)? off (?:today's|tomorrow's|\w+day's|our|the|your|this)\b",
+    r"\b(?:scrap|scrub|bin|skip|nix) (?:today's|tomorrow's|\w+day's|our|the|this"
+    r"|your) (?:[\w:.-]+ ){0,2}?(?:interview|call|chat|meeting|conversation|session|onsite"
+    r"|\d\d?(?:[:.]\d\d)?\s?(?:am|pm)?)\b(?! instead)",
+    r"\b(?:scrap|scrub|nix) (?:today|tomorrow|it|this)\b(?! instead)",
     r"\babsagen\b",
     r"\b(?:will|can) no longer (?:take place|go ahead|happen)",
     r"\bwill not (?:take place|go ahead)",
     r"\bwon't (?:be going ahead|go ahead|take place)", r"\bfoi cancelad[ao]", r"\bcancellat[oa]\b",
     r"\bannullat[oa]\b", r"\bgeannuleerd\b", r"\bafgezegd\b", r"\bstorniert\b",
     r"\bfällt\b.{0,40}\baus\b", r"\bentfällt\b", r"\binställd", r"\bodwołan",
-    keys="cancel|abgesagt|absagen|annul|called off|no longer|will not|won't|geannuleerd|"
-         "afgezegd|storniert|fällt|entfällt|inställd|odwołan",
+    keys="cancel|abgesagt|absagen|annul|call|no longer|will not|won't|geannuleerd|"
+         "afgezegd|storniert|fällt|entfällt|inställd|odwołan|scrap|scrub|bin |skip|nix",
 )
 # The role went away before the interview: a cancellation, not a verdict on me.
 ROLE_GONE = _rx(
@@ -391,9 +409,11 @@ ROLE_GONE = _rx(
     r"\b(?:role|position|req|requisition|opening|vacancy) (?:has been |is |was )?"
     r"(?:put )?on hold\b",
     r"\b(?:role|position|opening) (?:has been |was )?(?:paused|withdrawn)",
+    r"\b(?:req|requisition|role|position|opening|headcount|vacancy) (?:has been |was |is |got )?"
+    r"(?:now )?(?:frozen|pulled)\b",
     r"\bvient d'être gelée?\b", r"\b(?:a été|est) gelée?\b", r"\beinstellungsstopp",
     r"\bcongelad[ao]\b", r"\bcongelamiento de (?:contrataciones|vacantes)",
-    keys="freeze|hiring|on hold|paused|withdrawn|gelé|einstellungsstopp|congela",
+    keys="freeze|hiring|on hold|paused|withdrawn|gelé|einstellungsstopp|congela|frozen|pulled",
 )
 CANCEL_SUBJECT = _rx(
     r"^\s*(?:canceled|cancelled|cancel+ed event|event cancel+ed|abgesagt|annulé|cancelad[ao]"
@@ -437,6 +457,27 @@ REJECT = _rx(
     r"\binfelizmente\b[^.]{0,120}\bnão\b", r"\boutros candidatos\b",
     r"\bhelaas\b[^.]{0,120}\b(?:niet|andere kandida)", r"\btyvärr\b[^.]{0,120}\b(?:inte|annan)",
     r"\bniestety\b",
+    r"\b(?:went|gone|going|go|ended up going|decided to go|chose to go) with (?:someone|somebody"
+    r"|another (?:candidate|applicant|person)|a different (?:candidate|applicant|person)"
+    r"|an internal)",
+    r"\b(?:went|gone|going|go|headed|heading) (?:in )?(?:another|a different) direction\b",
+    r"\bnot to (?:proceed|progress|move forward|go forward|continue|advance)\b",
+    r"\b(?:won't|will not|not) be (?:taking|moving) (?:it|this|things|your application"
+    r"|your candidacy) (?:any )?further",
+    r"\b(?:hired|selected|chosen|chose|appointed|offered (?:it|the role|the position) to)"
+    r" (?:someone|somebody|another candidate|a different candidate|an internal)",
+    r"\b(?:client|team|company|they|we) (?:has |have )?(?:decided|chosen|opted) to (?:hire"
+    r"|offer|go ahead with) (?:someone|somebody|another|a different|an internal)",
+    r"\bpas (?:pu |pouvoir )?donner (?:une )?suite", r"\bavons retenu (?:une autre|un autre"
+    r"|d'autres|une personne|un profil|la candidature d'|un candidat|une candidate)",
+    r"\bpoursuivre avec (?:un autre|une autre|d'autres)",
+    r"\b(?:seguir|continuar|avanzar|seguimos|continuamos|avanzamos) (?:el proceso )?con otr[oa]s?",
+    r"\bno (?:vamos a|podemos|podremos) (?:continuar|seguir|avanzar)",
+    r"\b(?:seguir|prosseguir|continuar|avançar) com outr[oa]s?",
+    r"\b(?:proseguire|procedere|andare avanti) con (?:altr|un altr|un'altr)",
+    r"\bnicht (?:weiter )?berücksichtig", r"\bfür (?:eine |einen )?andere[n]? (?:kandidat|bewerber"
+    r"|person|profil)", r"\bandere[n]? (?:kandidat|bewerber)\w*\b.{0,40}\bentschieden",
+    r"\bniet (?:verder|door)gaan\b", r"\bgekozen voor een andere",
 )
 # Asking to move ("Could we move it to Friday?"): a proposal until the other side agrees.
 PROPOSE = _rx(

@@ -19,9 +19,16 @@ from outbox.detect import phrases as p
 from outbox.detect.calendar import Invite
 from outbox.detect.candidate import auto_reply_reason
 from outbox.detect.entities import role_in
-from outbox.detect.people import is_ats, is_freemail, is_noreply, is_platform
+from outbox.detect.people import (
+    is_ats,
+    is_freemail,
+    is_noreply,
+    is_platform,
+    is_role_account,
+)
+from outbox.detect.text import quoted_part
 from outbox.detect.when import Mention
-from outbox.model import Kind, Message, Reason
+from outbox.model import Address, Kind, Message, Reason
 
 _REPLY_PREFIX_RX = re.compile(r"^\s*(?:re|aw|sv|antw|rép|resp|r)\s*:", re.IGNORECASE)
 
@@ -36,6 +43,7 @@ W_RESCHEDULE, W_RESCHEDULE_SUBJECT, W_CANCEL, W_CANCEL_SUBJECT, W_REJECT = 0.35,
 W_BULK, W_BULK_TEXT, W_ALERT, W_ACK, W_SLOTS, W_SEVERAL = -0.5, -0.25, -0.6, -0.35, -0.5, -0.4
 W_PAST, W_INTERNAL, W_EVENT, W_FAR, W_QUESTION = -0.4, -0.4, -0.3, -0.3, -0.45
 W_PROPOSAL, W_UPDATED = -0.4, 0.3
+AGREED_IN_JOB_THREAD = "agreed_in_job_thread"
 FAR_AHEAD = timedelta(days=180)  # interviews are set weeks ahead, not seasons
 # Negative signals that only speak against a planned time (see ``score``).
 _PLAN_ONLY = frozenset({"slot_offer", "bulk_mail", "bulk_text", "event_or_tips"})
@@ -54,8 +62,16 @@ class Facts:
     summary: str = ""  # the invitation's SUMMARY
     links: str = ""  # the links of the text, one a line
     chosen: Mention | None = None  # the written time the interview's start came from
-    history: str = ""  # the quoted thread below the fresh text (context only, never times)
+    history: str = ""  # the whole text, fresh part and the quoted thread below it
     _all: str | None = None
+    _quoted: str | None = None
+
+    @property
+    def quoted(self) -> str:
+        """The message being answered (one level of quoting), "" when none."""
+        if self._quoted is None:
+            self._quoted = quoted_part(self.history) if self.history else ""
+        return self._quoted
 
     @property
     def all_text(self) -> str:
@@ -170,14 +186,34 @@ def context(f: Facts, kind: Kind | Callable[[], Kind]) -> tuple[bool, list[Reaso
     if interview:
         return True, reasons
     if not about_job:
+        # "Need to cancel today's 3pm, so sorry": a person at a company calling off a
+        # meeting. Only a tracked interview with that employer can be cancelled by it.
+        if (_colleague_of_employer(f, sender) and p.CANCEL.search(f.text)
+                and (kind() if callable(kind) else kind) is Kind.CANCELLATION):
+            reasons.append(Reason("company_person_cancels", 0.0, sender.email if sender else ""))
+            return True, reasons
         return False, reasons  # whatever the kind
     if callable(kind):
         kind = kind()
     if kind in (Kind.REJECTION, Kind.RESCHEDULE, Kind.CANCELLATION):
         # A verdict needs only the job; moving or calling off is about an appointment.
         return about_job, reasons
-    return about_job and bool(f.invite or p.MEETING.search(f.all_text)), (
-        reasons)
+    if f.invite or p.MEETING.search(f.all_text):
+        return True, reasons
+    # "Half ten on Thursday it is" in a thread about a role: an agreed time is a meeting,
+    # but only with the time itself (``score`` drops it without one).
+    agreed = _statement(p.CONFIRM, f.text)
+    if agreed:
+        reasons.append(Reason(AGREED_IN_JOB_THREAD, 0.0, _snippet(agreed)))
+    return bool(agreed), reasons
+
+
+def _colleague_of_employer(f: Facts, sender: Address | None) -> bool:
+    """A person writing from a company's own domain (not free mail, not a robot, not me)."""
+    return (sender is not None and bool(sender.domain) and not is_freemail(sender.domain)
+            and not is_noreply(sender) and not is_role_account(sender)
+            and not is_platform(sender.domain)
+            and sender.domain not in {e.rpartition("@")[2] for e in f.me})
 
 
 def _invite_reasons(f: Facts) -> list[Reason]:
@@ -241,7 +277,8 @@ def _sender_reasons(f: Facts) -> list[Reason]:
 
 
 _CONDITION_RX = re.compile(
-    r"\b(?:if|should you|in case|whether|si (?:vous|tu|necesitas?|tienes|usted|no)|falls"
+    r"\b(?:if(?! (?:i|we) may\b| possible\b| that(?:'s| is)? (?:ok|okay|alright|fine|all right)\b)"
+    r"|should you|in case|whether|si (?:vous|tu|necesitas?|tienes|usted|no)|falls"
     r"|sollten sie|wenn|se (?:hai|ha|avete|precisar)|caso)\b", re.IGNORECASE)
 
 
@@ -348,6 +385,12 @@ def _kind_evidence(f: Facts) -> tuple[Kind, list[Reason], int | None]:
     if m:
         in_text = m.string is f.text
         reasons.append(Reason("confirm_phrase", W_CONFIRM, _snippet(m)))
+        asked = (_statement(p.PROPOSE, f.quoted, question=True)
+                 or _statement(p.RESCHEDULE, f.quoted, question=True)) if in_text else None
+        if asked and not proposed:
+            # "Thursday 4:30 it is" answering "Could we move today's 2pm?": the move agreed.
+            reasons.append(Reason("move_agreed", W_RESCHEDULE, f"asked below: {_snippet(asked)}"))
+            return Kind.RESCHEDULE, reasons, m.start()
         return Kind.CONFIRMATION, reasons, m.start() if in_text else None
     return Kind.CONFIRMATION, reasons, None
 
@@ -444,6 +487,9 @@ def score(f: Facts, verdict: Verdict, start: datetime | None) -> Verdict:
     ack = p.APP_ACK.search(f.text)
     if kind is Kind.CONFIRMATION and ack and not for_me:
         reasons.append(Reason("application_ack", W_ACK, _snippet(ack)))
+    if start is None and any(r.signal == AGREED_IN_JOB_THREAD for r in reasons):
+        reasons.append(Reason("nothing_confirmed", 0.0, "an agreement without a time"))
+        return Verdict(Kind.NONE, 0.0, reasons, verdict.anchor)
     if kind is Kind.CONFIRMATION and start is None and not any(
         r.signal in ("confirm_phrase", "calendar_request", "calendar_event") for r in reasons
     ):
