@@ -140,7 +140,7 @@ def test_not_an_interview(name: str, signal: str) -> None:
     ("name", "start", "end", "tz", "company", "role", "contact"),
     [
         ("confirm_de.eml", utc(2026, 3, 17, 13, 0), utc(2026, 3, 17, 14, 0), "+01:00",
-         "Nordwind GmbH", "Data Engineer", "julia.schmidt@nordwind.de"),
+         "Nordwind", "Data Engineer", "julia.schmidt@nordwind.de"),
         ("confirm_fr.eml", utc(2026, 3, 19, 9, 30), utc(2026, 3, 19, 10, 15), "Europe/Paris",
          "Lumière", "Data Scientist", "camille.martin@lumiere.fr"),
         ("confirm_es.eml", utc(2026, 3, 18, 15, 0), utc(2026, 3, 18, 15, 30), "Europe/Madrid",

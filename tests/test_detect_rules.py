@@ -686,7 +686,7 @@ def test_an_agency_mail_names_the_client() -> None:
 
 @pytest.mark.parametrize(("display", "company"), [
     ("Acme via Greenhouse", "Acme"), ("Rheinwerk Versicherung AG - Karriere",
-                                     "Rheinwerk Versicherung AG"),
+                                     "Rheinwerk Versicherung"),
 ])
 def test_the_company_from_the_display_name(display: str, company: str) -> None:
     det = run("Your interview is confirmed for Tuesday, March 3 at 2:00 PM ET.",
@@ -815,3 +815,23 @@ def test_a_registration_for_an_info_session_is_not_an_interview() -> None:
               "Meet our hiring managers and recruiters.",
               "You're registered: Inside Engineering - Careers Info Session")
     assert det.kind is Kind.NONE
+
+
+@pytest.mark.parametrize(("sender", "company"), [
+    # the legal form is dropped: a draft thanks the company by the name people use
+    (Address("p.bianchi@navigli-software.it", "Paolo Bianchi - Navigli Software S.r.l."),
+     "Navigli Software"),
+    # a squashed domain split at a known business word
+    (Address("yuki@ternrobotics.com", "Yuki Sato"), "Tern Robotics"),
+])
+def test_the_company_as_people_call_it(sender: Address, company: str) -> None:
+    det = run("Your interview is confirmed for Tuesday, March 3 at 2:00 PM ET.",
+              "Interview confirmation", sender=sender)
+    assert det.company == company
+
+
+def test_a_squashed_domain_spelled_by_initials_in_the_signature() -> None:
+    det = run("Your interview is confirmed for Tuesday, March 3 at 2:00 PM ET.\n\nKelvin Chan\n"
+              "Victoria Harbour Capital Ltd.", "Interview confirmation",
+              sender=Address("kelvin.chan@vhcapital.hk", "Kelvin Chan"))
+    assert det.company == "Victoria Harbour Capital"

@@ -369,10 +369,10 @@ def _add_company_and_role(
                   if squash(c.value.split()[0]) not in mine and not entities.is_agency(c.value))
     found = entities.pick_company(candidates, domain_company, people)
     if found:
-        detection.company = found.value
+        detection.company = entities.everyday_name(found.value)
         detection.reasons.append(Reason("company", 0.0, f"{found.value} (from {found.source})"))
     elif domain_company:
-        detection.company = domain_company
+        detection.company = entities.everyday_name(domain_company)
         detection.reasons.append(Reason("company", 0.0, f"{domain_company} (from {domain})"))
     drop = [*my_names, detection.company or ""]
     role = entities.find_role(subject, summary, text, drop)

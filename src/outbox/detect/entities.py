@@ -252,7 +252,8 @@ _NAME_STOP = frozenset(_words(
 ))
 _TRANSLIT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe",
                            "Ü": "Ue", "&": "and"})
-_LOW_TRANSLIT = str.maketrans({"ä": "a", "ö": "o", "ü": "u"})  # same length, for finding
+# Same length, for finding: "ipepagamentos" is written "Ipê Pagamentos".
+_LOW_TRANSLIT = str.maketrans("äöüàáâãåèéêëìíîïòóôõøùúûçñý", "aouaaaaaeeeeiiiiooooouuucny")
 
 
 def _cover(label: str, keys: list[str]) -> int:
@@ -288,6 +289,11 @@ def _spelled(label: str, text: str) -> str | None:
     "yarrahealth" -> "Yarra Health Network" (a last word that is part of the name)."""
     head = label[:3]
     low = text.lower()
+    if head not in low and len(label) >= 4:
+        # "vhcapital" is "Victoria Harbour Capital": initials, then a word
+        by_initials = _by_initials(label, text)
+        if by_initials:
+            return by_initials
     if head not in low:
         # "brueckner" is written "Brückner": find "bru", then compare spelled out
         low, head = low.translate(_LOW_TRANSLIT), squash(head.replace("ue", "u").replace(
@@ -319,6 +325,58 @@ def _spelled(label: str, text: str) -> str | None:
     return best
 
 
+_CAPITALISED_RX = re.compile(r"\b[A-ZÀ-Ö][\w’'&-]*(?:[ \t]+[A-ZÀ-Ö][\w’'&-]*){1,4}")
+
+
+def _by_initials(label: str, text: str) -> str | None:
+    """A capitalised name of two or more words whose initials start ``label`` and whose
+    last covering word ends it ("vhcapital" <- "Victoria Harbour Capital Ltd.")."""
+    first = label[0]
+    for m in _CAPITALISED_RX.finditer(text):
+        if m.group(0)[0].lower() != first:
+            continue
+        words = m.group(0).split()
+        keys = [squash(w.translate(_TRANSLIT)) for w in words]
+        for n in range(2, len(words) + 1):
+            initials = "".join(k[:1] for k in keys[:n - 1])
+            if initials and label == initials + keys[n - 1] and len(keys[n - 1]) >= 3:
+                return " ".join(words[:n])
+    return None
+
+
+# The last word of a squashed domain label ("ternrobotics" -> "Tern Robotics").
+_DOMAIN_TAIL_WORDS = tuple(sorted(_words(
+    "robotics capital health analytics labs software systems data bank energy media group "
+    "partners digital tech technologies logistics insurance pharma therapeutics networks "
+    "solutions studio studios games security cloud foods retail payments pagamentos finance "
+    "financial consulting ventures motors mobility aerospace clinical medical learning works "
+    "logistica logística seguros sistemas tecnologia consultoria"
+), key=len, reverse=True))
+
+
+def _split_label(label: str) -> str:
+    """"ternrobotics" -> "Tern Robotics"; a label with no known last word as it is."""
+    for tail in _DOMAIN_TAIL_WORDS:
+        if label.endswith(tail) and len(label) - len(tail) >= 3:
+            return f"{label[:-len(tail)].capitalize()} {tail.capitalize()}"
+    return label.capitalize()
+
+
+_TRAILING_LEGAL_RX = re.compile(
+    r"(?:,?[ \t]+(?:GmbH(?:[ \t]*&[ \t]*Co\.?[ \t]*KG)?|AG|SE|S\.?A\.?(?:S\.?|C\.?)?|SAS|SARL"
+    r"|S\.?L\.?|S\.?r\.?l\.?|S\.?R\.?L\.?|S\.?p\.?A\.?|Inc\.?|LLC|Ltd\.?|Limited|plc|B\.?V\.?"
+    r"|N\.?V\.?|KG|AB|A/S|ApS|Oy|Pte\.?(?:[ \t]+Ltd\.?)?|Pty\.?(?:[ \t]+Ltd\.?)?"
+    r"|Pvt\.?(?:[ \t]+Ltd\.?)?|Lda\.?|Ltda\.?|LLP|K\.?K\.?|Sp\.[ \t]*z[ \t]*o\.[ \t]*o\.?"
+    r"|S\.?A\.?[ \t]+de[ \t]+C\.?V\.?))+$")
+
+
+def everyday_name(company: str) -> str:
+    """"Navigli Software S.r.l." -> "Navigli Software": a draft thanks the company by the
+    name people use, not its legal form."""
+    stripped = _TRAILING_LEGAL_RX.sub("", company).strip(" ,")
+    return stripped if stripped else company
+
+
 @lru_cache(maxsize=256)
 def _label_rx(label: str) -> re.Pattern[str]:
     """The domain label written out, a space or hyphen allowed between its letters."""
@@ -347,7 +405,7 @@ def company_from_domain(domain: str, texts: Iterable[str]) -> str | None:
         if m and m.group(0)[0].isupper():
             return m.group(0)
     parts = [part for part in label.split("-") if not _LEGAL_FORM_RX.fullmatch(part.capitalize())]
-    return " ".join(part.capitalize() for part in parts or label.split("-"))
+    return " ".join(_split_label(part) for part in parts or label.split("-"))
 
 
 def company_candidates(subject: str, summary: str, body: str) -> Iterator[Found]:
