@@ -835,3 +835,11 @@ def test_a_squashed_domain_spelled_by_initials_in_the_signature() -> None:
               "Victoria Harbour Capital Ltd.", "Interview confirmation",
               sender=Address("kelvin.chan@vhcapital.hk", "Kelvin Chan"))
     assert det.company == "Victoria Harbour Capital"
+
+
+def test_with_myself_and_a_colleague_puts_the_sender_first() -> None:
+    marcel = Address("mfontaine@globex.com", "Marcel Fontaine")
+    det = run("Please accept this invitation for your interview with myself and Marcel Fontaine "
+              "on Tuesday, March 3 at 2:00 PM ET.", "Interview - Data Engineer", cc=(marcel,))
+    assert [a.email for a in det.interviewers][:2] == ["jane.doe@globex.com",
+                                                        "mfontaine@globex.com"]

@@ -68,7 +68,7 @@ _NAME = (
     rf"{_NAME_WORD}(?:\s+(?:(?:van|von|de|del|der|da|di|la|le)\s+)?{_NAME_WORD}){{0,2}}"
 )
 _AND = r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b)\s*"
-_ONE = rf"(?:{_NAME}(?:\s*\([^()\n]{{0,40}}\))?|me\b)"  # "Julia Schmidt (HR)"
+_ONE = rf"(?:{_NAME}(?:\s*\([^()\n]{{0,40}}\))?|me\b|myself\b)"  # "Julia Schmidt (HR)"
 _NAMES = rf"(?P<names>{_ONE}(?:{_AND}{_ONE}){{0,4}})"
 # Phrases that introduce the people I will meet; searched in the lower-cased
 # text, then the names are read case-sensitively right after.
@@ -252,7 +252,7 @@ def named_interviewers(text: str, sender: Address | None, pool: list[Address]) -
         if m is None:
             continue
         for name in _split_names(m.group("names")):
-            if name.lower() == "me":
+            if name.lower() in ("me", "myself"):
                 if sender is not None:
                     people.append(NamedPerson(sender.name or sender.email, sender))
                 continue
