@@ -843,3 +843,20 @@ def test_with_myself_and_a_colleague_puts_the_sender_first() -> None:
               "on Tuesday, March 3 at 2:00 PM ET.", "Interview - Data Engineer", cc=(marcel,))
     assert [a.email for a in det.interviewers][:2] == ["jane.doe@globex.com",
                                                         "mfontaine@globex.com"]
+
+
+def test_a_friends_good_wishes_are_not_a_confirmation() -> None:
+    friend = Address("sam.friend@gmail.com", "Sam")
+    det = run("Good luck with your interview on Thursday, March 5 at 2pm! Let me know how it "
+              "goes.", "Re: Interview", sender=friend)
+    assert det.kind is Kind.NONE
+    assert "well_wishes" in signals(det)
+
+
+@pytest.mark.parametrize("text", [
+    "After careful consideration, we have decided to move ahead with other candidates whose "
+    "experience more closely matches our needs.",
+    "We are progressing with a small number of candidates whose background is closer.",
+])
+def test_going_ahead_with_other_candidates_is_a_rejection(text: str) -> None:
+    assert run(text, "Your application").kind is Kind.REJECTION

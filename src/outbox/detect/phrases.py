@@ -453,6 +453,10 @@ REJECT = _rx(
     r"\b(?:was|were|been|is) unsuccessful\b", r"\bnot (?:been )?shortlisted\b",
     r"\bunable to (?:offer you|progress|move forward|proceed)",
     r"\b(?:continue|proceed|move forward|go ahead) with (?:other )?candidates? whose",
+    r"\b(?:continue|continuing|proceed|proceeding|mov(?:e|ing) (?:forward|ahead)|go(?:ing)? "
+    r"(?:ahead|forward)|progress(?:ing)?|advanc(?:e|ing))(?: the process| further)? with "
+    r"(?:other|another|a different|the other|more|a small number of|a few) (?:[\w-]+ )?"
+    r"(?:candidates?|applicants?|profiles?)",
     r"\bpurtroppo\b[^.]{0,120}\bnon\b", r"\baltri candidati\b",
     r"\binfelizmente\b[^.]{0,120}\bnão\b", r"\boutros candidatos\b",
     r"\bhelaas\b[^.]{0,120}\b(?:niet|andere kandida)", r"\btyvärr\b[^.]{0,120}\b(?:inte|annan)",
@@ -515,6 +519,15 @@ THEIR_INTERVIEW = _rx(
     r"\bmy (?:final round|(?:[\w-]+ )?interviews?|onsite|panel)\b",
     r"\b(?:they|he|she) (?:just )?(?:confirmed|scheduled|booked) my\b",
     keys="my ",
+)
+# A friend's good wishes for my interview: not the employer speaking.
+WELL_WISHES = _rx(
+    r"\bgood luck\b", r"\bbest of luck\b", r"\bfingers crossed\b", r"\bbreak a leg\b",
+    r"\blet me know how it goes\b", r"\byou(?:'ll| will) (?:smash|nail|ace|crush) it\b",
+    r"\bviel erfolg\b", r"\bbonne chance\b", r"\bmucha suerte\b", r"\bboa sorte\b",
+    r"\bin bocca al lupo\b", r"\bsucces\b(?= (?:met|morgen|vandaag))",
+    keys="luck|fingers|break a leg|how it goes|smash|nail|ace it|crush|erfolg|chance|suerte|"
+         "sorte|lupo|succes",
 )
 # What I wrote when I am the one hiring ("Thanks for applying to the role on my team").
 I_HIRE = _rx(

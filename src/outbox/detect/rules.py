@@ -127,6 +127,9 @@ def _text_veto(f: Facts) -> Reason | None:
         if m:
             return Reason("their_interview", 0.0,
                           f"a private sender's own interview: {_snippet(m)}")
+        m = p.WELL_WISHES.search(f.text)
+        if m and not f.invite:
+            return Reason("well_wishes", 0.0, f"a private sender's good wishes: {_snippet(m)}")
     m = _my_hiring_words(f)
     if m:
         return Reason("i_am_interviewer", 0.0, f"I wrote below: {_snippet(m)}")
