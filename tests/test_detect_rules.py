@@ -860,3 +860,21 @@ def test_a_friends_good_wishes_are_not_a_confirmation() -> None:
 ])
 def test_going_ahead_with_other_candidates_is_a_rejection(text: str) -> None:
     assert run(text, "Your application").kind is Kind.REJECTION
+
+
+@pytest.mark.parametrize(("text", "subject", "kind"), [
+    ("We've decided to offer the Lead Data Engineer role to someone with a deeper clinical "
+     "background.", "Re: Thank you", Kind.REJECTION),
+    ("Vi har valt att gå vidare med andra sökande vars profil bättre matchar tjänsten.",
+     "Angående din ansökan", Kind.REJECTION),
+    ("Het gesprek van donderdag 5 maart om 14.00 uur moet ik helaas annuleren voor de functie "
+     "Data Engineer.", "Gesprek donderdag", Kind.CANCELLATION),
+    ("So we're bringing Friday forward to 10:00 instead of 14:00 - I've updated the invite.",
+     "RE: Friday's interview", Kind.RESCHEDULE),
+    ("Thanks for agreeing to sit on the panel for the coordinator role on Thursday, March 5 at "
+     "2pm. His CV is in the shared folder.", "Interview panel: Jonas Berg", Kind.NONE),
+    ("Your meeting is booked for Thursday, March 5 at 10:00 GMT. Talk soon about the role!",
+     "Meeting booked: Ledgerpoint product demo", Kind.NONE),
+])
+def test_more_everyday_patterns(text: str, subject: str, kind: Kind) -> None:
+    assert run(text, subject).kind is kind

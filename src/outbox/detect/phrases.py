@@ -329,11 +329,14 @@ NOT_JOB_TITLE = _rx(
     r"\bmentor(?:ing|ship)\b", r"\bcoaching\b", r"\bboard meeting", r"\boffice hours\b",
     r"\bbook club\b", r"\bcheck-in\b",
     r"\binfo(?:rmation)? session\b", r"\byou(?:'re| are) (?:now )?registered\b",
+    r"\b(?:product|sales|platform|software) demo\b",
     r"\bregistration (?:confirmed|confirmation)\b",
     keys="mentor|coaching|board meeting|office hours|book club|check-in|session|registered|"
-         "registration",
+         "registration|demo",
 )
 I_INTERVIEW = _rx(
+    r"\bsit(?:ting)? on (?:the|our|an|a) (?:interview(?:ing)? |hiring )?panel",
+    r"\b(?:his|her|their|the candidate's) (?:cv|resume|résumé)\b",
     r"\badded (?:you )?as (?:an? )?interviewer", r"\byou(?:'re| are) (?:an? )?interviewer",
     r"\byou(?:'re| are) interviewing\b", r"\bscorecard", r"\binterview kit\b",
     r"\bsubmit (?:your )?(?:feedback|evaluation)", r"\binterview: candidate\b",
@@ -365,6 +368,8 @@ RESCHEDULE = _rx(
     r"\b(?:hemos|he) movido\b", r"\bspostat[oa]\b", r"\bremarcad[ao]\b",
     r"\b(?:has been|have been|was|is|been|we've|we have|i've|i have) (?:now )?postponed\b",
     r"\bbr(?:ought|ing|inging) (?:it |the interview |your interview )?forward\b",
+    r"\bbr(?:ought|ing|inging) (?:[\w']+ ){1,2}forward (?:to|by|an? )",
+    r"\bpush(?:ed|ing)? (?:[\w']+ ){1,2}back (?:to|by|an? )",
     r"\bnew (?:slot|interview time|interview date)\b", r"\b(?:revised|updated) (?:date|schedule)\b",
     r"\briprogrammat[oa]", r"\bnuov[oa] (?:orario|data)\b", r"\breagendad[ao]",
     r"\bnova data\b", r"\bnovo horário\b", r"\bverplaatst\b", r"\bverzet\b",
@@ -399,7 +404,14 @@ CANCEL = _rx(
     r"\bwon't (?:be going ahead|go ahead|take place)", r"\bfoi cancelad[ao]", r"\bcancellat[oa]\b",
     r"\bannullat[oa]\b", r"\bgeannuleerd\b", r"\bafgezegd\b", r"\bstorniert\b",
     r"\bfällt\b.{0,40}\baus\b", r"\bentfällt\b", r"\binställd", r"\bodwołan",
-    keys="cancel|abgesagt|absagen|annul|call|no longer|will not|won't|geannuleerd|"
+    r"\b(?:moet|moeten|moest|moesten|ik|we|wij) (?:\w+ ){0,3}annuleren\b",
+    r"\b(?:dobbiamo|devo|dovremo|abbiamo dovuto|ho dovuto) (?:\w+ ){0,2}(?:annullare|disdire)\b",
+    r"\b(?:precisamos|preciso|tivemos que|teremos que|vamos ter de|temos de) (?:\w+ ){0,2}"
+    r"(?:cancelar|desmarcar)\b",
+    r"\b(?:debemos|tengo que|hemos tenido que|vamos a tener que) (?:\w+ ){0,2}cancelar\b",
+    r"\b(?:dois|devons|devoir|avons dû|ai dû) (?:\w+ ){0,2}annuler\b",
+    keys="cancel|abgesagt|absagen|annul|call|no longer|will not|won't|geannuleerd|disdire|"
+         "desmarcar|"
          "afgezegd|storniert|fällt|entfällt|inställd|odwołan|scrap|scrub|bin |skip|nix",
 )
 # The role went away before the interview: a cancellation, not a verdict on me.
@@ -482,6 +494,9 @@ REJECT = _rx(
     r"\bnicht (?:weiter )?berücksichtig", r"\bfür (?:eine |einen )?andere[n]? (?:kandidat|bewerber"
     r"|person|profil)", r"\bandere[n]? (?:kandidat|bewerber)\w*\b.{0,40}\bentschieden",
     r"\bniet (?:verder|door)gaan\b", r"\bgekozen voor een andere",
+    r"\boffer(?:ed|ing)? (?:the|this|that|our) (?:[\w-]+ ){0,4}(?:role|position|job|seat) to "
+    r"(?:someone|somebody|another|a different|an internal|the other)",
+    r"\bgå (?:vidare|videre) med (?:andra|andre|en annan|en anden|någon annan)",
 )
 # Asking to move ("Could we move it to Friday?"): a proposal until the other side agrees.
 PROPOSE = _rx(
