@@ -878,3 +878,11 @@ def test_going_ahead_with_other_candidates_is_a_rejection(text: str) -> None:
 ])
 def test_more_everyday_patterns(text: str, subject: str, kind: Kind) -> None:
     assert run(text, subject).kind is kind
+
+
+def test_need_to_reschedule_question_is_an_offer_not_a_proposal() -> None:
+    det = run("Your interview is confirmed for Tuesday, March 3 at 2:00 PM ET. Need to "
+              "reschedule? Use the link in your invitation.", "Confirmed: Acme interview")
+    assert det.kind is Kind.CONFIRMATION
+    assert "proposal" not in signals(det)
+    assert det.confidence >= 0.75

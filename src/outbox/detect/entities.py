@@ -37,6 +37,10 @@ _SUBJECT_COMPANY_RX = [
                + r"\s*[|–-]\s*(?i:.*\b(?:interview|invitation|entretien|entrevista|gespräch))"),
     re.compile(r"\(" + _CO + _LEGAL + r"\)\s*$"),
     re.compile(r"\s[-–|]\s*" + _CO + _LEGAL + r"\s*$"),
+    # "Confirmed: Fathom Kiln interview on Tue, May 12"; "Reminder: your Acme onsite"
+    re.compile(r"(?i:^\s*(?:(?:re|fwd?)\s*:\s*)*(?:confirmed|reminder|scheduled|invitation|booked"
+               r"|updated(?: invitation)?|cancel+ed|rescheduled)\s*:\s*(?:your\s+)?)" + _CO
+               + _LEGAL + r"(?i:\s+(?:interview|phone screen|screen|onsite|call|chat)\b)"),
 ]
 
 

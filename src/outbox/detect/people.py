@@ -29,6 +29,9 @@ ATS_DOMAINS = frozenset({
     "homerun.co", "join.com", "softgarden.io", "softgarden.de", "dvinci.de", "d.vinci.de",
     "avature.net", "phenompeople.com", "eightfold.ai", "beamery.com", "cronofy.com",
     "prelude.co", "yello.co", "oracle-hcm.com", "oraclecloud.com", "ultipro.com",
+    "dover.com", "gem.team", "modernloop.io", "trinethire.com", "workstream.us", "ceipal.com",
+    "manatal.com", "recruitcrm.io", "bullhornstaffing.com", "jobadder.com", "loxo.co",
+    "hireology.com", "fountain.com", "apploi.com", "recooty.com", "hirebridge.com",
 })
 # Job boards, calendar and meeting services: never the company either.
 PLATFORM_DOMAINS = frozenset({
@@ -36,6 +39,8 @@ PLATFORM_DOMAINS = frozenset({
     "ziprecruiter.com", "dice.com", "wellfound.com", "angel.co", "otta.com", "hired.com",
     "welcometothejungle.com", "google.com", "calendar.google.com", "zoom.us", "microsoft.com",
     "teams.microsoft.com", "office365.com", "outlook.office365.com", "webex.com",
+    "cal.com", "savvycal.com", "hubspot.com", "hubspotemail.net", "doodle.com",
+    "youcanbook.me", "acuityscheduling.com", "zcal.co", "chilipiper.com", "reclaim.ai",
 })
 FREEMAIL_DOMAINS = frozenset({
     "gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "live.com", "msn.com",

@@ -311,6 +311,8 @@ def _statement(rx: p.Phrase, text: str, question: bool = False) -> p.Hit | None:
     return None
 
 
+_OFFER_TO_MOVE_RX = re.compile(r"\s*(?:need|want|have) to (?:reschedule|move|cancel|change)",
+                               re.IGNORECASE)
 _ROLE_FILLED_RX = re.compile(r"filled|not to (?:fill|hire)", re.IGNORECASE)
 _SORROW_ONLY_RX = re.compile(r"regret to inform|au regret de vous informer", re.IGNORECASE)
 _OLD_SLOT_RX = re.compile(r"\b(?:original|old|previous|earlier|initial|former)\b[^.!?]{0,60}$",
@@ -382,6 +384,8 @@ def _kind_evidence(f: Facts) -> tuple[Kind, list[Reason], int | None]:
     reasons = []
     proposed = (_statement(p.RESCHEDULE, f.text, question=True)
                 or _statement(p.PROPOSE, f.text, question=True))
+    if proposed and _OFFER_TO_MOVE_RX.match(f.text, _sentence_start(f.text, proposed.start())):
+        proposed = None  # "Need to reschedule? Use the link below": an offer, not a proposal
     if proposed:
         # "Could we move it to Friday at 11?": asked, not agreed.
         reasons.append(Reason("proposal", W_PROPOSAL, _snippet(proposed)))
