@@ -365,3 +365,326 @@ def test_quoted_part_is_the_mail_being_answered() -> None:
             "or Friday at 9?\n")
     assert quoted_part(body) == "Thursday 4pm works for me."
     assert quoted_part("no history here") == ""
+
+
+# -- itineraries: rows of sessions under a date, the zone declared once ------------------------
+
+CHICAGO = ZoneInfo("America/Chicago")
+
+
+def test_rows_below_a_labelled_date_with_a_zone_heading() -> None:
+    text = ("We are pleased to confirm your onsite interview.\n\n"
+            "Date: Tuesday, March 17, 2026\n"
+            "Location: Building 7, 2200 Airport Way S, Seattle, WA\n\n"
+            "Schedule (Pacific Standard Time):\n"
+            "08:30 - 09:15 Welcome & technical interview - Theo\n"
+            "09:15 - 10:00 Data pipeline design - Farah\n"
+            "10:00 - 10:15 Break\n")
+    mention = only(text)
+    assert mention.start == datetime(2026, 3, 17, 8, 30, tzinfo=LA)
+    assert mention.end == datetime(2026, 3, 17, 10, 15, tzinfo=LA)
+    assert mention.zone_written
+
+
+def test_rows_below_a_date_written_in_a_sentence() -> None:
+    text = ("You're all set for your virtual onsite on Thursday, March 12. All times are "
+            "Central.\n\nTime Interviewer Focus\n\n"
+            "10:00–10:45 Rohan Mehta, Principal Engineer Infrastructure design\n\n"
+            "11:00–11:45 Kelsey Grant, Engineering Manager\n\n"
+            "12:00–12:30 Dwayne Foster, Director of Platform Q&A\n")
+    mention = find_mentions(text, SENT, FALLBACK)[0]
+    assert mention.start == datetime(2026, 3, 12, 10, tzinfo=CHICAGO)
+    assert mention.zone_written
+
+
+def test_rows_of_an_html_table() -> None:
+    from outbox.detect.text import html_to_text
+    html = ("<p>Your panel is on <b>Thursday, March 12</b>.</p><table>"
+            "<tr><th>Time (ET)</th><th>Interviewer</th></tr>"
+            "<tr><td>2:00&ndash;2:45 PM</td><td>Rohan</td></tr>"
+            "<tr><td>2:45&ndash;3:30 PM</td><td>Kelsey</td></tr></table>")
+    mention = only(html_to_text(html))
+    assert mention.start == datetime(2026, 3, 12, 14, tzinfo=NY)
+    assert mention.end == datetime(2026, 3, 12, 15, 30, tzinfo=NY)
+
+
+def test_bulleted_rows_take_the_heading() -> None:
+    text = "Thursday, March 12\n• 9:00 – 9:45 Coding\n• 9:45 – 10:30 System design\n"
+    mention = only(text)
+    assert (mention.start, mention.end) == (datetime(2026, 3, 12, 9, tzinfo=BERLIN),
+                                            datetime(2026, 3, 12, 10, 30, tzinfo=BERLIN))
+
+
+@pytest.mark.parametrize("declared", ["Time zone: Eastern Time", "Timezone: ET",
+                                      "Agenda (Eastern Time):", "(all times Eastern)"])
+def test_more_ways_to_declare_the_zone(declared: str) -> None:
+    mention = only(f"Thursday, March 12\n{declared}\n2:00 - 2:45 PM Coding\n")
+    assert mention.start == datetime(2026, 3, 12, 14, tzinfo=NY)
+    assert mention.zone_written
+
+
+def test_a_row_does_not_take_a_date_asked_about() -> None:
+    text = "Could you make Thursday, March 12?\n\n10:00 - 10:45 Coding\n"
+    assert find_mentions(text, SENT, FALLBACK) == []
+
+
+def test_a_working_day_row_is_no_session() -> None:
+    text = "We met on Thursday, March 12. Thanks!\n\nOffice hours:\n9:00 - 17:00 Mon-Fri\n"
+    assert find_mentions(text, SENT, FALLBACK) == []
+
+
+def test_struck_through_times_in_html_are_not_read() -> None:
+    from outbox.detect.text import html_to_text
+    html = ("<p>We've moved your interview.</p><p><span style=\"text-decoration:line-through;"
+            "color:#999\">Tuesday, March 10 &middot; 9:00&ndash;10:30 AM CT</span><br>"
+            "<b>Thursday, March 12 &middot; 11:00 AM&ndash;12:30 PM CT</b></p>"
+            "<p>Old: <s>Monday, March 9, 1pm</s> <del>Tuesday 10 March 2pm</del></p>")
+    text = html_to_text(html)
+    assert "Tuesday" not in text and "Monday" not in text
+    assert only(text).start == datetime(2026, 3, 12, 11, tzinfo=CHICAGO)
+
+
+# -- Portuguese, Italian and Dutch dates and times ------------------------------------------
+
+BRASILIA, ROME = ZoneInfo("America/Sao_Paulo"), ZoneInfo("Europe/Rome")
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("confirmada para quarta-feira, 4 de março, às 14h (horário de Brasília)",
+         datetime(2026, 3, 4, 14, tzinfo=BRASILIA)),
+        ("terça-feira, 3 de março, às 15h", datetime(2026, 3, 3, 15, tzinfo=BERLIN)),
+        ("no dia 17 de junho de 2026 às 9h30", datetime(2026, 6, 17, 9, 30, tzinfo=BERLIN)),
+        ("sexta-feira, 6 de março, às 10:00 (hora de Lisboa)",
+         datetime(2026, 3, 6, 10, tzinfo=ZoneInfo("Europe/Lisbon"))),
+        ("amanhã às 10h", datetime(2026, 3, 3, 10, tzinfo=BERLIN)),
+        ("na próxima segunda-feira às 9h30", datetime(2026, 3, 9, 9, 30, tzinfo=BERLIN)),
+        ("na quinta-feira às 16h", datetime(2026, 3, 5, 16, tzinfo=BERLIN)),
+        ("giovedì 5 marzo alle ore 15:00", datetime(2026, 3, 5, 15, tzinfo=BERLIN)),
+        ("giovedi 21 maggio alle 15", datetime(2026, 5, 21, 15, tzinfo=BERLIN)),
+        ("venerdì 6 marzo ore 10:30 (ora italiana)", datetime(2026, 3, 6, 10, 30, tzinfo=ROME)),
+        ("domani alle 11", datetime(2026, 3, 3, 11, tzinfo=BERLIN)),
+        ("giovedì alle 15:30", datetime(2026, 3, 5, 15, 30, tzinfo=BERLIN)),
+        ("il 1° giugno alle ore 9:00", datetime(2026, 6, 1, 9, tzinfo=BERLIN)),
+        ("donderdag 12 maart om 14.00 uur", datetime(2026, 3, 12, 14, tzinfo=BERLIN)),
+        ("op vrijdag 6 maart om 10:30 (Nederlandse tijd)",
+         datetime(2026, 3, 6, 10, 30, tzinfo=ZoneInfo("Europe/Amsterdam"))),
+        ("morgen om 14.00 uur", datetime(2026, 3, 3, 14, tzinfo=BERLIN)),
+        ("donderdag om 10 uur", datetime(2026, 3, 5, 10, tzinfo=BERLIN)),
+        ("dinsdag 3 mrt. om 9.30 uur", datetime(2026, 3, 3, 9, 30, tzinfo=BERLIN)),
+    ],
+)
+def test_portuguese_italian_dutch(text: str, start: datetime) -> None:
+    assert only(text).start == start
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("quarta-feira, 4 de março, das 14h às 15h", (14, 0), (15, 0)),
+        ("giovedì 5 marzo dalle 15 alle 16", (15, 0), (16, 0)),
+        ("donderdag 5 maart van 14.00 tot 15.00 uur", (14, 0), (15, 0)),
+    ],
+)
+def test_portuguese_italian_dutch_ranges(text: str, start: tuple[int, int],
+                                         end: tuple[int, int]) -> None:
+    mention = only(text)
+    assert (mention.start.hour, mention.start.minute) == start
+    assert mention.end is not None and (mention.end.hour, mention.end.minute) == end
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a segunda entrevista às 14h",  # "segunda" alone is "second", not Monday
+        "scored 5 out of 10 at 3pm",
+        "Guten Morgen, um 10 Uhr",  # German "Morgen" is the morning
+        "versie 1.20 uur",
+    ],
+)
+def test_no_mention_in_other_languages(text: str) -> None:
+    assert find_mentions(text, SENT, FALLBACK) == []
+
+
+# -- colloquial English clocks --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "local"),
+    [
+        ("Grand so, half ten on Thursday it is.", datetime(2026, 3, 5, 10, 30)),
+        ("quarter past nine tomorrow it is, then", datetime(2026, 3, 3, 9, 15)),
+        ("Friday 6 March at midday", datetime(2026, 3, 6, 12, 0)),
+        ("quarter past 2 on Friday 6 March", datetime(2026, 3, 6, 14, 15)),
+        ("Friday at 12 noon", datetime(2026, 3, 6, 12, 0)),
+        ("Thursday, half past eleven", datetime(2026, 3, 5, 11, 30)),
+    ],
+)
+def test_colloquial_clocks(text: str, local: datetime) -> None:
+    assert only(text).start == local.replace(tzinfo=BERLIN)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a quarter of the team joins on Friday 6 March",
+        "half the team joins on Friday 6 March",
+        "Noon is lunch. See you soon.",
+        "Tuesday 10 March, half an hour",
+        "we need half ten minutes on Friday",
+    ],
+)
+def test_colloquial_false_friends(text: str) -> None:
+    assert find_mentions(text, SENT, FALLBACK) == []
+
+
+def test_a_bare_zone_word_after_the_date() -> None:
+    mention = only("Booked us in for 4:15 this Wednesday, Central. I'll keep it short.")
+    assert mention.start == datetime(2026, 3, 4, 16, 15, tzinfo=CHICAGO)
+    assert mention.zone_written
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("ci vediamo giovedì 12 marzo alle 14:30, ora di Roma.",
+         datetime(2026, 3, 12, 14, 30, tzinfo=ZoneInfo("Europe/Rome"))),
+        ("Friday 6 March at 2pm, ET", datetime(2026, 3, 6, 14, tzinfo=NY)),
+    ],
+)
+def test_a_zone_after_a_comma(text: str, start: datetime) -> None:
+    mention = only(text)
+    assert mention.start == start
+    assert mention.zone_written
+
+
+@pytest.mark.parametrize("text", ["See you at 4:15 this Wednesday, Central Station entrance.",
+                                  "See you Friday 6 March at 2pm, Pacific Avenue office"])
+def test_a_bare_zone_word_is_no_street(text: str) -> None:
+    assert not only(text).zone_written
+
+
+# -- zones written every way -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("Thursday, March 12 at 3pm (Warsaw)",
+         datetime(2026, 3, 12, 15, tzinfo=ZoneInfo("Europe/Warsaw"))),
+        ("Thursday, March 12 at 3pm (Dubai time)",
+         datetime(2026, 3, 12, 15, tzinfo=ZoneInfo("Asia/Dubai"))),
+        ("Thursday, June 11 at 3pm Arabian Standard Time",
+         datetime(2026, 6, 11, 15, tzinfo=ZoneInfo("Asia/Dubai"))),
+        ("Thursday, June 11 at 3pm E. Africa Standard Time",
+         datetime(2026, 6, 11, 15, tzinfo=ZoneInfo("Africa/Nairobi"))),
+        ("Thursday, June 11 at 3pm Japan time", datetime(2026, 6, 11, 15, tzinfo=ZoneInfo(
+            "Asia/Tokyo"))),
+        ("Thursday, June 11 at 3pm EAT", datetime(2026, 6, 11, 15, tzinfo=ZoneInfo(
+            "Africa/Nairobi"))),
+        ("Thursday, June 11 at 3pm WAT", datetime(2026, 6, 11, 15, tzinfo=ZoneInfo(
+            "Africa/Lagos"))),
+        ("Thursday, June 11 at 10:00 (hora de Brasília)", datetime(2026, 6, 11, 10,
+                                                                   tzinfo=BRASILIA)),
+        ("When: Thursday, June 11, 2026 2:00 PM-3:00 PM (UTC-06:00) Guadalajara, Mexico City, "
+         "Monterrey", datetime(2026, 6, 11, 14, tzinfo=ZoneInfo("America/Mexico_City"))),
+        ("When: Thursday, June 11, 2026 2:00 PM-3:00 PM (UTC-03:30) Newfoundland",
+         datetime(2026, 6, 11, 14, tzinfo=ZoneInfo("America/St_Johns"))),
+        ("Thursday, June 11 at 10:00 AM Regina time",
+         datetime(2026, 6, 11, 10, tzinfo=ZoneInfo("America/Regina"))),  # no DST
+    ],
+)
+def test_more_zones(text: str, start: datetime) -> None:
+    mention = only(text)
+    assert mention.start == start
+    assert mention.tz == start.tzinfo.key
+    assert mention.zone_written
+
+
+def test_a_person_named_like_a_city_is_no_zone() -> None:
+    mention = only("Thursday, March 12 at 3pm Regina will call you")
+    assert not mention.zone_written
+
+
+# -- more layouts: system forms, conversions for the reader, journeys --------------------------
+
+TOKYO, DUBAI = ZoneInfo("Asia/Tokyo"), ZoneInfo("Asia/Dubai")
+
+
+def test_year_first_slashes_and_a_tilde_range() -> None:
+    text = "■Date: 2026/3/18 (Wed) 17:00~18:00 (JST)\n*08:00~09:00 (GMT)"
+    mentions = find_mentions(text, SENT, FALLBACK)
+    assert mentions[0].start == datetime(2026, 3, 18, 17, tzinfo=TOKYO)
+    assert mentions[0].end == datetime(2026, 3, 18, 18, tzinfo=TOKYO)
+    assert {m.start for m in mentions} == {mentions[0].start}  # the same instant, restated
+
+
+def test_from_and_to_lines_with_a_time_zone_line() -> None:
+    text = ("From 26-Mar-2026 11:00 AM\n\nTo 26-Mar-2026 12:00 PM\n\n"
+            "Time Zone Asia/Dubai (GST, GMT+04:00)\n\n"
+            "Previously scheduled 25-Mar-2026 03:00 PM - 04:00 PM")
+    mention = only(text)
+    assert mention.start == datetime(2026, 3, 26, 11, tzinfo=DUBAI)
+    assert mention.end == datetime(2026, 3, 26, 12, tzinfo=DUBAI)
+
+
+def test_to_a_time_on_another_day_is_no_end() -> None:
+    text = "Tuesday 10 March at 2pm, or we could move it to Wednesday 11 March at 3pm"
+    assert [m.end for m in find_mentions(text, SENT, FALLBACK)] == [None, None]
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("let's do same time Thursday instead - 11am Eastern (4pm for you).",
+         datetime(2026, 3, 5, 11, tzinfo=NY)),
+        ("So we're bringing Friday forward to 10:00 SA\ntime (09:00 your side) instead of 14:00",
+         datetime(2026, 3, 6, 10, tzinfo=BERLIN)),
+        ("Thursday 5 March, 4pm UK time (that's 11am Eastern)",
+         datetime(2026, 3, 5, 16, tzinfo=ZoneInfo("Europe/London"))),
+    ],
+)
+def test_a_time_converted_for_the_reader_is_no_second_time(text: str, start: datetime) -> None:
+    assert [m.start for m in find_mentions(text, SENT, FALLBACK)] == [start]
+
+
+def test_an_alternative_in_brackets_stays() -> None:
+    text = "Thursday 5 March at 2pm (or Friday 6 March at 10am if easier)"
+    assert len(find_mentions(text, SENT, FALLBACK)) == 2
+
+
+def test_journey_times_are_no_meeting() -> None:
+    text = ("Outbound Mon 6 July 2026 – London Heathrow (LHR) 21:35 → Hong Kong (HKG) 17:05\n"
+            "Return Thu 9 July 2026 – HKG 23:50 → LHR 06:25\n\n"
+            "Interview day – Wednesday 8 July 2026\n\n"
+            "All times are Hong Kong Time (HKT, UTC+8). Please arrive at reception by 09:15.\n\n"
+            "09:30 – 10:15 Introduction\n10:15 – 11:00 Pricing library design\n")
+    mention = only(text)
+    hong_kong = ZoneInfo("Asia/Hong_Kong")
+    assert mention.start == datetime(2026, 7, 8, 9, 30, tzinfo=hong_kong)
+    assert mention.end == datetime(2026, 7, 8, 11, tzinfo=hong_kong)
+
+
+def test_label_cells_without_colons() -> None:
+    text = ("Date Tuesday, March 24, 2026\n\n"
+            "Time 10:30 AM – 11:30 AM (GMT-05:00) Eastern Time\n\n"
+            "Interviewer Renée Castillo\n")
+    mention = only(text)
+    assert mention.start == datetime(2026, 3, 24, 10, 30, tzinfo=NY)
+
+
+def test_one_range_far_below_a_date_is_no_itinerary() -> None:
+    text = ("Great to meet you on Thursday, March 12 and thanks again for coming in.\n\n"
+            "We will be in touch about next steps as soon as we have spoken to everyone.\n\n"
+            "Best,\nJane Doe\nTalent Partner\nPhone hours:\n9:00 - 12:00 Mon-Fri\n")
+    assert find_mentions(text, SENT, FALLBACK) == []
+
+
+def test_a_price_is_no_clock() -> None:
+    assert find_mentions("Friday 6 March at 3.50 euros each", SENT, FALLBACK) == []
+
+
+def test_one_row_right_below_its_date() -> None:
+    text = "Your interview is confirmed for Thursday, March 12:\n10:00 - 10:45 Coding with Sam\n"
+    assert only(text).start == datetime(2026, 3, 12, 10, tzinfo=BERLIN)

@@ -1,4 +1,4 @@
-"""Dates written in mail text (EN/DE/FR/ES) -> calendar days.
+"""Dates written in mail text (EN/DE/FR/ES/PT/IT/NL) -> calendar days.
 
 ``find_days`` reads a date where one can start (a number, a month or weekday
 name, "tomorrow"...) and resolves it against the day the message was written:
@@ -13,21 +13,23 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from outbox.detect.text import words_pattern
+
 _MONTHS: dict[str, int] = {}
 for _number, _names in enumerate(
     (
-        "january jan januar jänner janvier enero ene",
-        "february feb februar février fevrier febrero",
-        "march mar märz maerz mars marzo",
-        "april apr avril abril",
-        "may mai mayo",
-        "june jun juni juin junio",
-        "july jul juli juillet julio",
-        "august aug août aout agosto",
-        "september sept sep septembre septiembre setiembre",
-        "october oct oktober octobre octubre",
-        "november nov novembre noviembre",
-        "december dec dezember décembre decembre diciembre dic",
+        "january jan januar jänner janvier enero ene janeiro gennaio januari",
+        "february feb februar février fevrier febrero fevereiro fev febbraio februari",
+        "march mar märz maerz mars marzo março maart mrt",
+        "april apr avril abril aprile",
+        "may mai mayo maio maggio mei",
+        "june jun juni juin junio junho giugno",
+        "july jul juli juillet julio julho luglio",
+        "august aug août aout agosto augustus",
+        "september sept sep septembre septiembre setiembre setembro settembre",
+        "october oct oktober octobre octubre outubro ottobre okt",
+        "november nov novembre noviembre novembro",
+        "december dec dezember décembre decembre diciembre dic dezembro dez dicembre",
     ),
     start=1,
 ):
@@ -37,45 +39,51 @@ for _number, _names in enumerate(
 _WEEKDAYS: dict[str, int] = {}
 for _number, _names in enumerate(
     (
-        "monday mon montag lundi lun lunes",
-        "tuesday tue tues dienstag mardi martes",
-        "wednesday wed mittwoch mercredi mer miércoles miercoles mié",
-        "thursday thu thur thurs donnerstag jeudi jeu jueves jue",
-        "friday fri freitag vendredi ven viernes vie",
-        "saturday sat samstag sonnabend samedi sábado sabado sáb",
-        "sunday sun sonntag dimanche domingo",
+        "monday mon montag lundi lun lunes segunda-feira segunda lunedì lunedi maandag",
+        "tuesday tue tues dienstag mardi martes terça-feira terca-feira terça terca martedì"
+        " martedi dinsdag",
+        "wednesday wed mittwoch mercredi mer miércoles miercoles mié quarta-feira quarta"
+        " mercoledì mercoledi woensdag",
+        "thursday thu thur thurs donnerstag jeudi jeu jueves jue quinta-feira quinta giovedì"
+        " giovedi gio donderdag",
+        "friday fri freitag vendredi ven viernes vie sexta-feira sexta venerdì venerdi vrijdag",
+        "saturday sat samstag sonnabend samedi sábado sabado sáb sabato zaterdag",
+        "sunday sun sonntag dimanche domingo domenica zondag",
     )
 ):
     for _name in _names.split():
         _WEEKDAYS.setdefault(_name, _number)
 
-# Full names only may stand alone ("this Thursday"); abbreviations only before a date.
-_FULL_WEEKDAYS = [w for w in _WEEKDAYS if len(w) > 4]
+# Full names only may stand alone ("this Thursday"); abbreviations only before a date, and
+# so the Portuguese short names, which are ordinals too ("a segunda entrevista").
+_SHORT_ONLY = frozenset({"segunda", "terça", "terca", "quarta", "quinta", "sexta"})
+_FULL_WEEKDAYS = [w for w in _WEEKDAYS if len(w) > 4 and w not in _SHORT_ONLY]
 
 
-def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+_alt = words_pattern
 
 
 _MON = rf"(?:{_alt(list(_MONTHS))})"
 _WD = rf"(?:{_alt(list(_WEEKDAYS))})"
-_WD_LEAD = rf"(?:(?P<{{g}}>{_WD})\.?,?\s+(?:the\s+|le\s+|el\s+|den\s+)?)?"
+_WD_LEAD = rf"(?:(?P<{{g}}>{_WD})\.?,?\s+(?:the\s+|le\s+|el\s+|den\s+|dia\s+|il\s+)?)?"
 
 _DATE_RX = re.compile(
     r"(?<![\w/.-])(?:"
-    r"(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})(?![\d])"
+    r"(?P<iy>\d{4})(?P<isep>[-/.])(?P<im>\d{1,2})(?P=isep)(?P<id>\d{1,2})(?![\d])"
     r"|" + _WD_LEAD.format(g="wd1") + rf"(?P<mon1>{_MON})\.?\s+(?P<d1>\d{{1,2}})"
-    r"(?:st|nd|rd|th)?(?![\d:])(?:,?\s+(?P<y1>\d{4})(?![\d:]))?"
-    r"|" + _WD_LEAD.format(g="wd2") + r"(?P<d2>\d{1,2})(?:st|nd|rd|th|er|\.|º)?\s+"
-    rf"(?:de\s+|of\s+)?(?P<mon2>{_MON})\b\.?(?:,?\s+(?:de\s+)?(?P<y2>\d{{4}})(?![\d:]))?"
+    r"(?:st|nd|rd|th)?(?!\d|:\d)(?:,?\s+(?P<y1>\d{4})(?!\d|:\d))?"
+    r"|" + _WD_LEAD.format(g="wd2") + r"(?P<d2>\d{1,2})(?:st|nd|rd|th|er|\.|º|°)?(?:\s+|-)"
+    rf"(?:de\s+|of\s+)?(?P<mon2>{_MON})\b\.?(?:(?:,?\s+|-)(?:de\s+)?(?P<y2>\d{{4}})(?!\d|:\d))?"
     r"|" + _WD_LEAD.format(g="wd4") + r"(?P<a4>\d{1,2})(?P<sep>[/.])(?P<b4>\d{1,2})"
     r"(?:(?P=sep)(?P<y4>\d{4}|\d{2})|(?P<tdot>\.))?(?![\d]|/\d)"
     r"|(?:(?P<wd6>" + _WD + r")\.?,?\s+(?:the\s+)?|(?<=the\s)|(?<=on\s))(?P<d6>\d{1,2})"
     r"(?:st|nd|rd|th)(?![\w])(?!\s+(?:of\s+)?(?:round|stage|interview|floor|time|step|place"
     r"|attempt|call|person|year|anniversary|century|percentile|edition|week|day|month))"
     r"|(?P<rel>day\s+after\s+tomorrow|tomorrow|tmrw|tmw|today|übermorgen|heute|(?-i:morgen)"
-    r"|après-demain|demain|aujourd'hui|pasado\s+mañana|(?<!la\s)mañana|hoy)"
-    r"|(?:(?P<q>this|next|coming|kommenden|nächsten|ce|este|próximo)\s+)?"
+    r"|après-demain|demain|aujourd'hui|pasado\s+mañana|(?<!la\s)mañana|hoy"
+    r"|depois\s+de\s+amanhã|amanhã|hoje|dopodomani|domani|oggi|overmorgen|vandaag)"
+    r"|(?:(?P<q>this|next|coming|kommenden|nächsten|ce|este|esta|nesta|neste|próximo|próxima"
+    r"|proximo|proxima|questo|questa|prossimo|prossima|deze|volgende|aanstaande)\s+)?"
     rf"(?P<wd5>{_alt(_FULL_WEEKDAYS)})"
     r")(?![\w])",
     re.IGNORECASE,
@@ -86,8 +94,10 @@ _DATE_RX = re.compile(
 _STARTERS = frozenset(
     [*_MONTHS, *_WEEKDAYS, "day", "tomorrow", "tmrw", "tmw", "today", "übermorgen", "heute",
      "morgen", "après", "demain", "aujourd'hui", "pasado", "mañana", "hoy", "this", "next",
-     "coming",
-     "kommenden", "nächsten", "ce", "este", "próximo"]
+     "coming", "kommenden", "nächsten", "ce", "este", "esta", "nesta", "neste", "próximo",
+     "próxima", "proximo", "proxima", "depois", "amanhã", "hoje", "dopodomani", "domani",
+     "oggi", "questo", "questa", "prossimo", "prossima", "overmorgen", "vandaag", "deze",
+     "volgende", "aanstaande"]
 )
 _STARTS = rf"(?<![^\W_])(?:\d|(?:{_alt(list(_STARTERS))})(?![^\W_]))"
 _STARTER_RX = re.compile(_STARTS)  # on lower-cased text: IGNORECASE is slow here
@@ -96,7 +106,8 @@ _STARTER_ANYCASE_RX = re.compile(_STARTS, re.IGNORECASE)
 # numeric branches): most numbers are clocks ("10:30", "2 PM"), and this says so at a
 # fraction of the cost of the full regex.
 _NUMBER_DATE_RX = re.compile(
-    rf"\d{{4}}-|\d\d?(?:[/.]\d|st|nd|rd|th|(?:st|nd|rd|th|er|\.|º)?\s+(?:de\s+|of\s+)?{_MON})",
+    rf"\d{{4}}[-/.]\d|\d\d?(?:[/.]\d|st|nd|rd|th|(?:st|nd|rd|th|er|\.|º|°)?(?:\s+|-)"
+    rf"(?:de\s+|of\s+)?{_MON})",
     re.IGNORECASE,
 )
 
@@ -202,27 +213,34 @@ def _numeric_day(m: re.Match[str], ref: date, day_first: bool) -> Day | None:
 
 def _relative_days(word: str) -> int:
     word = " ".join(word.lower().split())
-    if word in ("today", "heute", "aujourd'hui", "hoy"):
+    if word in ("today", "heute", "aujourd'hui", "hoy", "hoje", "oggi", "vandaag"):
         return 0
-    if word in ("day after tomorrow", "übermorgen", "après-demain", "pasado mañana"):
+    if word in ("day after tomorrow", "übermorgen", "après-demain", "pasado mañana",
+                "depois de amanhã", "dopodomani", "overmorgen"):
         return 2
     return 1
+
+
+_NEXT_WEEK = frozenset({"next", "nächsten", "kommenden", "próximo", "coming", "próxima",
+                        "proximo", "proxima", "prossimo", "prossima", "volgende", "aanstaande"})
 
 
 def _weekday_day(m: re.Match[str], ref: date) -> Day:
     weekday = _WEEKDAYS[m.group("wd5").lower()]
     ahead = (weekday - ref.weekday()) % 7
     qualifier = (m.group("q") or "").lower()
-    if ahead == 0 and qualifier in ("next", "nächsten", "kommenden", "próximo", "coming"):
+    if ahead == 0 and qualifier in _NEXT_WEEK:
         ahead = 7
     return Day(m.start(), m.end(), ref + timedelta(days=ahead), True)
 
 
-def find_days(text: str, spans: list[tuple[int, int]], ref: date, day_first: bool) -> list[Day]:
+def find_days(text: str, spans: list[tuple[int, int]], ref: date, day_first: bool,
+              low: str | None = None) -> list[Day]:
     """The dates inside ``spans`` of ``text``, in order. The date regex is costly, so
-    it runs only where a date can start, and only where a caller needs one."""
+    it runs only where a date can start, and only where a caller needs one.
+    ``low``: ``text.lower()``, when the caller has it."""
     days: list[Day] = []
-    low = text.lower()
+    low = text.lower() if low is None else low
     starters, scanned = (_STARTER_RX, low) if len(low) == len(text) else (
         _STARTER_ANYCASE_RX, text)
     for start, end in spans:

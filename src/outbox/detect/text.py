@@ -28,6 +28,9 @@ _BLOCK_TAGS = frozenset({
     "blockquote", "section", "article", "header", "footer", "hr", "pre", "dt", "dd",
 })
 _CELL_TAGS = frozenset({"td", "th"})
+# Struck-through text is what no longer holds: a rescheduling mail's old time.
+_STRUCK_TAGS = frozenset({"s", "strike", "del"})
+_STRUCK_STYLE_RX = re.compile(r"line-through", re.IGNORECASE)
 
 # Where quoted history starts in a reply (EN/DE/FR/ES clients, Outlook, Gmail).
 _QUOTE_HEADER_RX = re.compile(
@@ -61,9 +64,31 @@ _TAG_RX = re.compile(
 )
 
 
+def words_pattern(words: list[str]) -> str:
+    """A regex matching any of ``words``, longest first, as a trie ("jan(?:uary)?"): the
+    regex engine then tries a few letters at each position, not every word."""
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict]) -> str:
+        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return "(?:" + body + ")?" if "" in node else body
+
+    return "(?:" + build(trie) + ")"
+
+
 def html_to_text(html: str) -> str:
     html = html[:MAX_HTML]
     low = html.lower()
+    struck = "line-through" in low or "<s>" in low or "<s " in low or "<del" in low or (
+        "<strike" in low)
     parts: list[str] = []
     pos = 0
     for m in _TAG_RX.finditer(html):
@@ -83,6 +108,9 @@ def html_to_text(html: str) -> str:
         elif tag in _SKIP_TAGS and not m.group("close") and not m.group(0).endswith("/>"):
             close = low.find("</" + tag, pos)
             pos = len(html) if close == -1 else close  # the end tag itself is skipped next
+        elif struck and not m.group("close") and (
+                tag in _STRUCK_TAGS or _STRUCK_STYLE_RX.search(m.group(0))):
+            pos = _element_end(low, tag, pos)
     parts.append(html[pos:])
     text = "".join(parts)
     if "&" in text:
@@ -90,11 +118,48 @@ def html_to_text(html: str) -> str:
     return tidy(text)
 
 
+def _find_tag(low: str, prefix: str, start: int, end: int = -1) -> int:
+    """Where ``prefix`` ("<s", "</s") starts a tag of that very name ("<span" is no "<s")."""
+    end = len(low) if end == -1 else end
+    at = low.find(prefix, start, end)
+    while at != -1 and low[at + len(prefix):at + len(prefix) + 1] not in (">", " ", "/", "\t",
+                                                                          "\n", "\r"):
+        at = low.find(prefix, at + 1, end)
+    return at
+
+
+def _element_end(low: str, tag: str, pos: int) -> int:
+    """Where the element opened just before ``pos`` ends (at its end tag, which is
+    skipped next); elements of the same name inside it are counted."""
+    depth = 1
+    while True:
+        close = _find_tag(low, "</" + tag, pos)
+        if close == -1:
+            return len(low)
+        inner = _find_tag(low, "<" + tag, pos, close)
+        if inner == -1:
+            depth -= 1
+            if depth == 0:
+                return close
+            pos = close + len(tag) + 2
+        else:
+            depth += 1
+            pos = inner + len(tag) + 1
+
+
 def tidy(text: str) -> str:
     """One space for any run of blanks, no blanks around line ends, at most one empty line."""
-    text = _SPACES_RX.sub(" ", _ODD_BLANKS_RX.sub(" ", text))
-    text = _LEADING_RX.sub("\n", _TRAILING_RX.sub("\n", text))
-    return _MANY_NEWLINES_RX.sub("\n\n", text).strip()
+    text = _ODD_BLANKS_RX.sub(" ", text)
+    # Each pass only when it has work: most bodies need one or two of them.
+    if "  " in text:
+        text = _SPACES_RX.sub(" ", text)
+    if " \n" in text:
+        text = _TRAILING_RX.sub("\n", text)
+    if "\n " in text:
+        text = _LEADING_RX.sub("\n", text)
+    if "\n\n" in text:
+        text = _MANY_NEWLINES_RX.sub("\n\n", text)
+    return text.strip()
 
 
 def body_text(message: Message) -> str:
@@ -121,6 +186,8 @@ def split_links(text: str) -> tuple[str, str]:
     Paths are noise to the phrase rules ("meetup-join" in a Teams link is not a
     meetup) and dates in them are not interview times; the links are kept
     apart for the rules that want them (a Calendly booking page)."""
+    if "://" not in text and "www." not in text.lower():
+        return text, ""
     links: list[str] = []
 
     def host(m: re.Match[str]) -> str:

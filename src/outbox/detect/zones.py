@@ -7,10 +7,11 @@ else the offset as written ("+05:30").
 from __future__ import annotations
 
 import logging
-import re
 from datetime import datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from outbox.detect.text import words_pattern
 
 log = logging.getLogger(__name__)
 
@@ -94,7 +95,32 @@ NAMED_ZONES: dict[str, str] = {
     "nzst": "Pacific/Auckland", "nzdt": "Pacific/Auckland", "new zealand time": "Pacific/Auckland",
     "sast": "Africa/Johannesburg", "gst": "Asia/Dubai", "kst": "Asia/Seoul",
     "pht": "Asia/Manila", "wib": "Asia/Jakarta", "pkt": "Asia/Karachi",
+    "japan time": "Asia/Tokyo", "japan standard time": "Asia/Tokyo", "korea time": "Asia/Seoul",
+    "china time": "Asia/Shanghai", "china standard time": "Asia/Shanghai",
+    "eat": "Africa/Nairobi", "east africa time": "Africa/Nairobi", "wat": "Africa/Lagos",
+    "west africa time": "Africa/Lagos", "gulf standard time": "Asia/Dubai",
+    "gulf time": "Asia/Dubai", "uae time": "Asia/Dubai", "msk": "Europe/Moscow",
+    "pet": "America/Lima", "peru time": "America/Lima", "aet": "Australia/Sydney",
+    "nzt": "Pacific/Auckland", "irish time": "Europe/Dublin",
+    "eastern european summer time": "Europe/Athens",
+    "heure d'europe centrale": "Europe/Paris", "heure normale d'europe centrale": "Europe/Paris",
+    "hora de brasilia": "America/Sao_Paulo", "horario de brasilia": "America/Sao_Paulo",
+    "horário de brasilia": "America/Sao_Paulo",
+    "horário oficial de brasília": "America/Sao_Paulo",
+    "hora de portugal": "Europe/Lisbon", "horário de portugal": "Europe/Lisbon",
+    "hora portuguesa": "Europe/Lisbon", "ora italiana": "Europe/Rome",
+    "nederlandse tijd": "Europe/Amsterdam", "belgische tijd": "Europe/Brussels",
 }
+# Windows names ("Arabian Standard Time"), as Outlook users copy them into text; the
+# table's old keys are read by their current names.
+_RENAMED = {"Asia/Calcutta": "Asia/Kolkata", "Europe/Kiev": "Europe/Kyiv",
+            "America/Buenos_Aires": "America/Argentina/Buenos_Aires",
+            "Asia/Katmandu": "Asia/Kathmandu", "Asia/Rangoon": "Asia/Yangon",
+            "America/Godthab": "America/Nuuk",
+            "America/Indianapolis": "America/Indiana/Indianapolis"}
+for _name, _iana in _WINDOWS.items():
+    if _name.endswith("Standard Time") and "/" in _iana and not _iana.startswith("Etc/"):
+        NAMED_ZONES.setdefault(_name.lower(), _RENAMED.get(_iana, _iana))
 
 # "16:00 Stockholm time", "10am Melbourne time", "hora de Santiago", "heure de
 # Montréal", "Wiener Zeit": a city of the zone database (or a well-known one) names its zone.
@@ -121,6 +147,8 @@ _CITY_ALIASES = {
     "saskatchewan": "America/Regina", "chile": "America/Santiago",
     "chile continental": "America/Santiago", "queensland": "Australia/Brisbane",
     "victoria": "Australia/Melbourne", "new south wales": "Australia/Sydney",
+    "newfoundland": "America/St_Johns", "brasília": "America/Sao_Paulo",
+    "brasilia": "America/Sao_Paulo", "rio de janeiro": "America/Sao_Paulo",
 }
 
 
@@ -135,7 +163,8 @@ def _cities() -> dict[str, str]:
         keys = set()
     for key in sorted(keys):
         area, _, city = key.rpartition("/")
-        if not area or area.startswith(("Etc", "SystemV", "US", "posix", "right")):
+        if not area or area.startswith(("Etc", "SystemV", "US", "posix", "right", "Canada",
+                                        "Brazil", "Chile", "Mexico")):
             continue
         name = city.replace("_", " ").lower()
         out.setdefault(name, key)
@@ -158,11 +187,11 @@ ZONE_PATTERN = (
     r"|(?P<zoff>(?<![\w])[+\-−]\d{2}:?\d{2})(?!\d)"
     r"|(?P<ziana>(?:America|Europe|Asia|Africa|Australia|Pacific|Atlantic|Indian)"
     r"/[A-Za-z_]+(?:/[A-Za-z_]+)?)"
-    r"|(?P<zphrase>" + "|".join(re.escape(p) for p in _PHRASES) + r")(?![\w])"
-    r"|(?P<zcity>(?-i:[A-ZÀ-Ý][\w'’-]+(?:\s[A-ZÀ-Ý][\w'’-]+)?))\s+(?:time|zeit)\b"
-    r"|(?:hora\s+de|heure\s+de|horario\s+de)\s+(?P<zcity2>(?-i:[A-ZÀ-Ý][\w'’-]+"
+    r"|(?P<zphrase>" + words_pattern(_PHRASES) + r")(?![\w])"
+    r"|(?P<zcity>(?-i:[A-ZÀ-Ý][\w'’-]+(?:\s[A-ZÀ-Ý][\w'’-]+)?))\s+(?:time|zeit|tijd)\b"
+    r"|(?:hora\s+de|heure\s+de|horario\s+de|horário\s+de|ora\s+di)\s+(?P<zcity2>(?-i:[A-ZÀ-Ý][\w'’-]+"
     r"(?:\s[A-ZÀ-Ý][\w'’-]+)?))"
-    r"|(?-i:(?P<zabbr>" + "|".join(a.upper() for a in _ABBREVIATIONS) + r"))(?![\w])"
+    r"|(?-i:(?P<zabbr>" + words_pattern([a.upper() for a in _ABBREVIATIONS]) + r"))(?![\w])"
     r")"
 )
 

@@ -1,0 +1,321 @@
+"""Clock times written in mail text -> ``Clock``: the time, an end, a zone after it.
+
+Digits ("2:30 PM", "14h30", "14.30 Uhr", "om 14.00 uur", "alle ore 15") and words
+("noon", "half past two", "quarter to ten", British "half ten"). Dates are
+``days``'s business and pairing them ``when``'s.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, tzinfo
+
+from outbox.detect.zones import ZONE_PATTERN, city_zone, zone_by_name, zone_from_match
+
+_AMPM = r"(?:[ap]\.?\s?m\b\.?)"
+_CLOCK = (
+    r"(?P<{p}h>\d\d?)(?:(?P<{p}sep>[:.]|\s?h\s?)(?P<{p}m>[0-5]\d)(?!\s*min))?(?![\d])"
+    rf"(?:\s*(?P<{{p}}suf>{_AMPM}|uhr\b|uur\b|h\b|hrs\b))?"
+)
+# Starts with a digit so the regex engine skips the rest of the text at C speed;
+# what may precede a clock is checked by ``_PRE_RX`` and ``_NOT_BEFORE``.
+_TIME_RX = re.compile(_CLOCK.format(p="s"), re.IGNORECASE)
+_PRE_RX = re.compile(
+    r"(?:\b(?P<pre>at|um|om|à|às|pelas|a\s+las?|alle(?:\s+ore)?|ore|dalle(?:\s+ore)?|vers|from"
+    r"|von|de|between|ab|entre)|@)\s+$",
+    re.IGNORECASE,
+)
+# After these a number with a dot is a clock ("om 14.00", "at 14.30"); after "from",
+# "von", "de" it may be a date ("von 17.03. bis 20.03.").
+_DOT_PRE = frozenset({"at", "um", "om", "à", "às", "pelas", "a la", "a las", "alle", "ore",
+                      "alle ore"})
+_NOT_BEFORE = frozenset("0123456789/.,:-")
+_RANGE_TAIL_RX = re.compile(
+    r"\s*(?P<conn>-|–|—|~|〜|～|to|until|till|bis|às|à|alle|a|and|y|et|tot)\s*"
+    + _CLOCK.format(p="e"),
+    re.IGNORECASE,
+)
+_STRONG_CONNECTORS = frozenset({"-", "–", "—", "~", "〜", "～", "to", "until", "till", "bis",
+                                "alle", "tot"})
+_MIN_LENGTH, _MAX_LENGTH = timedelta(minutes=10), timedelta(hours=4)
+_NOON_TAIL_RX = re.compile(r"\s*(?:noon|midday)\b", re.IGNORECASE)  # "12 noon"
+ZONE_TAIL_RX = re.compile(r"\s*[(\[]?\s*(?:in\s+)?(?:the\s+)?" + ZONE_PATTERN, re.IGNORECASE)
+# "4:15 this Wednesday, Central.": a zone after the date, when it ends the clause ("Friday,
+# Central Station" names no zone).
+_DAY_ZONE_RX = re.compile(r"\s*,?\s*[(\[]?\s*" + ZONE_PATTERN + r"\s*[)\]]?(?=\s*(?:[.,;!?\n]|$))",
+                          re.IGNORECASE)
+
+# Clocks written in words: "noon", "half past two", "quarter to ten", British "half ten".
+_NUMBER_HOURS = {w: i for i, w in enumerate([
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve"])}
+_HOUR_WORD = r"(?:\d\d?|" + "|".join(_NUMBER_HOURS) + r")"
+_WORD_CLOCK_RX = re.compile(
+    r"\b(?:(?P<noon>noon|midday|midi|mediodía|mittags?)"
+    rf"|(?P<frac>half|quarter)\s+(?P<rel>past|after|to|before)\s+(?P<wh>{_HOUR_WORD})"
+    rf"|half\s+(?P<bh>{_HOUR_WORD})(?!\s*(?:an?\s+)?(?:hours?|days?|weeks?|years?|months?"
+    r"|minutes?|mins?|percent|per\s+cent))"
+    rf")\b(?:\s*(?P<wsuf>{_AMPM}|o'clock))?",
+    re.IGNORECASE,
+)
+_WORD_CLOCK_KEYS_RX = re.compile(r"noon|midday|midi|mediod|mittag|half|quarter")  # lower case
+
+# "push our 1pm to 3pm", "reporter notre entretien prévu ce mercredi 20 mai": the time
+# after a move verb, with no "to" between, is the one being moved away from.
+MOVE_RX = re.compile(
+    r"\b(?:push|move|bump|shift|postpone|reschedul|reporter|report|décaler|decaler|déplacer"
+    r"|verschieb|verleg|aplaz|pospon|reprogram|mover|cambiar)\w*\b(?P<between>[^.!?\n]{0,40})$",
+    re.IGNORECASE,
+)
+_PAREN_RX = re.compile(r"\s*[(\[]\s*(?P<name>[A-Za-zÀ-ÿ][\w .&'’-]{1,40}?)\s*[)\]]")
+CITY_WORD_RX = re.compile(r"\b[A-Z][a-zà-ÿ]+(?:[ _][A-Z][a-zà-ÿ]+)?\b")
+_CITY_LIST_MAX = 6  # "(UTC+02:00) Helsinki, Kyiv, Riga, Sofia, Tallinn, Vilnius"
+# "11am Eastern (4pm for you)", "10:00 SA time (09:00 your side)": the same time again,
+# converted for the reader, in brackets right after it.
+_ECHO_RX = re.compile(r"[^.!?;()\[\]\d]{0,25}[(\[]\s*(?:that's\s+|that\s+is\s+|i\.e\.,?\s*"
+                      r"|=\s*)?")
+# "London Heathrow (LHR) 21:35 → Hong Kong (HKG) 17:05": a journey, not a meeting.
+_ARROWS = ("→", "->", "⟶", "➔", "➝")
+
+Zone = tuple[tzinfo, str]
+
+
+@dataclass(frozen=True, slots=True)
+class Clock:
+    pos: int
+    end: int
+    start: time
+    stop: time | None
+    zone: Zone | None
+    raw: int = -1  # where the number itself starts (``pos`` may be "at" before it)
+
+
+def _ampm(suffix: str | None) -> str:
+    """"p.m." / "PM" / "pm" -> "pm"; "uhr", "h" and nothing -> ""."""
+    word = (suffix or "").lower().replace(".", "").replace(" ", "")
+    return word if word in ("am", "pm") else ""
+
+
+def _hour(h: int, mark: str) -> int | None:
+    if not mark:
+        return h
+    if not 1 <= h <= 12:
+        return None
+    return (h % 12) + (12 if mark == "pm" else 0)
+
+
+def _clock_ok(g: dict[str, str | None], p: str, pre: re.Match[str] | None, text: str,
+              end: int) -> bool:
+    """Is this number a clock time? Bare numbers only after "at"/"um"/"à"."""
+    sep, suf = g[p + "sep"], g[p + "suf"]
+    if sep == ".":
+        if suf:
+            return True  # "14.30 Uhr"; "3.5 years", "17.03" are not times
+        word = " ".join((pre.group("pre") or "").lower().split()) if pre else ""
+        # "om 14.00", "at 9.30"; "at 3.50 euros" is a price
+        return (word in _DOT_PRE and text[end:end + 1] not in ("%", ".", "/")
+                and (len(g[p + "h"] or "") == 2 or g[p + "m"] in ("00", "15", "30", "45")))
+    return bool(sep or suf or pre)
+
+
+def _range_tail(m: re.Match[str], text: str, pre: bool) -> re.Match[str] | None:
+    tail = _RANGE_TAIL_RX.match(text, m.end())
+    if tail is None or int(tail.group("eh")) > 23:
+        return None
+    written = tail.group("esep") or tail.group("esuf")
+    if written or (pre and tail.group("conn").lower() in _STRONG_CONNECTORS):
+        return tail
+    return None  # "at 2 and 3 others" is not a range
+
+
+def _afternoon(h: int, raw: str, marked: bool) -> int:
+    """Nobody interviews at 3 in the morning: "at 3" means 15:00. Zero-padded
+    ("03:00") or am/pm-marked hours are taken as written."""
+    if not marked and 1 <= h <= 6 and not raw.startswith("0"):
+        return h + 12
+    return h
+
+
+def _pre(text: str, at: int) -> re.Match[str] | None:
+    """"at", "um", "alle ore"... right before ``at``: a blank must come first."""
+    if not at or not text[at - 1].isspace():
+        return None
+    return _PRE_RX.search(text, max(0, at - 12), at)
+
+
+def _read_clock(m: re.Match[str], text: str) -> Clock | None:
+    g = m.groupdict()
+    if (m.start() and text[m.start() - 1] in _NOT_BEFORE) or int(g["sh"]) > 23:
+        return None
+    pre = _pre(text, m.start())
+    noon = _NOON_TAIL_RX.match(text, m.end()) if g["sh"] == "12" and not g["ssuf"] else None
+    tail = None if noon else _range_tail(m, text, pre is not None)
+    if (tail is not None and tail.group("conn").lower() in ("to", "à", "a", "auf")
+            and MOVE_RX.search(text, max(0, m.start() - 60), m.start())):
+        tail = None  # "push our 1pm to 3pm": two times, not a range
+    # "11-12pm": a bare number is a clock when a clock time ends the range
+    marked_tail = tail is not None and bool(tail.group("esep") or tail.group("esuf"))
+    if not (noon or _clock_ok(g, "s", pre, text, m.end()) or marked_tail):
+        return None
+    start_mark = _ampm(g["ssuf"])
+    end_mark = _ampm(tail.group("esuf")) if tail else ""
+    start_h = _hour(int(g["sh"]), start_mark or end_mark)
+    if start_h is None:
+        return None
+    start_m = int(g["sm"] or 0)
+    if not start_mark and end_mark and tail and (start_h, start_m) > (
+        _hour(int(tail.group("eh")), end_mark) or 0, int(tail.group("em") or 0)
+    ):
+        start_h -= 12  # "11-12pm" is 11am to noon
+    start_h = _afternoon(start_h, g["sh"], bool(start_mark or end_mark))
+    start = time(start_h, start_m)
+    stop = _read_stop(tail, start, start_mark) if tail else None
+    end_pos = noon.end() if noon else tail.end() if tail else m.end()
+    zone, end_pos = zone_after(text, end_pos)
+    return Clock(pre.start() if pre else m.start(), end_pos, start, stop, zone, m.start())
+
+
+def _city_list(text: str, pos: int) -> tuple[Zone, int] | None:
+    """An Outlook label's places, "(UTC-06:00) Guadalajara, Mexico City, Monterrey": the
+    first one that is a zone's city names the zone."""
+    for _ in range(_CITY_LIST_MAX):
+        city = CITY_WORD_RX.match(text, pos + 1) if text[pos:pos + 1] == " " else None
+        if city is None or text[city.end():city.end() + 1] not in (",", "", "\n", "."):
+            return None
+        key = city_zone(city.group(0))
+        found = zone_by_name(key) if key else None
+        if found is not None:
+            return (found, found.key), city.end()
+        pos = city.end() + 1
+    return None
+
+
+def zone_after(text: str, pos: int) -> tuple[Zone | None, int]:
+    """The zone written right after a time, and where it ends. An Outlook label
+    "(UTC-05:00) Eastern Time (US & Canada)" is decided by its name, not its offset
+    (which is the standard one, wrong half the year); a place in brackets after a
+    zone ("Mountain Standard Time (Arizona)") narrows it, or names it ("3pm (Warsaw)")."""
+    ztail = ZONE_TAIL_RX.match(text, pos)
+    zone = zone_from_match(ztail.groupdict()) if ztail else None
+    if not zone:
+        if text[pos:pos + 1] == ",":  # "at 14:30, ora di Roma."
+            comma = _DAY_ZONE_RX.match(text, pos)
+            found = zone_from_match(comma.groupdict()) if comma else None
+            if found:
+                return found, comma.end()
+        return _paren_city(text, pos) or (None, pos)
+    end = ztail.end()
+    if ztail.group("zh") is not None or ztail.group("zoff"):
+        close = end + 1 if text[end:end + 1] in ")]" else end
+        named = ZONE_TAIL_RX.match(text, close)
+        if named and named.group("zh") is None and not named.group("zoff"):
+            better = zone_from_match(named.groupdict())
+            if better:
+                return better, named.end()
+        return _city_list(text, close) or (zone, end)
+    return _paren_city(text, end) or (zone, end)
+
+
+def _paren_city(text: str, pos: int) -> tuple[Zone, int] | None:
+    paren = _PAREN_RX.match(text, pos)
+    if paren:
+        key = city_zone(paren.group("name"))
+        found = zone_by_name(key) if key else None
+        if found is not None:
+            return (found, found.key), paren.end()
+    return None
+
+
+def zone_after_day(text: str, pos: int) -> Zone | None:
+    """"4:15 this Wednesday, Central.": a zone after the date that follows a time."""
+    m = _DAY_ZONE_RX.match(text, pos)
+    return zone_from_match(m.groupdict()) if m else None
+
+
+def _word_clocks(text: str, low: str) -> list[Clock]:
+    """"at noon", "half past two", "quarter to ten", "half ten" (British: 10:30)."""
+    if _WORD_CLOCK_KEYS_RX.search(low) is None:
+        return []
+    out = []
+    for m in _WORD_CLOCK_RX.finditer(text):
+        mark = _ampm(m.group("wsuf"))
+        if m.group("noon"):
+            hour, minute = 12, 0
+        else:
+            word = (m.group("wh") or m.group("bh")).lower()
+            hour = _NUMBER_HOURS[word] if word in _NUMBER_HOURS else int(word)
+            if not 1 <= hour <= 12:
+                continue
+            if m.group("bh") or m.group("frac").lower() == "half":
+                minute = 30
+            elif m.group("rel").lower() in ("past", "after"):
+                minute = 15
+            else:
+                hour, minute = hour - 1 or 12, 45
+            h = _hour(hour, mark)
+            if h is None:
+                continue
+            hour = _afternoon(h, str(hour), bool(mark))
+        pre = _pre(text, m.start())
+        zone, end = zone_after(text, m.end())
+        out.append(Clock(pre.start() if pre else m.start(), end, time(hour, minute), None,
+                         zone, m.start()))
+    return out
+
+
+def _read_stop(tail: re.Match[str], start: time, start_mark: str) -> time | None:
+    mark = _ampm(tail.group("esuf")) or start_mark
+    h = _hour(int(tail.group("eh")), mark)
+    if h is None:
+        return None
+    minute = int(tail.group("em") or 0)
+    if not mark and (h, minute) < (start.hour, start.minute) and h + 12 < 24:
+        h += 12  # "from 11:00 to 1:00" ends at 13:00
+    length = datetime.combine(date.min, time(h, minute)) - datetime.combine(date.min, start)
+    if not _MIN_LENGTH <= length <= _MAX_LENGTH:
+        return None  # "between 9 and 5" is a window, not an interview
+    return time(h, minute)
+
+
+def find_clocks(text: str, low: str | None = None) -> list[Clock]:
+    """Every clock time in ``text``, in order; none overlap. ``low``: ``text.lower()``."""
+    clocks: list[Clock] = []
+    consumed = -1
+    for m in _TIME_RX.finditer(text):
+        at = m.start()
+        if at < consumed or (at and text[at - 1] in _NOT_BEFORE):
+            continue  # "3.5", "555-0100", "10/03": no clock
+        clock = _read_clock(m, text)
+        if clock:
+            clocks.append(clock)
+            consumed = clock.end
+    words = _word_clocks(text, text.lower() if low is None else low)
+    if words:
+        taken = [(c.pos, c.end) for c in clocks]
+        clocks += [w for w in words if not any(a < w.end and w.pos < b for a, b in taken)]
+        clocks.sort(key=lambda c: c.pos)
+    if len(clocks) < 2:
+        return clocks
+    return _drop_echoes_and_journeys(text, clocks)
+
+
+def _drop_echoes_and_journeys(text: str, clocks: list[Clock]) -> list[Clock]:
+    """Without the times converted for the reader ("11am Eastern (4pm for you)") and
+    the times of a journey ("LHR 21:35 → HKG 17:05")."""
+    out: list[Clock] = []
+    journey = -1  # the clock that ends the last journey
+    for i, clock in enumerate(clocks):
+        if i <= journey:
+            continue
+        if (out and _ECHO_RX.fullmatch(text, out[-1].end, clock.pos)
+                and "\n\n" not in text[out[-1].end:clock.pos]):
+            continue
+        after = clocks[i + 1] if i + 1 < len(clocks) else None
+        if after is not None and "\n" not in text[clock.end:after.pos]:
+            between = text[clock.end:after.pos]
+            if any(a in between for a in _ARROWS) and any(c.isalpha() for c in between):
+                journey = i + 1
+                continue
+        out.append(clock)
+    return out

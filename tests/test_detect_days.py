@@ -1,0 +1,50 @@
+"""Dates written in text: ``outbox.detect.days``."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from outbox.detect.days import find_days
+
+REF = date(2026, 3, 2)  # a Monday
+
+
+def days(text: str, *, day_first: bool = False) -> list[date | None]:
+    return [d.day for d in find_days(text, [(0, len(text))], REF, day_first)]
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("quarta-feira, 17 de junho", date(2026, 6, 17)),
+        ("1º de julho de 2026", date(2026, 7, 1)),
+        ("giovedì 21 maggio", date(2026, 5, 21)),
+        ("il 1° giugno", date(2026, 6, 1)),
+        ("donderdag 12 maart", date(2026, 3, 12)),
+        ("dinsdag 3 mrt.", date(2026, 3, 3)),
+        ("2026/6/18 (Thu)", date(2026, 6, 18)),
+        ("2026.06.18", date(2026, 6, 18)),
+        ("26-May-2026", date(2026, 5, 26)),
+        ("Thursday, March 12:", date(2026, 3, 12)),  # a heading's colon is no clock
+        ("amanhã", date(2026, 3, 3)),
+        ("dopodomani", date(2026, 3, 4)),
+        ("vandaag", date(2026, 3, 2)),
+        ("na próxima segunda-feira", date(2026, 3, 9)),
+        ("prossimo lunedì", date(2026, 3, 9)),
+        ("volgende maandag", date(2026, 3, 9)),
+        ("sexta, 6 de março", date(2026, 3, 6)),
+    ],
+)
+def test_more_languages_and_forms(text: str, day: date) -> None:
+    assert days(text) == [day]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a segunda entrevista", "a quinta etapa", "5 out of 10", "Guten Morgen", "Marco 5",
+     "March 12:30"],
+)
+def test_no_date(text: str) -> None:
+    assert days(text) == []
