@@ -108,11 +108,27 @@ def _expand(alternative: str) -> list[str]:
     plain words becomes one alternative per word, each starting with a literal."""
     if not alternative.startswith("(?:"):
         return [alternative]
-    close = alternative.find(")")
-    inner, rest = alternative[3:close], alternative[close + 1:]
-    if "(" in inner or "[" in inner or "\\" in inner or rest[:1] in ("?", "*", "+", "{"):
+    close, depth, words, start = -1, 0, [], 3
+    for i, c in enumerate(alternative):
+        if c == "(" and alternative[i - 1:i] != "\\":
+            depth += 1
+        elif c == ")" and alternative[i - 1] != "\\":
+            depth -= 1
+            if depth == 0:
+                close = i
+                break
+        elif c == "|" and depth == 1 and alternative[i - 1] != "\\":
+            words.append(alternative[start:i])
+            start = i + 1
+    if close < 0:
         return [alternative]
-    return [e for word in inner.split("|") for e in _expand(word + rest)]
+    words.append(alternative[start:close])
+    rest = alternative[close + 1:]
+    if "[" in alternative[:close] or "\\" in alternative[:close] or rest[:1] in (
+            "?", "*", "+", "{"):
+        return [alternative]
+    # nested groups stay inside each word ("mov(?:e|ing) ahead"): it starts with a literal
+    return [e for word in words for e in _expand(word + rest)]
 
 
 def _top_level(pattern: str) -> list[str]:
