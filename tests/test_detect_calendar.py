@@ -318,3 +318,18 @@ def test_an_all_day_hold_without_a_time_has_no_start() -> None:
     hold = ics("DTSTART;VALUE=DATE:20260316", "DTEND;VALUE=DATE:20260317",
                "DESCRIPTION:Onsite day. Details to follow.")
     assert fast_invites(hold, ZoneInfo("Europe/London"), "Europe/London")[0].start is None
+
+
+@pytest.mark.parametrize("trim", [False, True])
+def test_a_recurring_series_is_never_an_interview(trim: bool) -> None:
+    # A weekly sync with the hiring team is no interview, whatever its title says; the
+    # fast reader and icalendar (an unknown VTIMEZONE sends it there) agree.
+    block = ("BEGIN:VTIMEZONE\r\nTZID:Custom Zone\r\nBEGIN:STANDARD\r\nDTSTART:19700101T000000"
+             "\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0100\r\nTZNAME:X\r\nEND:STANDARD\r\n"
+             "END:VTIMEZONE") if trim else ""
+    tzid = "Custom Zone" if trim else "Europe/Berlin"
+    det = classify(message(ics(f"DTSTART;TZID={tzid}:20260311T150000",
+                               "RRULE:FREQ=WEEKLY;BYDAY=WE", timezone_block=block),
+                           subject="Invitation: Hiring sync - interview loop review"), CTX)
+    assert det.kind is Kind.NONE
+    assert "recurring_event" in signals(det)

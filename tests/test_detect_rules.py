@@ -886,3 +886,28 @@ def test_need_to_reschedule_question_is_an_offer_not_a_proposal() -> None:
     assert det.kind is Kind.CONFIRMATION
     assert "proposal" not in signals(det)
     assert det.confidence >= 0.75
+
+
+@pytest.mark.parametrize(("text", "subject", "kind"), [
+    ("Nach sorgfältiger Abwägung haben wir uns entschieden, den Prozess mit einer anderen "
+     "Kandidatin fortzusetzen.", "Ihre Bewerbung als Data Engineer", Kind.REJECTION),
+    ("I've just had feedback from the client and they won't be taking you through to the "
+     "final stage for the role.", "Feltham Dynamics - feedback", Kind.REJECTION),
+    ("Remarcámos a entrevista para quinta-feira, dia 5 de março, às 10h00.",
+     "RE: Entrevista", Kind.RESCHEDULE),
+    # a pipeline moving is not the interview moving
+    ("I'm writing to confirm your phone screen on Tuesday, March 3 at 2:00 PM EST. We're "
+     "moving our pipeline from batch to streaming, so that will come up.",
+     "Phone screen confirmed", Kind.CONFIRMATION),
+    ("Always happy to help a fellow alum! Wednesday at 12:30 works - just a coffee and a chat. "
+     "I'm not involved in hiring for the role you mentioned.", "Re: coffee?", Kind.NONE),
+])
+def test_round4_patterns(text: str, subject: str, kind: Kind) -> None:
+    assert run(text, subject).kind is kind
+
+
+def test_the_same_slot_restated_for_me_is_no_second_choice() -> None:
+    det = run("Friday works great. Let's do Friday, March 6 at 15:30 IST, which should be 10am "
+              "for you in London.", "Re: Founding Engineer @ Tamarind")
+    assert det.kind is Kind.CONFIRMATION
+    assert "several_times" not in signals(det)

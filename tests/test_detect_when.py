@@ -688,3 +688,32 @@ def test_a_price_is_no_clock() -> None:
 def test_one_row_right_below_its_date() -> None:
     text = "Your interview is confirmed for Thursday, March 12:\n10:00 - 10:45 Coding with Sam\n"
     assert only(text).start == datetime(2026, 3, 12, 10, tzinfo=BERLIN)
+
+
+@pytest.mark.parametrize(("text", "hour", "minute"), [
+    ("volgende week dinsdag om half drie bij ons", 14, 30),  # Dutch: half before three
+    ("am Dienstag, 9. Juni um halb zehn", 9, 30),  # German likewise
+    ("dinsdag 9 juni om kwart over tien", 10, 15),
+    ("dinsdag 9 juni om kwart voor drie", 14, 45),
+])
+def test_dutch_and_german_clock_words(text: str, hour: int, minute: int) -> None:
+    sent = datetime(2026, 6, 3, 16, 20, tzinfo=timezone(timedelta(hours=2)))
+    zone = ZoneInfo("Europe/Amsterdam")
+    found = find_mentions(text, sent, (zone, "Europe/Amsterdam"), day_first=True)
+    assert [m.start for m in found] == [datetime(2026, 6, 9, hour, minute, tzinfo=zone)]
+
+
+def test_a_utc_offset_in_brackets_is_not_a_clock() -> None:
+    sent = datetime(2026, 2, 24, 21, 0, tzinfo=timezone(timedelta(hours=5, minutes=30)))
+    zone = ZoneInfo("Asia/Kolkata")
+    found = find_mentions("Friday works. Let's do 15:30 IST (+05:30).", sent,
+                          (zone, "Asia/Kolkata"))
+    assert [m.start.hour for m in found] == [15]
+
+
+def test_a_stated_deadline_is_not_a_meeting() -> None:
+    sent = datetime(2026, 3, 13, 10, 0, tzinfo=UTC)
+    zone = ZoneInfo("Europe/Paris")
+    found = find_mentions("Date limite : vendredi 20 mars 2026 à 23h59 (heure de Paris)", sent,
+                          (zone, "Europe/Paris"), day_first=True)
+    assert found and all(m.deadline for m in found)

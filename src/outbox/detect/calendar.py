@@ -30,7 +30,7 @@ MAX_ICS = 200_000  # characters; a bigger calendar is not an invitation
 _MAX_ATTENDEES = 50  # an interview has a handful; a town hall is not one
 _EVENT_FIELDS = frozenset({
     "UID", "SEQUENCE", "STATUS", "SUMMARY", "DTSTART", "DTEND", "DURATION", "ORGANIZER",
-    "ATTENDEE", "RECURRENCE-ID", "DESCRIPTION",
+    "ATTENDEE", "RECURRENCE-ID", "DESCRIPTION", "RRULE",
 })
 _MAX_DESCRIPTION = 4000  # an all-day hold's time is in the first lines of its description
 _UNFOLD_RX = re.compile(r"\r?\n[ \t]")
@@ -61,6 +61,7 @@ class Invite:
     floating: bool  # times without a zone, read in the sender's zone
     organizer: Address | None
     attendees: tuple[Attendee, ...]
+    recurring: bool = False  # RRULE: a weekly sync, never an interview
 
 
 def _text(value: Any) -> str:
@@ -197,6 +198,7 @@ def _invite(method: str, event: Any, floating: tzinfo, floating_label: str) -> I
         floating=was_floating,
         organizer=organizer,
         attendees=_attendees(event),
+        recurring=event.get("RRULE") is not None,
     )
 
 
@@ -423,6 +425,7 @@ def _fast_event(method: str, props: dict[str, Any], floating: tzinfo,
         method=method, uid=text("UID") or None, sequence=seq, status=text("STATUS").upper(),
         summary=text("SUMMARY"), start=start, end=end, tz=tz, floating=was_floating,
         organizer=_fast_address(props.get("ORGANIZER")), attendees=tuple(attendees),
+        recurring="RRULE" in props,
     )
 
 

@@ -30,7 +30,7 @@ _PRE_RX = re.compile(
 # "von", "de" it may be a date ("von 17.03. bis 20.03.").
 _DOT_PRE = frozenset({"at", "um", "om", "à", "às", "pelas", "a la", "a las", "alle", "ore",
                       "alle ore"})
-_NOT_BEFORE = frozenset("0123456789/.,:-")
+_NOT_BEFORE = frozenset("0123456789/.,:-+")  # "+05:30" is an offset, not a clock
 _RANGE_TAIL_RX = re.compile(
     r"\s*(?P<conn>-|–|—|~|〜|～|to|until|till|bis|às|à|alle|a|and|y|et|tot)\s*"
     + _CLOCK.format(p="e"),
@@ -59,7 +59,17 @@ _WORD_CLOCK_RX = re.compile(
     rf")\b(?:\s*(?P<wsuf>{_AMPM}|o'clock))?",
     re.IGNORECASE,
 )
-_WORD_CLOCK_KEYS_RX = re.compile(r"noon|midday|midi|mediod|mittag|half|quarter")  # lower case
+_WORD_CLOCK_KEYS_RX = re.compile(r"noon|midday|midi|mediod|mittag|half|halb|quarter|kwart|viertel")
+# Dutch and German count the half towards the next hour: "half drie", "halb drei" = 2:30.
+_HOURS_NL_DE = {w: i % 12 or 12 for i, ws in enumerate([
+    ("nul",), ("een", "één", "eins"), ("twee", "zwei"), ("drie", "drei"), ("vier",),
+    ("vijf", "fünf"), ("zes", "sechs"), ("zeven", "sieben"), ("acht",), ("negen", "neun"),
+    ("tien", "zehn"), ("elf",), ("twaalf", "zwölf")]) for w in ws}
+_NL_DE_CLOCK_RX = re.compile(
+    r"\b(?:(?P<half>half|halb)|(?P<q>kwart|viertel)\s+(?P<rel>over|voor|nach|vor))\s+"
+    r"(?P<h>" + "|".join(sorted(_HOURS_NL_DE, key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
+)
 
 # "push our 1pm to 3pm", "reporter notre entretien prévu ce mercredi 20 mai": the time
 # after a move verb, with no "to" between, is the one being moved away from.
@@ -257,6 +267,19 @@ def _word_clocks(text: str, low: str) -> list[Clock]:
             if h is None:
                 continue
             hour = _afternoon(h, str(hour), bool(mark))
+        pre = _pre(text, m.start())
+        zone, end = zone_after(text, m.end())
+        out.append(Clock(pre.start() if pre else m.start(), end, time(hour, minute), None,
+                         zone, m.start()))
+    for m in _NL_DE_CLOCK_RX.finditer(text):
+        hour = _HOURS_NL_DE[m.group("h").lower()]
+        if m.group("half"):
+            hour, minute = hour - 1 or 12, 30
+        elif m.group("rel").lower() in ("over", "nach"):
+            minute = 15
+        else:
+            hour, minute = hour - 1 or 12, 45
+        hour = _afternoon(hour, str(hour), False)
         pre = _pre(text, m.start())
         zone, end = zone_after(text, m.end())
         out.append(Clock(pre.start() if pre else m.start(), end, time(hour, minute), None,

@@ -218,6 +218,7 @@ MEETING = _rx(
     r"\bcoffee\b", r"\brencontrer\b", r"\bnos bureaux\b", r"\btreffen\b", r"\breunião\b",
     r"\bincontro\b", r"\bchamada\b", r"\bvideochiamata\b", r"\bchiamata\b", r"\bgesprek\b",
     r"\bafspraak\b", r"\bmöte\b", r"\bspotkani", r"\bappuntamento\b",
+    r"\bkennismaking\b",
 )
 CONFIRM = _rx(
     r"\bconfirm(?:ed|ing|ation)\b", r"\b(?:is|are|has been|have been|been|was|now) scheduled\b",
@@ -261,6 +262,8 @@ CONFIRM = _rx(
     r"\bti aspettiamo\b", r"\baté (?:lá|breve|segunda|terça|quarta|quinta|sexta)\b",
     r"\baguardamos (?:você|voce|o seu|a sua)", r"\bbevestig", r"\btot dan\b", r"\bvi ses\b",
     r"\bbekräft", r"\bpotwierdz",
+    r"\btot (?:maandag|dinsdag|woensdag|donderdag|vrijdag|morgen|straks)\b",
+    r"\bzoals afgesproken\b",
 )
 SLOT_OFFER = _rx(
     r"\b(?:pick|choose|select) (?:one of|a time|a slot|from|your preferred|whichever|the time)",
@@ -326,6 +329,8 @@ NOT_JOB = _rx(
     r"\bcustomer interview", r"\bgift card", r"\bfocus group", r"\bexit interview",
     r"\bmock (?:[\w-]+ ){0,3}interview", r"\bpractice interview", r"\binterview coach",
     r"\binformational (?:interview|chat|call|coffee|conversation)",
+    r"\bnot (?:involved|part of|in charge of) (?:the )?hiring\b",
+    r"\b(?:just|only) (?:a|for a) (?:coffee|casual chat)\b",
     r"\b(?:radio|live|tv|television|broadcast|on-?air) interview", r"\b(?:breakfast|radio|tv) show",
     r"\bvisa (?:interview|appointment)", r"\bembassy\b", r"\bconsulate\b",
     r"\breference call\b", r"\bas (?:a|their|his|her) (?:referee|reference)\b",
@@ -370,8 +375,10 @@ RESCHEDULE = _rx(
     r"\breprogramad[ao]", r"\bnueva (?:hora|fecha)\b",
     r"\b(?:i've|i have|we've|we have|i|we|i'll|we'll|i will|we will) (?:just |now )?"
     r"(?:moved|pushed|shifted|bumped)\b",
-    r"\b(?:i'm|we're|i am|we are) (?:going to |gonna )?(?:move|moving|push|pushing|shift"
-    r"|shifting|bump|bumping)\b",
+    r"\b(?:i'm|we're|i am|we are) (?:going to |gonna |having to |needing to )?(?:move|moving"
+    r"|push|pushing|shift|shifting|bump|bumping) (?:it|this|that|you|us|things|(?:the|your|our"
+    r"|tomorrow's|today's|\w+day's) (?:[\w-]+ )?(?:interview|call|chat|meeting|conversation"
+    r"|session|slot|time|screen|onsite))\b",
     r"\b(?:have|need|had|has) to (?:move|push|shift|postpone|reschedule)\b",
     r"\bmoving (?:our|the|your|us|it)\b(?: [\w']+){0,2} to\b",
     r"\blet(?:'s| us) (?:move|push|shift|bump)\b",
@@ -382,6 +389,8 @@ RESCHEDULE = _rx(
     r"\breporter (?:notre|votre|l'|le |la )", r"\bdécaler\b", r"\bnouveau rendez-vous",
     r"\bnouvelle (?:date|heure)\b", r"\bcambiar la (?:fecha|hora)", r"\bcambio de fecha",
     r"\b(?:hemos|he) movido\b", r"\bspostat[oa]\b", r"\bremarcad[ao]\b",
+    r"\bremarc(?:ámos|amos|ei|ou|aram)\b", r"\b(?:abbiamo|ho) spostato\b",
+    r"\b(?:hemos|he) (?:cambiado|pasado) (?:la|tu|su) (?:entrevista|reunión|llamada)",
     r"\b(?:has been|have been|was|is|been|we've|we have|i've|i have) (?:now )?postponed\b",
     r"\bbr(?:ought|ing|inging) (?:it |the interview |your interview )?forward\b",
     r"\bbr(?:ought|ing|inging) (?:[\w']+ ){1,2}forward (?:to|by|an? )",
@@ -513,6 +522,10 @@ REJECT = _rx(
     r"\boffer(?:ed|ing)? (?:the|this|that|our) (?:[\w-]+ ){0,4}(?:role|position|job|seat) to "
     r"(?:someone|somebody|another|a different|an internal|the other)",
     r"\bgå (?:vidare|videre) med (?:andra|andre|en annan|en anden|någon annan)",
+    r"\bmit (?:einer |einem )?anderen? (?:kandidat|bewerber)",
+    r"\b(?:won't|will not|not) be (?:taking|putting|moving) you (?:through|forward)",
+    r"\b(?:go|going|went|gone) with (?:other )?(?:candidates|applicants|people|profiles) (?:who"
+    r"|with|whose)",
 )
 # Asking to move ("Could we move it to Friday?"): a proposal until the other side agrees.
 PROPOSE = _rx(
@@ -576,6 +589,10 @@ OFFER = _rx(
 DE_LANG = re.compile(r"\b(?:und|Sie|Ihre?n?|Uhr|bei|wir|Termin|freundlichen)\b", re.I)
 FR_LANG = re.compile(r"\b(?:vous|votre|nous|entretien|heure|cordialement|bonjour)\b", re.I)
 ES_LANG = re.compile(r"\b(?:usted|tu|hora|entrevista|saludos|gracias|hola)\b", re.I)
+# Portuguese, Italian, Dutch: only "is it English?" matters for "11/06" (all write day first).
+OTHER_LANG = re.compile(
+    r"\b(?:você|voce|sua|seu|obrigad[oa]|abraço|olá|horário|às|grazie|saluti|gentile|colloquio"
+    r"|ciao|alle ore|je|jij|bedankt|groet(?:en)?|hoi|gesprek|uur)\b", re.I)
 
 
 def first(rx: Phrase, *texts: str) -> Hit | None:
@@ -594,6 +611,7 @@ def language(text: str) -> str:
         "de": len(DE_LANG.findall(sample)),
         "fr": len(FR_LANG.findall(sample)),
         "es": len(ES_LANG.findall(sample)),
+        "other": len(OTHER_LANG.findall(sample)),
     }
     best = max(counts, key=lambda k: counts[k])
     return best if counts[best] >= 3 else "en"

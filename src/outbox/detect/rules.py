@@ -422,16 +422,43 @@ def _timing(f: Facts, kind: Kind, start: datetime | None) -> list[Reason]:
         # A time already past (a quoted "Den 2026-06-04 kl. 22:31, skrev ...") is no choice.
         sent = f.message.date
         distinct = {m.start for m in f.mentions
-                    if not m.deadline and m.start not in ends and m.start >= sent}
+                    if not m.deadline and m.start not in ends and m.start >= sent
+                    and not _for_the_reader(f.text, m)}
         if len(distinct) > 1:
             reasons.append(Reason("several_times", W_SEVERAL, f"{len(distinct)} different times"))
     return reasons
+
+
+_CONVERSION_BEFORE_RX = re.compile(
+    r"(?:that's|that is|which is|which should be|which would be|i\.e\.|equals|=|so|or)\s*"
+    r"(?:about\s+|around\s+|roughly\s+)?$", re.IGNORECASE)
+_CONVERSION_AFTER_RX = re.compile(
+    r"\s*(?:\)\s*)?(?:for you|your (?:time|side|end)|on your (?:end|side)|(?:in|for) london"
+    r"|uk time|london time|in the uk|where you are|local(?:ly)? for you)", re.IGNORECASE)
+
+
+def _for_the_reader(text: str, m: Mention) -> bool:
+    """"6pm Sydney time - by my maths that's 9am in London": the same slot restated in my
+    zone, no second choice (the text may miscount the offset; the first time stands)."""
+    if not text or m.pos >= len(text):
+        return False
+    # A mention's text is "date … clock" when the two are apart: look around the clock.
+    clock = m.text.rpartition("… ")[2]
+    at = text.find(clock, m.pos)
+    if at < 0:
+        return False
+    before = text[max(0, at - 30):at]
+    after_at = at + len(clock)
+    return bool(_CONVERSION_BEFORE_RX.search(before) or
+                _CONVERSION_AFTER_RX.match(text, after_at, after_at + 40))
 
 
 def _not_a_plan(f: Facts) -> Reason | None:
     """A hold that may still move, or a call about an offer: no interview to plan."""
     if f.invite and f.invite.status == "TENTATIVE":
         return Reason("tentative_hold", 0.0, "STATUS:TENTATIVE")
+    if f.invite and f.invite.recurring:
+        return Reason("recurring_event", 0.0, "RRULE: a series, not one interview")
     m = p.TENTATIVE.search(f.all_text)
     if m:
         return Reason("tentative_hold", 0.0, _snippet(m))

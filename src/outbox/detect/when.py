@@ -70,7 +70,9 @@ _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "une": 1, "eine": 1, "una"
 
 _DEADLINE_RX = re.compile(
     r"\b(?:by|before|until|till|no later than|deadline|due|bis(?: zum)?|avant(?: le)?"
-    r"|antes del?|hasta(?: el)?)[\s:,]*(?:the\s+|end of\s+)?$",
+    r"|antes del?|hasta(?: el)?|date limite|fecha l[ií]mite|frist|einsendeschluss|scadenza"
+    r"|prazo|uiterlijk|complete (?:it |the test |the assessment )?by|closes?|expires?)"
+    r"[\s:,]*(?:the\s+|end of\s+|le\s+|el\s+)?$",
     re.IGNORECASE,
 )
 _SENTENCE_END_RX = re.compile(r"[.!?\n]")
