@@ -717,3 +717,17 @@ def test_a_stated_deadline_is_not_a_meeting() -> None:
     found = find_mentions("Date limite : vendredi 20 mars 2026 à 23h59 (heure de Paris)", sent,
                           (zone, "Europe/Paris"), day_first=True)
     assert found and all(m.deadline for m in found)
+
+
+@pytest.mark.parametrize(("tzid", "iana"), [
+    ("(UTC+01:00) Brussels, Copenhagen, Madrid, Paris", "Europe/Brussels"),
+    ("(UTC+09:00) Osaka, Sapporo, Tokyo", "Asia/Tokyo"),
+    ("(UTC+10:00) Canberra, Melbourne, Sydney", "Australia/Sydney"),
+])
+def test_outlook_display_names_are_known_zones(tzid: str, iana: str) -> None:
+    # Exchange writes these as TZIDs; read as IANA zones the fast calendar reader keeps them
+    assert zone_by_name(tzid) == ZoneInfo(iana)
+
+
+def test_an_outlook_display_name_with_the_wrong_offset_is_not_trusted() -> None:
+    assert zone_by_name("(UTC+03:00) Brussels, Paris") is None

@@ -149,7 +149,7 @@ _SUBJECT_ROLE_RX = [
     re.compile(r"(?:^|:\s*)" + _ROLE + r"(?i:\s+(?:interview|position|role)\b)"),
     re.compile(r"[–-]\s*" + _ROLE + r"\s*$"),
 ]
-_BODY_HEAD = 2_500  # company and role are named near the top, not in the signature
+_BODY_HEAD = 1500  # company and role are named near the top, not in the signature
 _GENDER_TAG_RX = re.compile(r"\s*\((?:[mwfdx]\s*/\s*){1,3}[mwfdx]\)|\s*\(all genders\)", re.I)
 
 

@@ -343,6 +343,13 @@ NOT_JOB = _rx(
     r"\b(?:the|this|our|my) (?:piece|article|feature) (?:runs|goes (?:live|out)|is published"
     r"|will run)", r"\bbefore the (?:piece|article|feature|story) (?:runs|goes)",
     r"\bquotes to check\b", r"\bsend you any (?:direct )?quotes",
+    keys="podcast|episode|on the show|press interview|journalist|reporter|media interview|"
+         "article|story|magazine|piece|feature|blog|book|research|usability|customer interview|"
+         "gift card|focus group|exit interview|mock|practice interview|interview coach|"
+         "informational|not involved|not part of|not in charge|coffee|casual chat|radio|"
+         "live interview|tv interview|television|broadcast|air interview|show|visa|embassy|"
+         "consulate|reference|referee|your talk|accepted talk|speaker check|thesis|dissertation|"
+         "one-way|on-demand|record|quotes",
 )
 # Titles of meetings that are never a job interview (subject and invitation only: a
 # body may well say "mentoring juniors is part of the role").
@@ -364,6 +371,8 @@ I_INTERVIEW = _rx(
     r"\(interviewer\)",
     r"\binterviewer (?:guide|instructions|briefing|training)",
     r"\bfeedback form\b",
+    keys="panel|cv|resume|résumé|interviewer|interviewing|scorecard|interview kit|submit|"
+         "interview: candidate|feedback form",
 )
 RESCHEDULE = _rx(
     r"\b(?:has been|have|was|is|been|we've|we have) (?:now )?rescheduled",

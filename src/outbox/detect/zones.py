@@ -7,6 +7,7 @@ else the offset as written ("+05:30").
 from __future__ import annotations
 
 import logging
+import re
 from datetime import datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -202,13 +203,38 @@ def zone_by_name(name: str) -> ZoneInfo | None:
     name = name.strip().strip('"')
     if not name:
         return None
-    for iana in (name, _WINDOWS.get(name)):
+    for iana in (name, _WINDOWS.get(name), _outlook_display_zone(name)):
         if not iana or ".." in iana or iana.startswith("/") or "\0" in iana:
             continue  # never let a header name a file path
         try:
             return ZoneInfo(iana)
         except (ZoneInfoNotFoundError, ValueError, OSError):
             continue
+    return None
+
+
+_OUTLOOK_DISPLAY_RX = re.compile(r"\((?:UTC|GMT)(?:(?P<sign>[+-])(?P<h>\d\d):?(?P<m>\d\d))?\)"
+                                 r"\s*(?P<places>.+)")
+
+
+def _outlook_display_zone(name: str) -> str | None:
+    """Outlook's display name "(UTC+01:00) Brussels, Copenhagen, Madrid, Paris" -> the zone
+    of its first known city whose standard offset is the one stated."""
+    m = _OUTLOOK_DISPLAY_RX.fullmatch(name)
+    if m is None:
+        return None
+    minutes = int(m.group("h") or 0) * 60 + int(m.group("m") or 0)
+    stated = timedelta(minutes=-minutes if m.group("sign") == "-" else minutes)
+    for place in m.group("places").split(","):
+        iana = city_zone(place.strip())
+        if iana is None:
+            continue
+        zone = ZoneInfo(iana)
+        # the standard offset is the smaller of winter's and summer's, north or south
+        standard = min(zone.utcoffset(datetime(2026, month, 1)) or timedelta()
+                       for month in (1, 7))
+        if standard == stated:
+            return iana
     return None
 
 
