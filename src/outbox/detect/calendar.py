@@ -272,9 +272,11 @@ def parse_invites(
     SEQUENCE sent as inline part and as attachment) removed."""
     invites: list[Invite] = []
     seen: set[tuple[str | None, int, datetime | date | None]] = set()
+    read: set[str] = set()
     for raw in calendars:
-        if not raw or len(raw) > MAX_ICS:
-            continue
+        if not raw or len(raw) > MAX_ICS or raw in read:
+            continue  # Google sends the same calendar inline and attached: read it once
+        read.add(raw)
         try:
             found = fast_invites(raw, floating, floating_label)
             if found is None:

@@ -293,11 +293,16 @@ def _statement(rx: p.Phrase, text: str, question: bool = False) -> p.Hit | None:
     """The first match of ``rx`` in a sentence that is neither a question nor a condition
     ("Could we move it to Friday?" proposes; "If you need to reschedule, ..." offers;
     "I've moved it to Friday." tells); with ``question``, the first in a question."""
+    key = (id(rx), question)
+    last = _LAST_STATEMENT.get(key)
+    if last is not None and last[0] is text:  # the rules ask the same text again
+        return last[1]
+    found = None
     pos = 0
     while pos < len(text):
         m = rx.search(text, pos)
         if m is None:
-            return None
+            break
         start, end = m.start(), m.end()
         stop = len(text)
         for mark in (".", "!", "?", "\n\n"):
@@ -306,9 +311,15 @@ def _statement(rx: p.Phrase, text: str, question: bool = False) -> p.Hit | None:
                 stop = i
         asks = stop < len(text) and text[stop] == "?"
         if asks == question and not _CONDITION_RX.search(text, _sentence_start(text, start), start):
-            return p.Hit(text, start, end)
+            found = p.Hit(text, start, end)
+            break
         pos = end
-    return None
+    _LAST_STATEMENT[key] = (text, found)
+    return found
+
+
+# The last answer per phrase and mood (holding the text keeps its id from being reused).
+_LAST_STATEMENT: dict[tuple[int, bool], tuple[str, p.Hit | None]] = {}
 
 
 _OFFER_TO_MOVE_RX = re.compile(r"\s*(?:need|want|have) to (?:reschedule|move|cancel|change)",
@@ -393,7 +404,8 @@ def _kind_evidence(f: Facts) -> tuple[Kind, list[Reason], int | None]:
         in_text = m.string is f.text
         reasons.append(Reason("confirm_phrase", W_CONFIRM, _snippet(m)))
         asked = (_statement(p.PROPOSE, f.quoted, question=True)
-                 or _statement(p.RESCHEDULE, f.quoted, question=True)) if in_text else None
+                 or _statement(p.RESCHEDULE, f.quoted, question=True)
+                 ) if in_text and replied else None
         if asked and not proposed:
             # "Thursday 4:30 it is" answering "Could we move today's 2pm?": the move agreed.
             reasons.append(Reason("move_agreed", W_RESCHEDULE, f"asked below: {_snippet(asked)}"))

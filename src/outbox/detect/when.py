@@ -39,6 +39,9 @@ _DECLARED_ZONE_RX = re.compile(
     r")(?:the\s+)?" + ZONE_PATTERN,
     re.IGNORECASE,
 )
+_DECLARED_WORD_RX = re.compile(
+    r"times|zeiten|heures|horas|hor[aá]rios|orari|tijden|time\s*zone|zeitzone|fuseau|zona"
+    r"|fuso|tijdzone")
 _DECLARED_KEYS = ("time", "zeiten", "heures", "horas", "zone", "zona", "fuseau", "fuso",
                   "horário", "horario", "orari", "tijd")
 # "Schedule (Pacific Standard Time):", "Time (ET)": a zone in brackets heading the times.
@@ -344,9 +347,12 @@ def times_on_day(text: str, day: date, fallback: tuple[tzinfo, str]
 def _declared_zone(text: str) -> Zone | None:
     low = text.lower()
     if any(k in low for k in _DECLARED_KEYS):
-        m = _DECLARED_ZONE_RX.search(text)
-        if m:
-            return zone_from_match(m.groupdict())
+        # The declaration regex starts with an alternation: tried at every position it
+        # is slow, so it runs only around the words it needs.
+        for word in _DECLARED_WORD_RX.finditer(low):
+            m = _DECLARED_ZONE_RX.search(text, max(0, word.start() - 12), word.end() + 160)
+            if m and m.start() <= word.start():
+                return zone_from_match(m.groupdict())
     if "(" not in text:
         return None
     for m in _PAREN_ZONE_RX.finditer(text):
