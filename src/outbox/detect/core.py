@@ -77,7 +77,8 @@ class _When:
 
 def _classify(message: Message, ctx: DetectContext) -> Detection:
     me = frozenset(a.strip().lower() for a in ctx.my_addresses)
-    fallback = sender_zone(message.date, ctx.default_tz)
+    fallback = sender_zone(message.date, ctx.default_tz,
+                           message.from_.domain if message.from_ else None)
     invite = _choose_invite(parse_invites(message.calendars, *fallback), me)
     full = body_text(message)
     subject = message.subject or ""
