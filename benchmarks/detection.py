@@ -200,7 +200,8 @@ def load_messages(labels: Iterable[Label]) -> list[tuple[Label, Message]]:
 
 _LEGAL_RX = re.compile(
     r"\b(?:gmbh|ag|se|sa|sas|sl|s\.?a\.?|inc|llc|ltd|plc|bv|b\.v\.|kg|co|corp|corporation"
-    r"|limited|group)\b\.?", re.IGNORECASE)
+    r"|limited|group|ab|oy|a/s|aps|s\.?r\.?l|s\.?a\.?c|s\.?p\.?a|pty|pte|pvt|k\.?k|nv|n\.v\.|lda"
+    r"|ltda|llp)\b\.?", re.IGNORECASE)
 
 
 def norm_company(value: str | None) -> str:

@@ -65,8 +65,8 @@ def test_classify_never_fails(scores: Scores) -> None:
 # These floors are what the rules reached on it when it was first measured (not the
 # targets above, which only the tuned corpus meets so far): a change that makes
 # detection generalise worse fails here; raise them as detection improves.
-HOLDOUT_FLOORS = {"slot_precision": 0.88, "slot_recall": 0.80, "kind_accuracy": 0.70,
-                  "start_accuracy": 0.66}
+HOLDOUT_FLOORS = {"slot_precision": 0.88, "slot_recall": 0.85, "kind_accuracy": 0.75,
+                  "start_accuracy": 0.83}
 
 
 @pytest.fixture(scope="module")

@@ -37,6 +37,9 @@ _SUBJECT_COMPANY_RX = [
                + r"\s*[|–-]\s*(?i:.*\b(?:interview|invitation|entretien|entrevista|gespräch))"),
     re.compile(r"\(" + _CO + _LEGAL + r"\)\s*$"),
     re.compile(r"\s[-–|]\s*" + _CO + _LEGAL + r"\s*$"),
+    # An agency's "Halewood Freight - Analytics Engineering Lead": the client comes first
+    # (read last: only when nothing better names the employer).
+    re.compile(r"^\s*(?:(?i:re|fwd?|aw|wg|tr)\s*:\s*)*" + _CO + _LEGAL + r"\s+[-–|]\s+\S"),
     # "Confirmed: Fathom Kiln interview on Tue, May 12"; "Reminder: your Acme onsite"
     re.compile(r"(?i:^\s*(?:(?:re|fwd?)\s*:\s*)*(?:confirmed|reminder|scheduled|invitation|booked"
                r"|updated(?: invitation)?|cancel+ed|rescheduled)\s*:\s*(?:your\s+)?)" + _CO
@@ -161,7 +164,9 @@ class Found:
 
 _TRAILING_JUNK = frozenset(_words(
     "technical interview interviews final round phone video virtual screen call chat onsite "
-    "first second third team recruiting recruitment hiring careers talent acquisition hr"
+    "first second third team recruiting recruitment hiring careers talent acquisition hr "
+    # a place, not the name: "Halcyon Grid HQ", "Tsing Yi Securities Tower"
+    "hq headquarters tower building campus offices office"
 ))
 
 
