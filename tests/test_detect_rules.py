@@ -911,3 +911,15 @@ def test_the_same_slot_restated_for_me_is_no_second_choice() -> None:
               "for you in London.", "Re: Founding Engineer @ Tamarind")
     assert det.kind is Kind.CONFIRMATION
     assert "several_times" not in signals(det)
+
+
+@pytest.mark.parametrize(("text", "email"), [
+    ("Your interview on Tuesday, March 3 at 2:00 PM ET will be conducted by Dr. Angela Moreno "
+     "(copied).", "amoreno@globex.com"),
+    ("Sua entrevista ficou marcada para terça-feira, 3/3, às 15h. Quem vai conduzir é a Angela "
+     "Moreno (amoreno@globex.com).", "amoreno@globex.com"),
+])
+def test_who_conducts_the_interview_is_the_interviewer(text: str, email: str) -> None:
+    angela = Address("amoreno@globex.com", "Angela Moreno")
+    det = run(text, "Interview confirmation - Data Engineer", cc=(angela,))
+    assert det.interviewers and det.interviewers[0].email == email

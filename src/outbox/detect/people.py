@@ -84,10 +84,15 @@ _INTERVIEWERS_RX = re.compile(
     r"|gesprächspartner(?:in|innen)?(?:\s+(?:sind|ist))?\s*:?\s+"
     r"|vous rencontrerez\s+|entretien avec\s+"
     r"|(?:será|entrevista|reunirás|hablarás)\s+con\s+"
+    r"|(?:conducted|led|run|hosted)\s+by\s+(?:the\s+)?"
+    r"|(?:conduzid[ao]|conducid[ao]|condott[oa]|men[ée]e?|geführt)\s+(?:por|da|par|von)\s+"
+    r"(?:a\s+|o\s+|la\s+|el\s+|il\s+|le\s+)?"
+    r"|(?:quem\s+vai\s+conduzir\s+(?:é|será)|vai\s+conduzir)\s+(?:a\s+|o\s+)?"
 )
 _NAMES_RX = re.compile(_NAMES)
 # Each trigger holds one of these words; finding them first is much cheaper.
-_TRIGGER_WORD_RX = re.compile(r"with|interview|gesprächspartner|rencontrerez|avec|con")
+_TRIGGER_WORD_RX = re.compile(
+    r"with|interview|gesprächspartner|rencontrerez|avec|con|by|men[ée]e?|geführt")
 _MAX_ATS = 64
 _PAREN_RX = re.compile(r"\([^()]*\)")
 _NAME_PAIR_RX = re.compile(rf"(?P<name>{_NAME})\s*[(<]\s*(?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)")
