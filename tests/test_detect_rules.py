@@ -923,3 +923,40 @@ def test_who_conducts_the_interview_is_the_interviewer(text: str, email: str) ->
     angela = Address("amoreno@globex.com", "Angela Moreno")
     det = run(text, "Interview confirmation - Data Engineer", cc=(angela,))
     assert det.interviewers and det.interviewers[0].email == email
+
+
+@pytest.mark.parametrize(("text", "subject", "kind"), [
+    ("Hi Ada, your interview is tomorrow, Tuesday March 3 at 11:00 AM EST. Questions or need "
+     "to reschedule? Reply to this email.", "Reminder: Your interview with Acme is tomorrow",
+     Kind.CONFIRMATION),
+    ("Please use the link below to pick a time. Once you've picked a slot you'll receive a "
+     "confirmation. Slots: Friday 6 March, 9:00 AM - 5:00 PM UK time.",
+     "Acme: please choose your interview time", Kind.NONE),
+    ("Nous avons le regret de vous informer que nous ne donnerons pas suite à votre "
+     "candidature.", "Votre candidature chez Acme", Kind.REJECTION),
+    ("Leider können wir Ihnen keine positive Rückmeldung zu Ihrer Bewerbung geben.",
+     "Ihre Bewerbung - Rückmeldung", Kind.REJECTION),
+    ("Thank you for registering for 'Crack the System Design Interview'. Date & Time: Mar 4, "
+     "2026 07:00 PM London. You can cancel your registration at any time.",
+     "Crack the System Design Interview Confirmation", Kind.NONE),
+    ("I'm delighted to let you know that we would like to offer you the Backend Engineer role! "
+     "I've put 30 minutes in your diary for Friday, March 6 at 4pm.", "Good news", Kind.NONE),
+    ("ADA. i got the interview!!! thursday March 5 at 2pm, in person.", "thursday!!",
+     Kind.NONE),
+])
+def test_round5_patterns(text: str, subject: str, kind: Kind) -> None:
+    assert run(text, subject).kind is kind
+
+
+def test_family_wishing_me_luck_is_not_a_confirmation() -> None:
+    mum = Address("maggie.lovelace@lovelacefamily.me.uk", "Maggie Lovelace")
+    det = run("GOOD LUCK for your interview tomorrow at 10!", "tomorrow!!", sender=mum)
+    assert det.kind is Kind.NONE
+
+
+def test_office_hours_and_a_clock_change_note_are_no_second_time() -> None:
+    det = run("C'est noté pour mardi 3 mars à 14h30 (heure de Paris) pour l'entretien.\n"
+              "Élodie\nJoignable du lundi au vendredi, 9h-12h / 14h-18h",
+              "Re: Candidature Data Scientist – entretien")
+    assert det.kind is Kind.CONFIRMATION
+    assert "several_times" not in signals(det)

@@ -731,3 +731,24 @@ def test_outlook_display_names_are_known_zones(tzid: str, iana: str) -> None:
 
 def test_an_outlook_display_name_with_the_wrong_offset_is_not_trusted() -> None:
     assert zone_by_name("(UTC+03:00) Brussels, Paris") is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a form's label before a dotted clock
+    ("Data: martedì 9 giugno 2026\nOra: 11.00 (ora italiana)",
+     datetime(2026, 6, 9, 9, 0, tzinfo=UTC)),
+    # "1030 hrs", and the date's own weekday in brackets
+    ("Date : 10/09/2026 (Thursday)\nTime : 1030 hrs IST", datetime(2026, 9, 10, 5, 0, tzinfo=UTC)),
+    # a dotted day.month after a weekday
+    ("on Wednesday 17.06 at 15:00 CEST", datetime(2026, 6, 17, 13, 0, tzinfo=UTC)),
+    # the day of the month settles which Wednesday
+    ("next Wednesday (14th), 1.30pm", datetime(2026, 10, 14, 12, 30, tzinfo=UTC)),
+])
+def test_form_labels_military_clocks_and_bracketed_days(text: str, expected: datetime) -> None:
+    sent = datetime(2026, 6, 3, 12, 0, tzinfo=UTC) if "14th" not in text else datetime(
+        2026, 10, 6, 11, 18, tzinfo=UTC)
+    if "10/09" in text:
+        sent = datetime(2026, 9, 7, 6, 0, tzinfo=UTC)
+    zone = ZoneInfo("Europe/London")
+    found = find_mentions(text, sent, (zone, "Europe/London"), day_first=True)
+    assert found and found[0].start == expected

@@ -23,7 +23,9 @@ _CLOCK = (
 _TIME_RX = re.compile(_CLOCK.format(p="s"), re.IGNORECASE)
 _PRE_RX = re.compile(
     r"(?:\b(?P<pre>at|um|om|à|às|pelas|a\s+las?|alle(?:\s+ore)?|ore|dalle(?:\s+ore)?|vers|from"
-    r"|von|de|between|ab|entre)|@)\s+$",
+    r"|von|de|between|ab|entre"
+    # a form's label: "Time: 11.00", "Ora : 11.00", "Uhrzeit: 14.30"
+    r"|(?:time|ora|orario|uhrzeit|hora|hor[aá]rio|heure|tijd|tijdstip)\s*:)|@)\s+$",
     re.IGNORECASE,
 )
 # After these a number with a dot is a clock ("om 14.00", "at 14.30"); after "from",
@@ -123,8 +125,9 @@ def _clock_ok(g: dict[str, str | None], p: str, pre: re.Match[str] | None, text:
         if suf:
             return True  # "14.30 Uhr"; "3.5 years", "17.03" are not times
         word = " ".join((pre.group("pre") or "").lower().split()) if pre else ""
-        # "om 14.00", "at 9.30"; "at 3.50 euros" is a price
-        return (word in _DOT_PRE and text[end:end + 1] not in ("%", ".", "/")
+        # "om 14.00", "at 9.30", "Time: 11.00"; "at 3.50 euros" is a price
+        return ((word in _DOT_PRE or word.endswith(":")) and text[end:end + 1] not in (
+                    "%", ".", "/")
                 and (len(g[p + "h"] or "") == 2 or g[p + "m"] in ("00", "15", "30", "45")))
     return bool(sep or suf or pre)
 
@@ -152,6 +155,14 @@ def _pre(text: str, at: int) -> re.Match[str] | None:
     if not at or not text[at - 1].isspace():
         return None
     return _PRE_RX.search(text, max(0, at - 12), at)
+
+
+def _clock_pos(pre: re.Match[str] | None, number: int) -> int:
+    """Where the clock starts: at "at"/"um" before it, but at the number after a form's
+    label ("Time: 11.00"), whose line the date pairing reads as a label."""
+    if pre is None or (pre.group("pre") or "").endswith(":"):
+        return number
+    return pre.start()
 
 
 def _read_clock(m: re.Match[str], text: str) -> Clock | None:
@@ -183,7 +194,7 @@ def _read_clock(m: re.Match[str], text: str) -> Clock | None:
     stop = _read_stop(tail, start, start_mark) if tail else None
     end_pos = noon.end() if noon else tail.end() if tail else m.end()
     zone, end_pos = zone_after(text, end_pos)
-    return Clock(pre.start() if pre else m.start(), end_pos, start, stop, zone, m.start())
+    return Clock(_clock_pos(pre, m.start()), end_pos, start, stop, zone, m.start())
 
 
 def _city_list(text: str, pos: int) -> tuple[Zone, int] | None:
@@ -269,7 +280,7 @@ def _word_clocks(text: str, low: str) -> list[Clock]:
             hour = _afternoon(h, str(hour), bool(mark))
         pre = _pre(text, m.start())
         zone, end = zone_after(text, m.end())
-        out.append(Clock(pre.start() if pre else m.start(), end, time(hour, minute), None,
+        out.append(Clock(_clock_pos(pre, m.start()), end, time(hour, minute), None,
                          zone, m.start()))
     for m in _NL_DE_CLOCK_RX.finditer(text):
         hour = _HOURS_NL_DE[m.group("h").lower()]
@@ -282,7 +293,7 @@ def _word_clocks(text: str, low: str) -> list[Clock]:
         hour = _afternoon(hour, str(hour), False)
         pre = _pre(text, m.start())
         zone, end = zone_after(text, m.end())
-        out.append(Clock(pre.start() if pre else m.start(), end, time(hour, minute), None,
+        out.append(Clock(_clock_pos(pre, m.start()), end, time(hour, minute), None,
                          zone, m.start()))
     return out
 
@@ -301,6 +312,21 @@ def _read_stop(tail: re.Match[str], start: time, start_mark: str) -> time | None
     return time(h, minute)
 
 
+# "1030 hrs", "1400h": four digits with a unit (a year or an amount has none).
+_HHMM_RX = re.compile(r"(?<![\d:.,/+-])(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)\s?(?:hrs|hours|h)\b",
+                      re.IGNORECASE)
+
+
+def _hhmm_clocks(text: str) -> list[Clock]:
+    out = []
+    for m in _HHMM_RX.finditer(text):
+        pre = _pre(text, m.start())
+        zone, end = zone_after(text, m.end())
+        out.append(Clock(_clock_pos(pre, m.start()), end,
+                         time(int(m.group("h")), int(m.group("m"))), None, zone, m.start()))
+    return out
+
+
 def find_clocks(text: str, low: str | None = None) -> list[Clock]:
     """Every clock time in ``text``, in order; none overlap. ``low``: ``text.lower()``."""
     clocks: list[Clock] = []
@@ -314,6 +340,8 @@ def find_clocks(text: str, low: str | None = None) -> list[Clock]:
             clocks.append(clock)
             consumed = clock.end
     words = _word_clocks(text, text.lower() if low is None else low)
+    if "hrs" in text or ("h" in text and _HHMM_RX.search(text)):
+        words = words + _hhmm_clocks(text)
     if words:
         taken = [(c.pos, c.end) for c in clocks]
         clocks += [w for w in words if not any(a < w.end and w.pos < b for a, b in taken)]

@@ -85,6 +85,8 @@ _DATE_RX = re.compile(
     r"|(?:(?P<q>this|next|coming|kommenden|nächsten|ce|este|esta|nesta|neste|próximo|próxima"
     r"|proximo|proxima|questo|questa|prossimo|prossima|deze|volgende|aanstaande)\s+)?"
     rf"(?P<wd5>{_alt(_FULL_WEEKDAYS)})"
+    # "next Wednesday (14th)": the day of the month settles which Wednesday
+    r"(?:,?\s*\(\s*(?:the\s+)?(?P<d5>\d{1,2})(?:st|nd|rd|th|\.)?\s*\))?"
     r")(?![\w])",
     re.IGNORECASE,
 )
@@ -184,6 +186,9 @@ def _resolve_day(m: re.Match[str], ref: date, day_first: bool) -> Day | None:
                        _day_of_month(int(g["d6"]), ref, _weekday_of(g["wd6"])), False)
         if g["rel"]:
             return Day(m.start(), m.end(), ref + timedelta(days=_relative_days(g["rel"])), False)
+        if g["wd5"] and g["d5"]:
+            return Day(m.start(), m.end(),
+                       _day_of_month(int(g["d5"]), ref, _weekday_of(g["wd5"])), False)
         if g["wd5"]:
             return _weekday_day(m, ref)
     except ValueError:  # "February 30": not a date
@@ -194,8 +199,9 @@ def _resolve_day(m: re.Match[str], ref: date, day_first: bool) -> Day | None:
 def _numeric_day(m: re.Match[str], ref: date, day_first: bool) -> Day | None:
     g = m.groupdict()
     a, b = int(g["a4"]), int(g["b4"])
-    if g["sep"] == "." and not g["y4"] and not g["tdot"]:
-        return None  # "10.30" is a clock; German dates end in a dot ("17.03.")
+    if g["sep"] == "." and not g["y4"] and not g["tdot"] and not g["wd4"]:
+        return None  # "10.30" is a clock; German dates end in a dot ("17.03."), or follow a
+        # weekday ("Wednesday 17.06")
     # A dot, or a first number above 12, means day first ("17.03.2026", "17/3").
     if g["sep"] == "." or a > 12 or (day_first and b <= 12):
         day, month = a, b
@@ -234,6 +240,9 @@ def _weekday_day(m: re.Match[str], ref: date) -> Day:
     return Day(m.start(), m.end(), ref + timedelta(days=ahead), True)
 
 
+_ASIDE_GAP_RX = re.compile(r"[\s,(\[–-]{0,3}")
+
+
 def find_days(text: str, spans: list[tuple[int, int]], ref: date, day_first: bool,
               low: str | None = None) -> list[Day]:
     """The dates inside ``spans`` of ``text``, in order. The date regex is costly, so
@@ -256,5 +265,10 @@ def find_days(text: str, spans: list[tuple[int, int]], ref: date, day_first: boo
             after = m.end()
             day = _resolve_day(m, ref, day_first)
             if day and day.day and (not days or day.pos >= days[-1].end):
+                if (day.weekday_only and days and not days[-1].weekday_only
+                        and _ASIDE_GAP_RX.fullmatch(text, days[-1].end, day.pos)):
+                    # "10/09/2026 (Thursday)": the date's own weekday, not another day
+                    days[-1] = Day(days[-1].pos, m.end(), days[-1].day, False)
+                    continue
                 days.append(day)
     return days

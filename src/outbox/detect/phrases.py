@@ -221,7 +221,10 @@ MEETING = _rx(
     r"\bkennismaking\b",
 )
 CONFIRM = _rx(
-    r"\bconfirm(?:ed|ing|ation)\b", r"\b(?:is|are|has been|have been|been|was|now) scheduled\b",
+    # "you'll receive a confirmation once you've picked a slot": not yet
+    r"\bconfirm(?:ed|ing|ation)\b(?<!receive a confirmation)(?<!get a confirmation)"
+    r"(?<!you a confirmation)(?<!receive confirmation)",
+    r"\b(?:is|are|has been|have been|been|was|now) scheduled\b",
     r"\bscheduled (?:for|on)\b", r"\bwe(?:'ve| have) scheduled\b",
     r"\blook(?:ing)? forward to (?:speaking|meeting|talking|chatting|seeing|our)",
     r"\bsee you (?:on|then|there|tomorrow|tmrw|next|at|monday|tuesday|wednesday|thursday"
@@ -263,10 +266,15 @@ CONFIRM = _rx(
     r"\baguardamos (?:você|voce|o seu|a sua)", r"\bbevestig", r"\btot dan\b", r"\bvi ses\b",
     r"\bbekräft", r"\bpotwierdz",
     r"\btot (?:maandag|dinsdag|woensdag|donderdag|vrijdag|morgen|straks)\b",
+    r"\bc'est noté\b", r"\bquedamos (?:para|el|a las|en)\b", r"\bconfirmar(?:te|le|les)\b",
+    r"\b(?:siamo lieti|siamo liete|sono lieta|sono lieto) di invitar",
+    r"\b(?:la|ti|vi) invitiamo a\b", r"\b(?:te|le|les) invitamos a\b",
+    r"\btemos o prazer de (?:te |o |a |lhe )?convidar",
     r"\bzoals afgesproken\b",
 )
 SLOT_OFFER = _rx(
     r"\b(?:pick|choose|select) (?:one of|a time|a slot|from|your preferred|whichever|the time)",
+    r"\b(?:pick|choose|select|book) (?:your|an?) (?:[\w-]+ )?(?:time|slot|date)s?\b",
     r"\bwhich (?:of these|one of these|time|slot|option)s? (?:works?|suits?|is best)",
     r"\blet (?:me|us) know (?:which|what time|your availability|a time|if any of|when you)",
     r"\b(?:share|send|provide) (?:me |us )?your availability", r"\bwhat times? (?:works?|suits?)",
@@ -343,13 +351,14 @@ NOT_JOB = _rx(
     r"\b(?:the|this|our|my) (?:piece|article|feature) (?:runs|goes (?:live|out)|is published"
     r"|will run)", r"\bbefore the (?:piece|article|feature|story) (?:runs|goes)",
     r"\bquotes to check\b", r"\bsend you any (?:direct )?quotes",
+    r"\bthank(?:s| you) for registering\b", r"\bwebinar id\b",
     keys="podcast|episode|on the show|press interview|journalist|reporter|media interview|"
          "article|story|magazine|piece|feature|blog|book|research|usability|customer interview|"
          "gift card|focus group|exit interview|mock|practice interview|interview coach|"
          "informational|not involved|not part of|not in charge|coffee|casual chat|radio|"
          "live interview|tv interview|television|broadcast|air interview|show|visa|embassy|"
          "consulate|reference|referee|your talk|accepted talk|speaker check|thesis|dissertation|"
-         "one-way|on-demand|record|quotes",
+         "one-way|on-demand|record|quotes|registering|webinar id",
 )
 # Titles of meetings that are never a job interview (subject and invitation only: a
 # body may well say "mentoring juniors is part of the role").
@@ -358,9 +367,10 @@ NOT_JOB_TITLE = _rx(
     r"\bbook club\b", r"\bcheck-in\b",
     r"\binfo(?:rmation)? session\b", r"\byou(?:'re| are) (?:now )?registered\b",
     r"\b(?:product|sales|platform|software) demo\b",
+    r"\bcareers? (?:evening|event|night|fair|open day)\b", r"\byour tickets? for\b",
     r"\bregistration (?:confirmed|confirmation)\b",
     keys="mentor|coaching|board meeting|office hours|book club|check-in|session|registered|"
-         "registration|demo",
+         "registration|demo|career|ticket",
 )
 I_INTERVIEW = _rx(
     r"\bsit(?:ting)? on (?:the|our|an|a) (?:interview(?:ing)? |hiring )?panel",
@@ -408,9 +418,12 @@ RESCHEDULE = _rx(
     r"\briprogrammat[oa]", r"\bnuov[oa] (?:orario|data)\b", r"\breagendad[ao]",
     r"\bnova data\b", r"\bnovo horário\b", r"\bverplaatst\b", r"\bverzet\b",
     r"\bnieuwe (?:tijd|datum)\b", r"\bflyttat\b", r"\bprzeniesion",
+    r"\bmoved (?:us |you |it )?to (?:mon|tues|wednes|thurs|fri|satur|sun)day\b",
+    r"\bmoved (?:us |you |it )?to (?:the )?(?:morning|afternoon|evening|tomorrow|next)\b",
 )
 RESCHEDULE_SUBJECT = _rx(
     r"^\s*(?:updated invitation|updated event|invitation updated|rescheduled|new time proposed"
+    r"|updated:"
     r"|aktualisierte einladung|invitation mise à jour|invitación actualizada)\b",
     r"\breschedul(?:ed|ing|e)\b", r"\bnew time\b", r"\bverschoben\b", r"\bchange of",
     r"\brevised (?:interview )?(?:time|date)", r"\bmoved\b", r"\bnew date\b",
@@ -426,7 +439,7 @@ CANCEL = _rx(
     r"\bstands cancel+ed\b",
     r"\bcancel+(?:ed)? (?:the|your|our|today's|tomorrow's|\w+day's)(?: [\w-]+){0,2} (?:interview"
     r"|call|meeting|chat|onsite|conversation|session)s?\b",
-    r"\bcancel (?:today's|tomorrow's|\w+day's|our|the|your)\b", r"\bcalled off\b",
+    r"\bcancel (?:today's|tomorrow's|\w+day's|our)\b", r"\bcalled off\b",
     r"\bcall(?:ing)? off (?:today's|tomorrow's|\w+day's|our|the|your|this)\b",
     r"\b(?:scrap|scrub|bin|skip|nix) (?:today's|tomorrow's|\w+day's|our|the|this"
     r"|your) (?:[\w:.-]+ ){0,2}?(?:interview|call|chat|meeting|conversation|session|onsite"
@@ -532,6 +545,10 @@ REJECT = _rx(
     r"(?:someone|somebody|another|a different|an internal|the other)",
     r"\bgå (?:vidare|videre) med (?:andra|andre|en annan|en anden|någon annan)",
     r"\bmit (?:einer |einem )?anderen? (?:kandidat|bewerber)",
+    r"\b(?:ne|n')\s?(?:\w+ ){0,2}?donner(?:ons|a|ont|ez)? pas (?:de |une )?suite",
+    r"\bavons le regret de vous informer", r"\bavons retenu des (?:profils|candidat)",
+    r"\bkeine positive rückmeldung", r"\banderweitig (?:besetzt|vergeben)",
+    r"\bmit (?:einer|einem) (?:anderen )?(?:kandidatin|kandidaten|bewerberin|bewerber) zu besetzen",
     r"\b(?:won't|will not|not) be (?:taking|putting|moving) you (?:through|forward)",
     r"\b(?:go|going|went|gone) with (?:other )?(?:candidates|applicants|people|profiles) (?:who"
     r"|with|whose)",
@@ -551,13 +568,16 @@ TENTATIVE = _rx(
 )
 # Only the invitation's details changed, not its time.
 NOT_MOVED = _rx(
-    r"\bchanged: (?:description|location|title|guests|conferencing|attachments)"
-    r"(?:, (?:description|location|title|guests|conferencing|attachments))*(?![a-z, ]*\btime)",
+    r"\bchanged: (?:description|location|title|guests|conferencing|attachments"
+    r"|(?:google meet |zoom |teams )?joining info|meeting link|video call)(?:, (?:description"
+    r"|location|title|guests|conferencing|attachments|(?:google meet |zoom |teams )?joining info"
+    r"|meeting link|video call))*(?![a-z, ]*\btime)",
+    r"\bnothing else (?:has )?changed\b",
     r"\b(?:date and time|time|date) (?:is |are |remains? |stays? )(?:the same|unchanged)",
     r"\bno change to the (?:date|time)", r"\bsame (?:date and time|day and time|date & time)\b",
     r"\b(?:only|just) (?:added|adding|to add|updated|updating|changed) (?:the |a )?"
     r"(?:zoom|teams|meet|video|dial-in|link|location|room|description|agenda)",
-    keys="changed:|the same|unchanged|no change|same d|only|just",
+    keys="changed|the same|unchanged|no change|same d|only|just",
 )
 # The invitation was changed ("Your interview has been updated"): with SEQUENCE > 0 a
 # new time unless ``NOT_MOVED`` says only the details changed.
@@ -568,6 +588,12 @@ UPDATED = _rx(
     keys="updated|changed|aktualisiert|à jour|actualizad|aggiornat",
 )
 # Someone else's interview: a friend writing about hers, or a candidate answering me.
+# The sender's own interview, in words no employer writes ("I got the interview!!").
+SENDERS_OWN_INTERVIEW = _rx(
+    r"\bi (?:just )?got the interview\b", r"\bi(?:'ve| have) got an? (?:[\w-]+ )?interview\b",
+    r"\bwish me luck\b",
+    keys="got |wish me",
+)
 THEIR_INTERVIEW = _rx(
     r"\bmy (?:final round|(?:[\w-]+ )?interviews?|onsite|panel)\b",
     r"\b(?:they|he|she) (?:just )?(?:confirmed|scheduled|booked) my\b",
@@ -593,6 +619,8 @@ OFFER = _rx(
     r"\boffer (?:call|conversation|discussion|meeting|chat)",
     r"\bdetails of (?:our|your|the) offer",
     r"\byour offer\b", r"\bwalk you through (?:the |our |your )?offer",
+    r"\b(?:like|love|pleased|delighted|happy|thrilled) to offer you\b",
+    r"\boffer you the (?:[\w-]+ ){0,4}(?:role|position|job)\b", r"\bwritten offer\b",
     keys="offer",
 )
 DE_LANG = re.compile(r"\b(?:und|Sie|Ihre?n?|Uhr|bei|wir|Termin|freundlichen)\b", re.I)

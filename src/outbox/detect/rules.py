@@ -122,7 +122,10 @@ def _text_veto(f: Facts) -> Reason | None:
     if m:
         return Reason("not_a_job_interview", 0.0, _snippet(m))
     sender = msg.from_
-    if sender and is_freemail(sender.domain):
+    m = p.SENDERS_OWN_INTERVIEW.search(f.text)
+    if m:
+        return Reason("their_interview", 0.0, f"the sender's own interview: {_snippet(m)}")
+    if sender and (is_freemail(sender.domain) or _family(sender, f)):
         m = p.THEIR_INTERVIEW.search(f.text)
         if m:
             return Reason("their_interview", 0.0,
@@ -134,6 +137,19 @@ def _text_veto(f: Facts) -> Reason | None:
     if m:
         return Reason("i_am_interviewer", 0.0, f"I wrote below: {_snippet(m)}")
     return None
+
+
+def _family(sender: Address, f: Facts) -> bool:
+    """Someone sharing my surname ("Maggie Lovelace <maggie@lovelacefamily.me.uk>"): family
+    writes as a private person, whatever the mail domain. My names come from my addresses
+    and from how the mail addresses me ("Ada Lovelace <ada@example.com>")."""
+    me = f.me
+    mine = [a.partition("@")[0] for a in me] + [
+        a.name for a in f.message.to + f.message.cc if a.email in me and a.name]
+    names = {part.lower() for text in mine for part in re.split(r"[\s._+-]", text)
+             if len(part) >= 5}
+    who = f"{sender.name} {sender.email}".lower()
+    return any(name in who for name in names) and sender.email not in me
 
 
 def _my_hiring_words(f: Facts) -> p.Hit | None:
@@ -252,7 +268,8 @@ def negatives(f: Facts, has_invite_for_me: bool, planned: bool = True) -> list[R
     if tips and not any(r.signal == "event_or_tips" for r in reasons):
         reasons.append(Reason("event_or_tips", W_EVENT, _snippet(tips)))
     if planned and not has_invite_for_me:
-        m = p.SLOT_OFFER.search(f.text) or p.SLOT_LINK.search(f.links)
+        m = (p.SLOT_OFFER.search(f.text) or p.SLOT_LINK.search(f.links)
+             or p.SLOT_OFFER.search(f.subject))
         if m:
             reasons.append(Reason("slot_offer", W_SLOTS, _snippet(m)))
     reasons.extend(_internal(f))
@@ -322,8 +339,16 @@ def _statement(rx: p.Phrase, text: str, question: bool = False) -> p.Hit | None:
 _LAST_STATEMENT: dict[tuple[int, bool], tuple[str, p.Hit | None]] = {}
 
 
-_OFFER_TO_MOVE_RX = re.compile(r"\s*(?:need|want|have) to (?:reschedule|move|cancel|change)",
+_OFFER_TO_MOVE_RX = re.compile(r"(?:need|want|have) to (?:reschedule|move|cancel|change)",
                                re.IGNORECASE)
+_FIRST_PERSON_RX = re.compile(r"\b(?:i|we|us|i'd|we'd|i'm|we're)\b", re.IGNORECASE)
+
+
+def _offer_to_move(text: str, hit: p.Hit) -> bool:
+    """"Questions or need to reschedule?" asks nothing of me: no "we" or "I" proposes."""
+    start = _sentence_start(text, hit.start())
+    return bool(_OFFER_TO_MOVE_RX.match(text, hit.start())) and not _FIRST_PERSON_RX.search(
+        text, start, hit.start())
 _ROLE_FILLED_RX = re.compile(r"filled|not to (?:fill|hire)", re.IGNORECASE)
 _SORROW_ONLY_RX = re.compile(r"regret to inform|au regret de vous informer", re.IGNORECASE)
 _OLD_SLOT_RX = re.compile(r"\b(?:original|old|previous|earlier|initial|former)\b[^.!?]{0,60}$",
@@ -395,7 +420,7 @@ def _kind_evidence(f: Facts) -> tuple[Kind, list[Reason], int | None]:
     reasons = []
     proposed = (_statement(p.RESCHEDULE, f.text, question=True)
                 or _statement(p.PROPOSE, f.text, question=True))
-    if proposed and _OFFER_TO_MOVE_RX.match(f.text, _sentence_start(f.text, proposed.start())):
+    if proposed and _offer_to_move(f.text, proposed):
         proposed = None  # "Need to reschedule? Use the link below": an offer, not a proposal
     if proposed:
         # "Could we move it to Friday at 11?": asked, not agreed.
@@ -442,11 +467,14 @@ def _timing(f: Facts, kind: Kind, start: datetime | None) -> list[Reason]:
 
 
 _CONVERSION_BEFORE_RX = re.compile(
-    r"(?:that's|that is|which is|which should be|which would be|i\.e\.|equals|=|so|or)\s*"
+    r"(?:that's|that is|which is|which should be|which would be|i\.e\.|equals|=|so|or|/"
+    r"|entspricht|also|soit|c'est-à-dire|que serían las|que sería|ou seja|cioè|dus)\s*"
     r"(?:about\s+|around\s+|roughly\s+)?$", re.IGNORECASE)
 _CONVERSION_AFTER_RX = re.compile(
-    r"\s*(?:\)\s*)?(?:for you|your (?:time|side|end)|on your (?:end|side)|(?:in|for) london"
-    r"|uk time|london time|in the uk|where you are|local(?:ly)? for you)", re.IGNORECASE)
+    r"\s*(?:uhr\s*)?(?:\)\s*)?(?:for you|your (?:time|side|end)|on your (?:end|side)"
+    r"|(?:in|for) london|uk time|london time|in (?:the )?uk|where you are|local(?:ly)? for you"
+    r"|en londres|à londres|a londra|em londres|in londen|(?:hora|heure|ora) de londres"
+    r"|londoner zeit|bei ihnen|chez vous|para ti|para você|per te)", re.IGNORECASE)
 
 
 def _for_the_reader(text: str, m: Mention) -> bool:

@@ -39,10 +39,16 @@ _QUOTE_HEADER_RX = re.compile(
     r"|am\b.{0,300}\bschrieb.{0,200}:\s*$"
     r"|le\b.{0,300}\ba écrit\s*:\s*$"
     r"|el\b.{0,300}\bescribió\s*:\s*$"
+    r"|em\b.{0,300}\bescreveu\s*:\s*$"
+    r"|il\b.{0,300}\bha scritto\s*:\s*$"
+    r"|op\b.{0,300}\bschreef.{0,200}:\s*$"
+    r"|w dniu\b.{0,300}\b(?:pisze|napisał|napisała)\s*:\s*$"
+    r"|den\b.{0,300}\bskrev.{0,200}:\s*$"
     r"|-{2,}\s*(?:original message|ursprüngliche nachricht|message d'origine"
     r"|mensaje original|forwarded message)\s*-{2,}"
     r"|_{20,}\s*$"
-    r"|(?:from|von|de):\s.{1,200}$(?=\n\s*(?:sent|gesendet|envoyé|enviado|date|datum):)"
+    r"|(?:from|von|de|da|van|od|från):\s.{1,200}$(?=\n\s*(?:sent|gesendet|envoyé|enviado"
+    r"|enviada|inviato|verzonden|wysłano|skickat|date|datum|data):)"
     r")",
     re.IGNORECASE | re.MULTILINE,
 )
