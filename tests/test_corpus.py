@@ -61,12 +61,13 @@ def test_classify_never_fails(scores: Scores) -> None:
 
 
 # -- the held-out set -------------------------------------------------------------------
-# Written apart and never developed against, it shows how far the rules generalise.
-# These floors are what the rules reached on it when it was first measured (not the
-# targets above, which only the tuned corpus meets so far): a change that makes
-# detection generalise worse fails here; raise them as detection improves.
-HOLDOUT_FLOORS = {"slot_precision": 0.88, "slot_recall": 0.85, "kind_accuracy": 0.75,
-                  "start_accuracy": 0.83}
+# Written apart (tests/corpus/holdout, 160 messages by four writers) and never developed
+# against: nobody reads its misses, only these totals. It shows how far the rules
+# generalise. The floors sit just under what the rules reached on it (not the targets
+# above, which only the development corpus meets so far): a change that makes detection
+# generalise worse fails here; raise them as detection improves.
+HOLDOUT_FLOORS = {"slot_precision": 0.93, "slot_recall": 0.82, "kind_accuracy": 0.79,
+                  "start_accuracy": 0.82}
 
 
 @pytest.fixture(scope="module")
