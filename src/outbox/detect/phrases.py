@@ -623,6 +623,28 @@ OFFER = _rx(
     r"\boffer you the (?:[\w-]+ ){0,4}(?:role|position|job)\b", r"\bwritten offer\b",
     keys="offer",
 )
+# Times that are no appointment: a signature's office hours, a note on the clocks changing.
+OFFICE_HOURS = _rx(
+    r"\boffice hours", r"\bopening hours", r"\boffice timings", r"\bworking hours",
+    r"\bbusiness hours", r"\bhours of business", r"\bhorario de atención",
+    r"\bhorario de oficina", r"\bjoignable", r"\berreichbar", r"\btelefonzeiten",
+    r"\bbürozeiten", r"\böffnungszeiten", r"\bheures d'ouverture", r"\borari d'ufficio",
+    r"\borario d'ufficio", r"\bopeningstijden", r"\bkantooruren",
+    r"\bmon\.?\s*[-–]\s*(?:fri|sat)\b", r"\bmo\.?\s*[-–]\s*fr\b",
+    r"\blun\.?\s*[-–]\s*(?:ven|vie|sab|sam)\b", r"\bma\s*[-–]\s*vr\b",
+    r"\bmonday (?:to|through|-) friday", r"\blundi au vendredi", r"\blunes a viernes",
+    r"\bmontag bis freitag", r"\bmaandag (?:t/m|tot en met) vrijdag", r"\bsegunda a sexta",
+    r"\blunedì al venerdì",
+    keys="hours|timings|horario|joignable|erreichbar|zeiten|heures|orari|tijden|uren|mon|mo|"
+         "lun|ma|lundi|lunes|montag|maandag|segunda|lunedì",
+)
+CLOCK_CHANGE = _rx(
+    r"\bclocks? (?:change|changes|go back|go forward|spring|fall)", r"\bdaylight saving",
+    r"\buhren\b.{0,40}umgestellt", r"\bzeitumstellung", r"\bchangement d'heure",
+    r"\bcambio de hora", r"\bmudança de horário", r"\bora legale", r"\bzomertijd",
+    r"\bwintertijd",
+    keys="clock|daylight|uhren|zeitumstellung|changement|cambio|mudança|ora legale|tijd",
+)
 DE_LANG = re.compile(r"\b(?:und|Sie|Ihre?n?|Uhr|bei|wir|Termin|freundlichen)\b", re.I)
 FR_LANG = re.compile(r"\b(?:vous|votre|nous|entretien|heure|cordialement|bonjour)\b", re.I)
 ES_LANG = re.compile(r"\b(?:usted|tu|hora|entrevista|saludos|gracias|hola)\b", re.I)
