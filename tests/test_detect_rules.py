@@ -960,3 +960,53 @@ def test_office_hours_and_a_clock_change_note_are_no_second_time() -> None:
               "Re: Candidature Data Scientist – entretien")
     assert det.kind is Kind.CONFIRMATION
     assert "several_times" not in signals(det)
+
+
+@pytest.mark.parametrize(("text", "subject", "kind"), [
+    ("Unfortunately they've decided not to take things further for the Lead Data Engineer "
+     "role. Could I give you a quick call tomorrow at 10 to run through two others?",
+     "Gossamer Rail feedback", Kind.REJECTION),
+    ("If we don't think it's the right fit this time, we'll let you know either way.",
+     "Thanks for applying to Acme", Kind.NONE),
+    ("Purtroppo siamo costretti ad annullare il colloquio previsto per venerdì 6 marzo dalle "
+     "11:00 alle 12:00.", "Annullamento colloquio – Data Engineer", Kind.CANCELLATION),
+    ("They've frozen the Platform Lead hire pending a re-org so tomorrow's 2pm with Gareth is "
+     "off.", "Re: Calderbrook Energy - Platform Lead - Thursday", Kind.CANCELLATION),
+    ("Lamentablemente vamos a tener que suspender la entrevista de mañana a las 11.",
+     "Re: Entrevista SRE Senior", Kind.CANCELLATION),
+    ("Leider muss unser Geschäftsführer den für morgen, Dienstag, 3.3.2026, 14:00 Uhr "
+     "vereinbarten Termin absagen. Wir haben das Gespräch daher auf Donnerstag, 5.3.2026, "
+     "15:00 Uhr verlegt.", "Terminverschiebung: Ihr Gespräch (Lead Frontend Developer)",
+     Kind.RESCHEDULE),
+    ("Great news -- Marcus would like to move you forward to the system design round. I've "
+     "locked in Thursday, March 5 at 11:00 AM ET with Marcus.",
+     "Re: next steps (Staff Backend Engineer)",
+     Kind.CONFIRMATION),
+    ("Hi Ada, so sorry - Declan is out sick, so we'll have to cancel tomorrow's 11am call. "
+     "I'll be in touch once he's back to find a new time.", "Re: interview with Declan",
+     Kind.CANCELLATION),
+    ("Nach sorgfältiger Abwägung haben wir uns jedoch für eine Kandidatin entschieden, deren "
+     "Profil genauer passt.", "Ihre Bewerbung – Rückmeldung", Kind.REJECTION),
+])
+def test_round6_patterns(text: str, subject: str, kind: Kind) -> None:
+    assert run(text, subject).kind is kind
+
+
+def test_a_time_written_for_me_is_in_my_zone() -> None:
+    det = run("Tuesday 4pm your time / 11 mine works great. Zoom link below.",
+              "Re: Hello from Pedernales - the role")
+    assert det.kind is Kind.CONFIRMATION
+    assert det.start == datetime(2026, 3, 3, 16, 0, tzinfo=UTC)  # CTX: my zone is UTC
+
+
+def test_agreeing_to_the_option_i_picked() -> None:
+    det = run("Perfect – you're booked. Lukas will send you the Teams link.\n\n"
+              "On Mon, 2 Mar 2026 at 20:02, Ada Lovelace <ada@example.com> wrote:\n"
+              "> Option (b) would be ideal for me.\n>\n"
+              "> On Mon, 2 Mar 2026 at 10:41, Jane Doe <jane.doe@globex.com> wrote:\n"
+              ">> Could you do one of these for the interview (all times ET)?\n"
+              ">>  (a) Tue 3 March, 09:00\n>>  (b) Wed 4 March, 14:00\n"
+              ">>  (c) Fri 6 March, 11:00\n",
+              "AW: Technical interview – Embedded Engineer")
+    assert det.kind is Kind.CONFIRMATION
+    assert det.start == datetime(2026, 3, 4, 19, 0, tzinfo=UTC)

@@ -212,6 +212,10 @@ def _city_list(text: str, pos: int) -> tuple[Zone, int] | None:
     return None
 
 
+_FILLER_RX = re.compile(r"\s+(?:prompt|sharp|on the dot|precisely|exactly|pünktlich|précises?"
+                        r"|en punto|in punto)\b", re.IGNORECASE)
+
+
 def zone_after(text: str, pos: int) -> tuple[Zone | None, int]:
     """The zone written right after a time, and where it ends. An Outlook label
     "(UTC-05:00) Eastern Time (US & Canada)" is decided by its name, not its offset
@@ -219,6 +223,9 @@ def zone_after(text: str, pos: int) -> tuple[Zone | None, int]:
     zone ("Mountain Standard Time (Arizona)") narrows it, or names it ("3pm (Warsaw)")."""
     ztail = ZONE_TAIL_RX.match(text, pos)
     zone = zone_from_match(ztail.groupdict()) if ztail else None
+    if not zone and (filler := _FILLER_RX.match(text, pos)):  # "10:00am prompt (WAT)"
+        ztail = ZONE_TAIL_RX.match(text, filler.end())
+        zone = zone_from_match(ztail.groupdict()) if ztail else None
     if not zone:
         if text[pos:pos + 1] == ",":  # "at 14:30, ora di Roma."
             comma = _DAY_ZONE_RX.match(text, pos)

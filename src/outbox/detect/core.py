@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, tzinfo
 from functools import lru_cache
 from itertools import chain
@@ -103,15 +103,17 @@ def _classify(message: Message, ctx: DetectContext) -> Detection:
         # Only a numeric date ("3/10") needs the language; guessing it costs a scan.
         day_first = bool(_NUMERIC_DATE_RX.search(text)) and _day_first(
             text, message.date, ctx.default_tz)
-        body_mentions = _without_asides(
-            text, find_mentions(text, message.date, fallback, day_first=day_first))
+        body_mentions = _in_my_zone(text, _without_asides(
+            text, find_mentions(text, message.date, fallback, day_first=day_first)),
+            ctx.default_tz)
         subject_mentions = find_mentions(subject, message.date, fallback, day_first=day_first)
     facts.mentions = body_mentions + subject_mentions
     if (not facts.mentions and (invite is None or invite.start is None)
             and verdict.kind in (Kind.CONFIRMATION, Kind.RESCHEDULE) and facts.quoted
             and any(r.signal in _AGREEMENT for r in verdict.reasons)):
         # "Perfect, see you then!": the time is in the message being answered.
-        body_mentions = _agreed_from_quote(facts.quoted, text, message.date, fallback)
+        body_mentions = (_agreed_from_quote(facts.quoted, text, message.date, fallback)
+                         or _agreed_option(facts.quoted, text, full, message.date, fallback))
         facts.mentions = list(body_mentions)
     when, time_reasons, facts.chosen = _when(invite, body_mentions, subject_mentions, verdict,
                                              text, ctx, message.date)
@@ -131,6 +133,27 @@ def _classify(message: Message, ctx: DetectContext) -> Detection:
 # Times that are no appointment: a signature's office hours ("Mon-Fri 9:00-17:30", on the
 # time's own line), and the times after a note on the clocks changing ("on 25.10. the
 # clocks go back: 14:00 here is 13:00 in London", in the same sentence).
+_YOUR_TIME_RX = re.compile(
+    r"\s*\(?\s*(?:your time|for you|your side|your end|where you are|ihrer zeit|bei ihnen"
+    r"|votre heure|chez vous|tu hora|su hora|seu horário|sua hora|ora tua|vostra ora)\b",
+    re.IGNORECASE)
+_CLOCK_NUMBER_RX = re.compile(r"\d{1,4}(?:[:.h]\s?\d\d)?\s*(?:[ap]\.?\s?m\b\.?|uhr\b|h\b)?",
+                              re.IGNORECASE)
+
+
+def _in_my_zone(text: str, mentions: list[Mention], mine: ZoneInfo) -> list[Mention]:
+    """"Tuesday 4pm your time / 11 mine": a time written for me is in my zone."""
+    out = []
+    for m in mentions:
+        number = _CLOCK_NUMBER_RX.match(text, m.clock_at) if m.clock_at >= 0 else None
+        if number and not m.zone_written and _YOUR_TIME_RX.match(text, number.end()):
+            start = m.start.replace(tzinfo=mine)
+            m = replace(m, start=start, end=m.end.replace(tzinfo=mine) if m.end else None,
+                        tz=mine.key, zone_written=True)
+        out.append(m)
+    return out
+
+
 _SENTENCE_MARKS = (".\n", ". ", "\n\n", "!", "?")
 
 
@@ -141,8 +164,7 @@ def _without_asides(text: str, mentions: list[Mention]) -> list[Mention]:
         return mentions
     kept = []
     for m in mentions:
-        clock_at = text.find(m.text.rpartition("… ")[2], m.pos)
-        clock_at = m.pos if clock_at < 0 else clock_at
+        clock_at = m.clock_at if m.clock_at >= 0 else m.pos
         line = (text.rfind("\n", 0, clock_at) + 1, text.find("\n", clock_at) % (len(text) + 1))
         if office and phrases.OFFICE_HOURS.search(text[line[0]:line[1] or len(text)]):
             continue
@@ -151,6 +173,31 @@ def _without_asides(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         kept.append(m)
     return kept
+
+
+# "Option (b) would be ideal": the option picked, and the line that offered it.
+_PICKED_RX = re.compile(
+    r"\b(?:option|slot|choice|opción|opção|opzione|optie)\s*\(?([a-e1-5])\)?(?![\w])"
+    r"|^\s*\(([a-e])\)\s", re.IGNORECASE | re.MULTILINE)
+_QUOTE_MARKS_RX = re.compile(r"^[ \t]*(?:>[ \t]?)+", re.MULTILINE)
+
+
+def _agreed_option(quoted: str, fresh: str, full: str, sent: datetime,
+                   fallback: tuple[tzinfo, str]) -> list[Mention]:
+    """A reply agreeing to the option I picked from a list further down the thread:
+    the time on the line that offered it ("(b) Wed 18 March, 14:00")."""
+    picked = _PICKED_RX.search(fresh) or _PICKED_RX.search(quoted)
+    if picked is None:
+        return []
+    label = (picked.group(1) or picked.group(2)).lower()
+    history = _QUOTE_MARKS_RX.sub("", full)
+    offer = re.search(rf"^[ \t]*(?:\(\s*{label}\s*\)|{label}[).:]"
+                      rf"|(?:option|slot)\s+{label}\s*[:.)-])[^\n]*$",
+                      history, re.IGNORECASE | re.MULTILINE)
+    if offer is None:
+        return []
+    found = find_mentions(history, sent, fallback)
+    return [m for m in found if offer.start() <= m.clock_at < offer.end()][:1]
 
 
 _WEEKDAY_RX = re.compile(r"\b(mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b",

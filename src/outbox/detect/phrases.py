@@ -267,6 +267,9 @@ CONFIRM = _rx(
     r"\bbekräft", r"\bpotwierdz",
     r"\btot (?:maandag|dinsdag|woensdag|donderdag|vrijdag|morgen|straks)\b",
     r"\bc'est noté\b", r"\bquedamos (?:para|el|a las|en)\b", r"\bconfirmar(?:te|le|les)\b",
+    r"\b(?:pleased|happy|delighted|glad|writing|able) to confirm\b", r"\bthis is to confirm\b",
+    r"\bi can confirm\b", r"\blocked (?:it |that |this )in\b",
+    r"\byou(?:'re| are) (?:all )?booked(?: in)?\b",
     r"\b(?:siamo lieti|siamo liete|sono lieta|sono lieto) di invitar",
     r"\b(?:la|ti|vi) invitiamo a\b", r"\b(?:te|le|les) invitamos a\b",
     r"\btemos o prazer de (?:te |o |a |lhe )?convidar",
@@ -387,7 +390,9 @@ I_INTERVIEW = _rx(
 RESCHEDULE = _rx(
     r"\b(?:has been|have|was|is|been|we've|we have) (?:now )?rescheduled",
     r"\brescheduled (?:to|for)\b",
-    r"\bnew (?:date and )?time\b(?<!need a new time)(?<!want a new time)",
+    r"\bnew (?:date and )?time\b(?<!need a new time)(?<!want a new time)(?<!find a new time)"
+    r"(?<!arrange a new time)(?<!suggest a new time)(?<!propose a new time)"
+    r"(?<!agree a new time)(?<!book a new time)(?<!for a new time)",
     r"\b(?:has been|was|been|is) moved to\b", r"\bmoved (?:it|the interview|your interview) to\b",
     r"\b(?:been|was) changed to\b", r"\bupdated time\b", r"\bchange of (?:time|date)\b",
     r"\bverschoben\b", r"\bneuer termin\b", r"\breporté", r"\bdécalé", r"\bnouvel horaire",
@@ -419,11 +424,14 @@ RESCHEDULE = _rx(
     r"\bnova data\b", r"\bnovo horário\b", r"\bverplaatst\b", r"\bverzet\b",
     r"\bnieuwe (?:tijd|datum)\b", r"\bflyttat\b", r"\bprzeniesion",
     r"\bmoved (?:us |you |it )?to (?:mon|tues|wednes|thurs|fri|satur|sun)day\b",
+    r"\b(?:asked|want|wants|like|would like) to move (?:you|it|us|this|the interview"
+    r"|your interview)\b(?! forward| on\b| ahead| through| to the next)",
+    r"\bdéplac(?:é|ée|er|ons)\b", r"\b(?:hemos|he) (?:trasladado|cambiado)\b",
     r"\bmoved (?:us |you |it )?to (?:the )?(?:morning|afternoon|evening|tomorrow|next)\b",
 )
 RESCHEDULE_SUBJECT = _rx(
     r"^\s*(?:updated invitation|updated event|invitation updated|rescheduled|new time proposed"
-    r"|updated:"
+    r"|updated:|modification|änderung|modifica|wijziging"
     r"|aktualisierte einladung|invitation mise à jour|invitación actualizada)\b",
     r"\breschedul(?:ed|ing|e)\b", r"\bnew time\b", r"\bverschoben\b", r"\bchange of",
     r"\brevised (?:interview )?(?:time|date)", r"\bmoved\b", r"\bnew date\b",
@@ -456,9 +464,13 @@ CANCEL = _rx(
     r"\b(?:precisamos|preciso|tivemos que|teremos que|vamos ter de|temos de) (?:\w+ ){0,2}"
     r"(?:cancelar|desmarcar)\b",
     r"\b(?:debemos|tengo que|hemos tenido que|vamos a tener que) (?:\w+ ){0,2}cancelar\b",
+    r"\b(?:debemos|tengo que|tenemos que|hemos tenido que|vamos a tener que) (?:\w+ ){0,2}"
+    r"(?:suspender|anular)\b",
+    r"\bcostrett[ieoa] (?:a|ad) (?:annullare|disdire|rinviare a data da destinarsi)\b",
+    r"\b(?:tomorrow's|today's|\w+day's|the|our|your) (?:[\w:.-]+ ){0,3}?(?:is|are) (?:now )?off\b",
     r"\b(?:dois|devons|devoir|avons dû|ai dû) (?:\w+ ){0,2}annuler\b",
     keys="cancel|abgesagt|absagen|annul|call|no longer|will not|won't|geannuleerd|disdire|"
-         "desmarcar|"
+         "desmarcar|suspender|anular| off|"
          "afgezegd|storniert|fällt|entfällt|inställd|odwołan|scrap|scrub|bin |skip|nix",
 )
 # The role went away before the interview: a cancellation, not a verdict on me.
@@ -470,13 +482,16 @@ ROLE_GONE = _rx(
     r"\b(?:role|position|opening) (?:has been |was )?(?:paused|withdrawn)",
     r"\b(?:req|requisition|role|position|opening|headcount|vacancy) (?:has been |was |is |got )?"
     r"(?:now )?(?:frozen|pulled)\b",
+    r"\bfrozen (?:the )?(?:[\w-]+ ){0,3}?(?:hire|hiring|role|position|search|req)\b",
+    r"\bcongelare (?:temporaneamente )?(?:la ricerca|la posizione|le assunzioni)",
     r"\bvient d'être gelée?\b", r"\b(?:a été|est) gelée?\b", r"\beinstellungsstopp",
     r"\bcongelad[ao]\b", r"\bcongelamiento de (?:contrataciones|vacantes)",
-    keys="freeze|hiring|on hold|paused|withdrawn|gelé|einstellungsstopp|congela|frozen|pulled",
+    keys="freeze|hiring|on hold|paused|withdrawn|gelé|einstellungsstopp|congela|frozen|pulled|"
+         "congelare",
 )
 CANCEL_SUBJECT = _rx(
     r"^\s*(?:canceled|cancelled|cancel+ed event|event cancel+ed|abgesagt|annulé|cancelad[ao]"
-    r"|cancelación|annulation)\b",
+    r"|cancelación|annulation|annullamento|cancelamento|afzegging|absage des)\b",
     r"\b(?:interview|call|meeting|event|onsite) (?:has been |is )?cancel+ed\b",
 )
 REJECT = _rx(
@@ -518,7 +533,7 @@ REJECT = _rx(
     r"(?:candidates?|applicants?|profiles?)",
     r"\bpurtroppo\b[^.]{0,120}\bnon\b", r"\baltri candidati\b",
     r"\binfelizmente\b[^.]{0,120}\bnão\b", r"\boutros candidatos\b",
-    r"\bhelaas\b[^.]{0,120}\b(?:niet|andere kandida)", r"\btyvärr\b[^.]{0,120}\b(?:inte|annan)",
+    r"\bhelaas\b[^.]{0,120}\b(?:niet|nee|andere kandida)", r"\btyvärr\b[^.]{0,120}\b(?:inte|annan)",
     r"\bniestety\b",
     r"\b(?:went|gone|going|go|ended up going|decided to go|chose to go) with (?:someone|somebody"
     r"|another (?:candidate|applicant|person)|a different (?:candidate|applicant|person)"
@@ -548,6 +563,10 @@ REJECT = _rx(
     r"\b(?:ne|n')\s?(?:\w+ ){0,2}?donner(?:ons|a|ont|ez)? pas (?:de |une )?suite",
     r"\bavons le regret de vous informer", r"\bavons retenu des (?:profils|candidat)",
     r"\bkeine positive rückmeldung", r"\banderweitig (?:besetzt|vergeben)",
+    r"\b(?:decided|chosen|opted) not to (?:take|pursue) (?:things|it|this|your application"
+    r"|your candidacy|you) (?:any )?further",
+    r"\bfür (?:eine|einen) (?:andere[n]? )?(?:kandidatin|kandidaten|bewerberin|bewerber)\b",
+    r"\bgekozen voor (?:iemand|een andere)", r"\been nee (?:is )?geworden",
     r"\bmit (?:einer|einem) (?:anderen )?(?:kandidatin|kandidaten|bewerberin|bewerber) zu besetzen",
     r"\b(?:won't|will not|not) be (?:taking|putting|moving) you (?:through|forward)",
     r"\b(?:go|going|went|gone) with (?:other )?(?:candidates|applicants|people|profiles) (?:who"

@@ -362,12 +362,16 @@ def _kind_evidence(f: Facts) -> tuple[Kind, list[Reason], int | None]:
         detail = f"METHOD:{invite.method} STATUS:{invite.status} UID {invite.uid}"
         reasons = [Reason("calendar_cancel", W_CAL_CANCEL, detail)]
         return Kind.CANCELLATION, reasons, None
-    reject = p.REJECT.search(f.text)
+    # "If we don't think it's the right fit, we'll let you know": a condition, no verdict
+    reject = _statement(p.REJECT, f.text) or _statement(p.REJECT, f.text, question=True)
     cancel, cancel_subject = _statement(p.CANCEL, f.text), p.CANCEL_SUBJECT.search(f.subject)
     gone = p.ROLE_GONE.search(f.text)
     move = _statement(p.RESCHEDULE, f.text)
-    if cancel and move and _OLD_SLOT_RX.search(f.text[max(0, cancel.start() - 80):cancel.start()]):
-        cancel = None  # "your original Friday slot is cancelled": the old time of a move
+    if cancel and move and (move.start() > cancel.start() or _OLD_SLOT_RX.search(
+            f.text[max(0, cancel.start() - 80):cancel.start()])):
+        # "your original Friday slot is cancelled"; "we must call off Friday ... so we have
+        # moved the meeting to Wednesday": the old time of a move
+        cancel = None
     # A verdict on me stays a rejection even when it calls the interview off; the role
     # going away (filled, frozen, on hold) before the interview is a cancellation.
     # "We regret to inform you that your interview has been cancelled": sorrow, no verdict.
@@ -477,18 +481,19 @@ _CONVERSION_AFTER_RX = re.compile(
     r"|londoner zeit|bei ihnen|chez vous|para ti|para você|per te)", re.IGNORECASE)
 
 
+_CLOCK_TEXT_RX = re.compile(r"\d{1,4}(?:[:.h]\s?\d\d)?\s*(?:[ap]\.?\s?m\b\.?|uhr\b|h\b|hrs\b)?",
+                            re.IGNORECASE)
+
+
 def _for_the_reader(text: str, m: Mention) -> bool:
     """"6pm Sydney time - by my maths that's 9am in London": the same slot restated in my
     zone, no second choice (the text may miscount the offset; the first time stands)."""
-    if not text or m.pos >= len(text):
-        return False
-    # A mention's text is "date … clock" when the two are apart: look around the clock.
-    clock = m.text.rpartition("… ")[2]
-    at = text.find(clock, m.pos)
-    if at < 0:
+    at = m.clock_at
+    if not text or not 0 <= at < len(text):
         return False
     before = text[max(0, at - 30):at]
-    after_at = at + len(clock)
+    number = _CLOCK_TEXT_RX.match(text, at)
+    after_at = number.end() if number else at
     return bool(_CONVERSION_BEFORE_RX.search(before) or
                 _CONVERSION_AFTER_RX.match(text, after_at, after_at + 40))
 

@@ -64,7 +64,9 @@ _MANY_NEWLINES_RX = re.compile(r"\n\s*\n\s*\n+")
 # One pass over the tags (what html.parser does, at a fraction of the cost): a
 # tag's attributes may hold ">" inside quotes; comments and declarations go.
 _TAG_RX = re.compile(
-    r"<(?:(?P<close>/)?(?P<tag>[a-zA-Z][a-zA-Z0-9]*)(?:\s(?:\"[^\"]*\"|'[^']*'|[^'\">])*)?/?>"
+    # Outlook writes namespaced tags ("<o:p>", "<v:shape>"): a prefix is part of the name
+    r"<(?:(?P<close>/)?(?P<tag>[a-zA-Z][a-zA-Z0-9]*(?::[a-zA-Z][a-zA-Z0-9]*)?)"
+    r"(?:\s(?:\"[^\"]*\"|'[^']*'|[^'\">])*)?/?>"
     r"|!--.*?(?:-->|\Z)|![^>]*>|\?[^>]*>)",
     re.DOTALL,
 )

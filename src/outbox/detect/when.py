@@ -118,6 +118,7 @@ class Mention:
     deadline: bool = False  # "reply by Friday at 5pm": a due time, not a meeting
     question: bool = False  # "could you do Thursday at 2pm?": a proposal, not a plan
     superseded: bool = False  # "previous time: ...", "push our 1pm to 3pm": being replaced
+    clock_at: int = -1  # where the time itself is written (``pos`` may be its date's)
 
 
 def _days(text: str, clocks: list[Clock], ref: date, day_first: bool, low: str) -> list[Day]:
@@ -223,7 +224,8 @@ def find_mentions(
                     _shown(text, day, clock, pos, stop),
                     _DEADLINE_RX.search(text, max(0, pos - 30), pos) is not None,
                     _ends_in_question(text, stop),
-                    _superseded(text, pos, stop) or _superseded(text, clock.raw, clock.end))
+                    _superseded(text, pos, stop) or _superseded(text, clock.raw, clock.end),
+                    clock.raw)
         )
     if any(m.superseded for m in mentions) and any(
             not m.superseded and not m.deadline for m in mentions):
@@ -289,7 +291,8 @@ def _merge_sessions(mentions: list[Mention], text: str) -> list[Mention]:
                 and timedelta(0) <= m.start - last.end <= _SESSION_GAP
                 and text.count("\n", previous, m.pos) <= 2):
             out[-1] = Mention(last.start, m.end, last.tz, last.zone_written, last.pos,
-                              last.text, last.deadline, last.question, last.superseded)
+                              last.text, last.deadline, last.question, last.superseded,
+                              last.clock_at)
         elif (same_day and last.end is None and m.end is None
               and _MIN_LENGTH <= m.start - last.start <= _MAX_LENGTH
               and _END_LABEL_RX.search(text, max(previous, m.pos - 16), m.pos)):
