@@ -207,13 +207,15 @@ _AGENCY_NAME_RX = re.compile(
     r"staffing|search|headhunt|personnel|placement|recruitment (?:ltd|limited|group|agency"
     r"|partners|consultants|solutions)|recruiters\b|talent (?:partners|solutions|group)",
     re.IGNORECASE)
-_CLIENT_RX = re.compile(r"\b(?:my|our) client\b|\bon behalf of (?:my |our )?client", re.I)
+_CLIENT = ("my client", "our client", "on behalf of client", "on behalf of my client",
+           "on behalf of our client")
 
 
 def sender_is_agency(display: str, domain: str, text: str) -> bool:
     """An agency writing: its name says so ("Sam Hill | Hays Recruitment" from hays.com), or
     it speaks of "my client"."""
-    if is_agency(domain) or _CLIENT_RX.search(text[:_BODY_HEAD]):
+    head = text[:_BODY_HEAD].lower()
+    if is_agency(domain) or ("client" in head and any(c in head for c in _CLIENT)):
         return True
     label = squash(registrable(domain).split(".")[0]) if domain else ""
     return bool(label) and any(_AGENCY_NAME_RX.search(part) and squash(part).startswith(label)

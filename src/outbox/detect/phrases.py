@@ -467,10 +467,13 @@ CANCEL = _rx(
     r"\b(?:debemos|tengo que|tenemos que|hemos tenido que|vamos a tener que) (?:\w+ ){0,2}"
     r"(?:suspender|anular)\b",
     r"\bcostrett[ieoa] (?:a|ad) (?:annullare|disdire|rinviare a data da destinarsi)\b",
-    r"\b(?:tomorrow's|today's|\w+day's|the|our|your) (?:[\w:.-]+ ){0,3}?(?:is|are) (?:now )?off\b",
+    # "tomorrow's 2pm with Gareth is off"
+    r"\b(?:call|chat|interview|meeting|session|catch-up|conversation)(?: with [\w-]+)? (?:is|are)"
+    r" (?:now )?off\b",
+    r"\b\d\d?(?:[:.]\d\d)?\s?(?:am|pm)?(?: with [\w-]+)? (?:is|are) (?:now )?off\b",
     r"\b(?:dois|devons|devoir|avons dû|ai dû) (?:\w+ ){0,2}annuler\b",
     keys="cancel|abgesagt|absagen|annul|call|no longer|will not|won't|geannuleerd|disdire|"
-         "desmarcar|suspender|anular| off|"
+         "desmarcar|suspender|anular|is off|are off|now off|"
          "afgezegd|storniert|fällt|entfällt|inställd|odwołan|scrap|scrub|bin |skip|nix",
 )
 # The role went away before the interview: a cancellation, not a verdict on me.
@@ -654,8 +657,9 @@ OFFICE_HOURS = _rx(
     r"\bmonday (?:to|through|-) friday", r"\blundi au vendredi", r"\blunes a viernes",
     r"\bmontag bis freitag", r"\bmaandag (?:t/m|tot en met) vrijdag", r"\bsegunda a sexta",
     r"\blunedì al venerdì",
-    keys="hours|timings|horario|joignable|erreichbar|zeiten|heures|orari|tijden|uren|mon|mo|"
-         "lun|ma|lundi|lunes|montag|maandag|segunda|lunedì",
+    keys="hours|timings|horario|joignable|erreichbar|zeiten|heures|orari|tijden|uren|fri|sat|"
+         "-fr|- fr|–fr|– fr|-ven|- ven|–ven|-vie|- vie|-sab|- sab|-sam|- sam|-vr|- vr|lundi|"
+         "lunes|montag|maandag|segunda|lunedì",
 )
 CLOCK_CHANGE = _rx(
     r"\bclocks? (?:change|changes|go back|go forward|spring|fall)", r"\bdaylight saving",
@@ -664,13 +668,14 @@ CLOCK_CHANGE = _rx(
     r"\bwintertijd",
     keys="clock|daylight|uhren|zeitumstellung|changement|cambio|mudança|ora legale|tijd",
 )
-DE_LANG = re.compile(r"\b(?:und|Sie|Ihre?n?|Uhr|bei|wir|Termin|freundlichen)\b", re.I)
-FR_LANG = re.compile(r"\b(?:vous|votre|nous|entretien|heure|cordialement|bonjour)\b", re.I)
-ES_LANG = re.compile(r"\b(?:usted|tu|hora|entrevista|saludos|gracias|hola)\b", re.I)
-# Portuguese, Italian, Dutch: only "is it English?" matters for "11/06" (all write day first).
-OTHER_LANG = re.compile(
-    r"\b(?:você|voce|sua|seu|obrigad[oa]|abraço|olá|horário|às|grazie|saluti|gentile|colloquio"
-    r"|ciao|alle ore|je|jij|bedankt|groet(?:en)?|hoi|gesprek|uur)\b", re.I)
+# Words that give a body's language away, in one pattern read once (PT/IT/NL only count
+# as "not English": all three write the day first, which is all ``language`` decides).
+_LANGUAGE_RX = re.compile(
+    r"\b(?:(?P<de>und|sie|ihre?n?|uhr|bei|wir|termin|freundlichen)"
+    r"|(?P<fr>vous|votre|nous|entretien|heure|cordialement|bonjour)"
+    r"|(?P<es>usted|tu|hora|entrevista|saludos|gracias|hola)"
+    r"|(?P<other>você|voce|sua|seu|obrigad[oa]|abraço|olá|horário|às|grazie|saluti|gentile"
+    r"|colloquio|ciao|alle ore|je|jij|bedankt|groet(?:en)?|hoi|gesprek|uur))\b")
 
 
 def first(rx: Phrase, *texts: str) -> Hit | None:
@@ -684,12 +689,8 @@ def first(rx: Phrase, *texts: str) -> Hit | None:
 
 def language(text: str) -> str:
     """A cheap guess at the body's language: decides how "3/10" reads."""
-    sample = text[:1500]
-    counts = {
-        "de": len(DE_LANG.findall(sample)),
-        "fr": len(FR_LANG.findall(sample)),
-        "es": len(ES_LANG.findall(sample)),
-        "other": len(OTHER_LANG.findall(sample)),
-    }
+    counts = {"de": 0, "fr": 0, "es": 0, "other": 0}
+    for m in _LANGUAGE_RX.finditer(text[:1500].lower()):
+        counts[m.lastgroup or "other"] += 1
     best = max(counts, key=lambda k: counts[k])
     return best if counts[best] >= 3 else "en"
