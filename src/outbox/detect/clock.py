@@ -320,13 +320,14 @@ def _read_stop(tail: re.Match[str], start: time, start_mark: str) -> time | None
 
 
 # "1030 hrs", "1400h": four digits with a unit (a year or an amount has none).
-_HHMM_RX = re.compile(r"(?<![\d:.,/+-])(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)\s?(?:hrs|hours|h)\b",
-                      re.IGNORECASE)
+_HHMM_RX = re.compile(r"(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)\s?(?:hrs|hours|h)\b", re.IGNORECASE)
 
 
 def _hhmm_clocks(text: str) -> list[Clock]:
     out = []
     for m in _HHMM_RX.finditer(text):
+        if m.start() and (text[m.start() - 1] in _NOT_BEFORE or text[m.start() - 1].isalnum()):
+            continue  # part of a longer number, a date or a code
         pre = _pre(text, m.start())
         zone, end = zone_after(text, m.end())
         out.append(Clock(_clock_pos(pre, m.start()), end,
@@ -347,8 +348,9 @@ def find_clocks(text: str, low: str | None = None) -> list[Clock]:
             clocks.append(clock)
             consumed = clock.end
     words = _word_clocks(text, text.lower() if low is None else low)
-    if "hrs" in text or ("h" in text and _HHMM_RX.search(text)):
-        words = words + _hhmm_clocks(text)
+    hhmm = _hhmm_clocks(text)
+    if hhmm:
+        words = words + hhmm
     if words:
         taken = [(c.pos, c.end) for c in clocks]
         clocks += [w for w in words if not any(a < w.end and w.pos < b for a, b in taken)]
