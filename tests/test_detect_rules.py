@@ -1010,3 +1010,58 @@ def test_agreeing_to_the_option_i_picked() -> None:
               "AW: Technical interview – Embedded Engineer")
     assert det.kind is Kind.CONFIRMATION
     assert det.start == datetime(2026, 3, 4, 19, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(("text", "subject", "kind"), [
+    # a broad "unfortunately ... not" is no verdict: the interview is moved
+    ("Purtroppo domani mattina ho un imprevisto e non riesco a esserci per il nostro colloquio "
+     "delle 11:00. Ho spostato l'appuntamento a giovedì 5 marzo alle ore 15:00.",
+     "Re: Colloquio Data Engineer Senior", Kind.RESCHEDULE),
+    ("Il colloquio previsto per domani alle 15:00 purtroppo non potrà avere luogo: la "
+     "direzione ha deciso di congelare tutte le nuove assunzioni.",
+     "Aggiornamento sul colloquio di domani", Kind.CANCELLATION),
+    ("Sans nouvelles de notre part d'ici le 30 avril, vous pourrez considérer que nous n'avons "
+     "pas pu donner suite.", "Accusé de réception de votre candidature", Kind.NONE),
+    ("Colin called me - they've decided to go with another candidate who's based locally.",
+     "Fundy Tidal feedback", Kind.REJECTION),
+    ("Ada - really sorry, I have to bail on tomorrow's 9am. My daughter's in the ER.",
+     "Re: Sagehen Labs - senior data engineer", Kind.CANCELLATION),
+    ("Infelizmente, teremos de cancelar a entrevista que estava marcada para sexta-feira, dia "
+     "6 de março, às 15h00.", "Entrevista de sexta-feira", Kind.CANCELLATION),
+    ("Após uma análise cuidada, informamos que decidimos não avançar com a sua candidatura.",
+     "Atualização sobre a sua candidatura", Kind.REJECTION),
+    ("Han decidido pausar el proceso unas semanas, así que la entrevista del viernes queda "
+     "anulada.", "Re: Entrevista Garrofer Seguros", Kind.CANCELLATION),
+    ("We moeten ons gesprek van donderdag 5 maart om 10.00 uur helaas annuleren.",
+     "Ons gesprek van donderdag (Data Engineer)", Kind.CANCELLATION),
+    ("Perfect, thank you for the flexibility Ada! Then we move it to Thursday 5 March, 9am.",
+     "Re: Interview Yarumo - Senior Data Engineer", Kind.RESCHEDULE),
+    ("Ich muss unser Gespräch morgen um 11 leider absagen. Dann finden wir einen neuen Termin.",
+     "Re: Kennenlernen Product Engineer", Kind.CANCELLATION),
+    ("Powai Analytics has invited you to take the Online Assessment. Test link expires "
+     "12 Mar 2026, 11:59 PM.", "Invitation: Senior Data Engineer - Online Assessment",
+     Kind.NONE),
+    ("Tu sesión está confirmada: jueves 5 de marzo de 2026, 10:00. Gracias por participar en "
+     "nuestra investigación de usuarios.", "Tu sesión de investigación está confirmada",
+     Kind.NONE),
+])
+def test_round7_patterns(text: str, subject: str, kind: Kind) -> None:
+    assert run(text, subject).kind is kind
+
+
+def test_a_reschedule_reads_the_time_it_moves_to() -> None:
+    det = run("Tanglin have asked to move your Quant Data Engineer interview from Thursday 5th "
+              "(4pm) to: Friday 6th March, 5pm (10am for you), same Zoom link.",
+              "Tanglin Quant - Friday instead of Thursday")
+    assert det.kind is Kind.RESCHEDULE
+    assert det.start == datetime(2026, 3, 6, 22, 0, tzinfo=UTC)
+
+
+def test_a_forward_takes_the_forwarders_own_time() -> None:
+    det = run("Te reenvío la respuesta. Ya está cerrado: jueves 5 de marzo a las 10:00 h.\n\n"
+              "---------- Forwarded message ---------\nFrom: Laura <l@globex.com>\n"
+              "Date: Mon, Mar 2, 2026\nSubject: RE: Candidata\n\n"
+              "Podríamos el martes 3 a las 9:00 o el miércoles 4 a las 16:00 para la entrevista.",
+              "Fwd: RE: Candidata Ada Lovelace - Data Platform Lead")
+    assert det.kind is Kind.CONFIRMATION
+    assert det.start == datetime(2026, 3, 5, 15, 0, tzinfo=UTC)

@@ -102,10 +102,16 @@ def _classify(message: Message, ctx: DetectContext) -> Detection:
     if invite is None or invite.start is None or invite.tz == "UTC":
         # Only a numeric date ("3/10") needs the language; guessing it costs a scan.
         day_first = bool(_NUMERIC_DATE_RX.search(text)) and _day_first(
-            text, message.date, ctx.default_tz)
+            text, message.date, ctx.default_tz, message.from_.domain if message.from_ else "")
         body_mentions = _in_my_zone(text, _without_asides(
             text, find_mentions(text, message.date, fallback, day_first=day_first)),
             ctx.default_tz)
+        if _FORWARD_RX.match(subject) and len(body_mentions) > 1:
+            # The forwarder's own note ("it's settled: Wednesday at 10") is the news; the
+            # forwarded thread below it holds the times that were discussed.
+            note_end = len(fresh_part(full))
+            own = [m for m in body_mentions if m.pos < note_end]
+            body_mentions = own or body_mentions
         subject_mentions = find_mentions(subject, message.date, fallback, day_first=day_first)
     facts.mentions = body_mentions + subject_mentions
     if (not facts.mentions and (invite is None or invite.start is None)
@@ -212,6 +218,8 @@ def _agreed_from_quote(quoted: str, fresh: str, sent: datetime,
     future time, or among several the one on the weekday the reply names."""
     found = [m for m in find_mentions(quoted, sent, fallback)
              if not m.deadline and not m.superseded and sent <= m.start <= sent + rules.FAR_AHEAD]
+    # "Thursday at 16:00 your time (so 15:00 for me)": one slot, restated for the reader
+    found = [m for m in found if not rules.for_the_reader(quoted, m)] or found[:1]
     starts = {m.start for m in found}
     if len(starts) == 1:
         return found[:1]
@@ -228,10 +236,15 @@ def _choose_invite(invites: list[Invite], me: frozenset[str]) -> Invite | None:
     return invites[0] if invites else None
 
 
-def _day_first(text: str, sent: datetime, default_tz: ZoneInfo) -> bool:
-    """Is "3/10" the 3rd of October? Yes outside English, and in English mail
-    not written in the Americas."""
-    if phrases.language(text) != "en":
+# Countries of the Americas that write the day first ("2/4" is the 2nd of April).
+_DAY_FIRST_TLDS = frozenset({"br", "ar", "cl", "co", "pe", "mx", "uy", "py", "bo", "ec", "ve",
+                             "cr", "gt", "pa", "do", "cu", "hn", "ni", "sv"})
+
+
+def _day_first(text: str, sent: datetime, default_tz: ZoneInfo, domain: str = "") -> bool:
+    """Is "3/10" the 3rd of October? Yes outside English, and in English mail not
+    written in the Americas (Latin America aside, which writes the day first)."""
+    if phrases.language(text) != "en" or domain.rpartition(".")[2] in _DAY_FIRST_TLDS:
         return True
     offset = sent.utcoffset()
     if offset:
@@ -239,8 +252,11 @@ def _day_first(text: str, sent: datetime, default_tz: ZoneInfo) -> bool:
     return not (default_tz.key or "").startswith("America/")
 
 
-def _pick(mentions: list[Mention], kind: Kind, anchor: int | None, sent: datetime
-          ) -> Mention | None:
+_FROM_RX = re.compile(r"\b(?:from|von|de|del|da|van|dal)\s+$", re.IGNORECASE)
+
+
+def _pick(mentions: list[Mention], kind: Kind, anchor: int | None, sent: datetime,
+          text: str = "") -> Mention | None:
     mentions = [m for m in mentions if not m.deadline]
     # A plan is for after the message was written ("we met on Monday; see you Friday at 2").
     ahead = [m for m in mentions if m.start >= sent]
@@ -249,6 +265,9 @@ def _pick(mentions: list[Mention], kind: Kind, anchor: int | None, sent: datetim
         return None
     if kind is Kind.RESCHEDULE and anchor is not None:
         after = [m for m in mentions if m.pos >= anchor]
+        # "moved from Thursday 16th (4pm) to Friday 17th, 5pm": the "from" one is the old
+        moved_to = [m for m in after if not _FROM_RX.search(text, max(0, m.pos - 12), m.pos)]
+        after = moved_to or after
         return after[0] if after else mentions[-1]
     if kind is Kind.RESCHEDULE:
         return mentions[-1]  # "from Tuesday 2pm to Wednesday 3pm": the new time comes last
@@ -271,7 +290,7 @@ def _when(
                 when.tz = same[0].tz
                 reasons.append(Reason("zone_from_text", 0.0, same[0].text))
     else:
-        mention = (_pick(body, verdict.kind, verdict.anchor, sent)
+        mention = (_pick(body, verdict.kind, verdict.anchor, sent, text)
                    or _pick(subject, verdict.kind, None, sent))
         if mention is None:
             return _When(), [], None

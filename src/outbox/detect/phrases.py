@@ -208,6 +208,7 @@ JOB = _rx(
     r"\bselezione\b", r"\bvaga\b", r"\bprocesso seletivo", r"\bvacature", r"\bsollicitatie",
     r"\bfunctie\b", r"\btjänst", r"\bstilling", r"\brekrutacj", r"\bstanowisk",
     r"\bcv\b", r"\bresume\b", r"\brésumé\b", r"\bput you (?:up|forward) for\b",
+    r"\bcandidates?\b",
     r"\bthe client\b",
 )
 MEETING = _rx(
@@ -267,6 +268,8 @@ CONFIRM = _rx(
     r"\bbekräft", r"\bpotwierdz",
     r"\btot (?:maandag|dinsdag|woensdag|donderdag|vrijdag|morgen|straks)\b",
     r"\bc'est noté\b", r"\bquedamos (?:para|el|a las|en)\b", r"\bconfirmar(?:te|le|les)\b",
+    r"\bfechado(?:,| então| entonces|!)", r"\bcombinado(?:,| então|!| para)",
+    r"\b(?:ya )?(?:está|queda) cerrado\b",
     r"\b(?:pleased|happy|delighted|glad|writing|able) to confirm\b", r"\bthis is to confirm\b",
     r"\bi can confirm\b", r"\blocked (?:it |that |this )in\b",
     r"\byou(?:'re| are) (?:all )?booked(?: in)?\b",
@@ -337,6 +340,10 @@ NOT_JOB = _rx(
     r"\b(?:writing|working on|researching) (?:a|an|the|my|our) (?:article|story|piece|feature"
     r"|book)\b",
     r"\buser research", r"\bresearch (?:study|interview|session)", r"\busability",
+    r"\binvestigación de usuarios", r"\bestudio de usuarios", r"\brecherche utilisateur",
+    r"\bnutzer(?:forschung|studie)", r"\bpesquisa com usuários",
+    r"\bricerca (?:utente|sugli utenti)",
+    r"\bgebruikersonderzoek", r"\btarjeta de regalo", r"\bsesión de investigación",
     r"\bcustomer interview", r"\bgift card", r"\bfocus group", r"\bexit interview",
     r"\bmock (?:[\w-]+ ){0,3}interview", r"\bpractice interview", r"\binterview coach",
     r"\binformational (?:interview|chat|call|coffee|conversation)",
@@ -361,7 +368,8 @@ NOT_JOB = _rx(
          "informational|not involved|not part of|not in charge|coffee|casual chat|radio|"
          "live interview|tv interview|television|broadcast|air interview|show|visa|embassy|"
          "consulate|reference|referee|your talk|accepted talk|speaker check|thesis|dissertation|"
-         "one-way|on-demand|record|quotes|registering|webinar id",
+         "one-way|on-demand|record|quotes|registering|webinar id|investigación|usuarios|"
+         "utilisateur|nutzer|usuários|utent|gebruikers|regalo",
 )
 # Titles of meetings that are never a job interview (subject and invitation only: a
 # body may well say "mentoring juniors is part of the role").
@@ -371,9 +379,11 @@ NOT_JOB_TITLE = _rx(
     r"\binfo(?:rmation)? session\b", r"\byou(?:'re| are) (?:now )?registered\b",
     r"\b(?:product|sales|platform|software) demo\b",
     r"\bcareers? (?:evening|event|night|fair|open day)\b", r"\byour tickets? for\b",
+    r"\b(?:online|coding|technical|skills?) (?:assessment|test|challenge)\b", r"\bcase study\b",
+    r"\btake-?home\b", r"\btest technique\b", r"\bprueba técnica\b",
     r"\bregistration (?:confirmed|confirmation)\b",
     keys="mentor|coaching|board meeting|office hours|book club|check-in|session|registered|"
-         "registration|demo|career|ticket",
+         "registration|demo|career|ticket|assessment|test|challenge|case study|take|prueba",
 )
 I_INTERVIEW = _rx(
     r"\bsit(?:ting)? on (?:the|our|an|a) (?:interview(?:ing)? |hiring )?panel",
@@ -425,7 +435,10 @@ RESCHEDULE = _rx(
     r"\bnieuwe (?:tijd|datum)\b", r"\bflyttat\b", r"\bprzeniesion",
     r"\bmoved (?:us |you |it )?to (?:mon|tues|wednes|thurs|fri|satur|sun)day\b",
     r"\b(?:asked|want|wants|like|would like) to move (?:you|it|us|this|the interview"
-    r"|your interview)\b(?! forward| on\b| ahead| through| to the next)",
+    r"|your interview)\b(?! forward| on\b| ahead| through| to the (?:next|final|second|third"
+    r"|last)| to round)",
+    r"\bto move (?:your|the|our) (?:[\w-]+ ){0,4}(?:interview|call|chat|meeting|session)\b",
+    r"\b(?:we|i|let's|then we) (?:can )?move (?:it|this|the interview|our call|us) to\b",
     r"\bdéplac(?:é|ée|er|ons)\b", r"\b(?:hemos|he) (?:trasladado|cambiado)\b",
     r"\bmoved (?:us |you |it )?to (?:the )?(?:morning|afternoon|evening|tomorrow|next)\b",
 )
@@ -459,7 +472,7 @@ CANCEL = _rx(
     r"\bwon't (?:be going ahead|go ahead|take place)", r"\bfoi cancelad[ao]", r"\bcancellat[oa]\b",
     r"\bannullat[oa]\b", r"\bgeannuleerd\b", r"\bafgezegd\b", r"\bstorniert\b",
     r"\bfällt\b.{0,40}\baus\b", r"\bentfällt\b", r"\binställd", r"\bodwołan",
-    r"\b(?:moet|moeten|moest|moesten|ik|we|wij) (?:\w+ ){0,3}annuleren\b",
+    r"\b(?:moet|moeten|moest|moesten|ik|we|wij) (?:\S+ ){0,10}?annuleren\b",
     r"\b(?:dobbiamo|devo|dovremo|abbiamo dovuto|ho dovuto) (?:\w+ ){0,2}(?:annullare|disdire)\b",
     r"\b(?:precisamos|preciso|tivemos que|teremos que|vamos ter de|temos de) (?:\w+ ){0,2}"
     r"(?:cancelar|desmarcar)\b",
@@ -472,8 +485,14 @@ CANCEL = _rx(
     r" (?:now )?off\b",
     r"\b\d\d?(?:[:.]\d\d)?\s?(?:am|pm)?(?: with [\w-]+)? (?:is|are) (?:now )?off\b",
     r"\b(?:dois|devons|devoir|avons dû|ai dû) (?:\w+ ){0,2}annuler\b",
+    r"\b(?:bail|back out|pull out) (?:on|of) (?:today's|tomorrow's|\w+day's|our|the)\b",
+    r"\b(?:teremos|tivemos|temos|vamos ter) (?:de|que) (?:\w+ ){0,2}(?:cancelar|desmarcar)\b",
+    r"\b(?:queda|quedó|está|ha quedado|fica|ficou) (?:anulad[ao]|cancelad[ao]|suspens[ao]"
+    r"|suspendid[ao])\b",
+    r"\bnon (?:potrà|può|potremo|potrò) (?:avere luogo|svolgersi|tenersi)\b",
     keys="cancel|abgesagt|absagen|annul|call|no longer|will not|won't|geannuleerd|disdire|"
-         "desmarcar|suspender|anular|is off|are off|now off|"
+         "desmarcar|suspender|anular|is off|are off|now off|bail|back out|pull out|anulad|"
+         "suspens|suspendid|potrà|può|potremo|potrò|"
          "afgezegd|storniert|fällt|entfällt|inställd|odwołan|scrap|scrub|bin |skip|nix",
 )
 # The role went away before the interview: a cancellation, not a verdict on me.
@@ -487,10 +506,14 @@ ROLE_GONE = _rx(
     r"(?:now )?(?:frozen|pulled)\b",
     r"\bfrozen (?:the )?(?:[\w-]+ ){0,3}?(?:hire|hiring|role|position|search|req)\b",
     r"\bcongelare (?:temporaneamente )?(?:la ricerca|la posizione|le assunzioni)",
+    r"\bcongelare (?:\w+ ){0,3}?(?:nuove )?assunzioni",
+    r"\bcongelar (?:\w+ ){0,3}?(?:as )?contrata",
+    r"\bpausar el proceso\b", r"\bproceso (?:en pausa|pausado)\b",
+    r"\bon hold['’]? gezet\b",
     r"\bvient d'être gelée?\b", r"\b(?:a été|est) gelée?\b", r"\beinstellungsstopp",
     r"\bcongelad[ao]\b", r"\bcongelamiento de (?:contrataciones|vacantes)",
     keys="freeze|hiring|on hold|paused|withdrawn|gelé|einstellungsstopp|congela|frozen|pulled|"
-         "congelare",
+         "pausar|pausa",
 )
 CANCEL_SUBJECT = _rx(
     r"^\s*(?:canceled|cancelled|cancel+ed event|event cancel+ed|abgesagt|annulé|cancelad[ao]"
@@ -534,9 +557,14 @@ REJECT = _rx(
     r"(?:ahead|forward)|progress(?:ing)?|advanc(?:e|ing))(?: the process| further)? with "
     r"(?:other|another|a different|the other|more|a small number of|a few) (?:[\w-]+ )?"
     r"(?:candidates?|applicants?|profiles?)",
-    r"\bpurtroppo\b[^.]{0,120}\bnon\b", r"\baltri candidati\b",
-    r"\binfelizmente\b[^.]{0,120}\bnão\b", r"\boutros candidatos\b",
-    r"\bhelaas\b[^.]{0,120}\b(?:niet|nee|andere kandida)", r"\btyvärr\b[^.]{0,120}\b(?:inte|annan)",
+    r"\bpurtroppo\b[^.]{0,120}\bnon\b[^.]{0,60}\b(?:proseguire|procedere|andare avanti|continuare"
+    r"|selezionat|passare|prosieguo|idone|in linea)", r"\baltri candidati\b",
+    r"\binfelizmente\b[^.]{0,120}\bnão\b[^.]{0,60}\b(?:prosseguir|seguir|avançar|selecionad"
+    r"|continuar|dar continuidade)", r"\boutros candidatos\b",
+    r"\bhelaas\b[^.]{0,120}\b(?:niet\b[^.]{0,60}\b(?:verder|door|geselecteerd|uitnodigen|gekozen)"
+    r"|nee\b|andere kandida)",
+    r"\btyvärr\b[^.]{0,120}\b(?:inte\b[^.]{0,60}\b(?:gå vidare|gått vidare|valt|går vidare)"
+    r"|annan kandidat)",
     r"\bniestety\b",
     r"\b(?:went|gone|going|go|ended up going|decided to go|chose to go) with (?:someone|somebody"
     r"|another (?:candidate|applicant|person)|a different (?:candidate|applicant|person)"
@@ -569,6 +597,10 @@ REJECT = _rx(
     r"\b(?:decided|chosen|opted) not to (?:take|pursue) (?:things|it|this|your application"
     r"|your candidacy|you) (?:any )?further",
     r"\bfür (?:eine|einen) (?:andere[n]? )?(?:kandidatin|kandidaten|bewerberin|bewerber)\b",
+    r"\bdecidimos (?:não|no) (?:avançar|avanzar|prosseguir|seguir|continuar)",
+    r"\babbiamo deciso di non (?:procedere|proseguire|andare avanti|continuare)",
+    r"\bavons décidé de ne pas (?:donner suite|poursuivre|retenir)",
+    r"\bbesloten (?:om )?(?:niet verder|je niet)",
     r"\bgekozen voor (?:iemand|een andere)", r"\been nee (?:is )?geworden",
     r"\bmit (?:einer|einem) (?:anderen )?(?:kandidatin|kandidaten|bewerberin|bewerber) zu besetzen",
     r"\b(?:won't|will not|not) be (?:taking|putting|moving) you (?:through|forward)",
@@ -643,7 +675,9 @@ OFFER = _rx(
     r"\byour offer\b", r"\bwalk you through (?:the |our |your )?offer",
     r"\b(?:like|love|pleased|delighted|happy|thrilled) to offer you\b",
     r"\boffer you the (?:[\w-]+ ){0,4}(?:role|position|job)\b", r"\bwritten offer\b",
-    keys="offer",
+    r"\bproposta di assunzione", r"\boferta de (?:emprego|empleo|trabajo)",
+    r"\bproposition d'embauche", r"\bpromesse d'embauche", r"\bvertragsangebot",
+    keys="offer|proposta|oferta|embauche|vertragsangebot",
 )
 # Times that are no appointment: a signature's office hours, a note on the clocks changing.
 OFFICE_HOURS = _rx(
@@ -674,7 +708,8 @@ _LANGUAGE_RX = re.compile(
     r"\b(?:(?P<de>und|sie|ihre?n?|uhr|bei|wir|termin|freundlichen)"
     r"|(?P<fr>vous|votre|nous|entretien|heure|cordialement|bonjour)"
     r"|(?P<es>usted|tu|hora|entrevista|saludos|gracias|hola)"
-    r"|(?P<other>você|voce|sua|seu|obrigad[oa]|abraço|olá|horário|às|grazie|saluti|gentile"
+    r"|(?P<other>você|voce|vcs|sua|seu|obrigad[oa]|abraços?|abs|olá|oi|então|amanhã|horário|às"
+    r"|aí|né|vou|grazie|saluti|gentile"
     r"|colloquio|ciao|alle ore|je|jij|bedankt|groet(?:en)?|hoi|gesprek|uur))\b")
 
 

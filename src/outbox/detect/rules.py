@@ -297,7 +297,10 @@ def _sender_reasons(f: Facts) -> list[Reason]:
 
 
 _CONDITION_RX = re.compile(
-    r"\b(?:if(?! (?:i|we) may\b| possible\b| that(?:'s| is)? (?:ok|okay|alright|fine|all right)\b)"
+    r"\b(?:sans (?:nouvelles|réponse|retour)|without (?:hearing|a reply|news)"
+    r"|if you (?:do not|don't) hear|sin noticias|ohne (?:rückmeldung|nachricht)"
+    r"|vous pourrez considérer"
+    r"|if(?! (?:i|we) may\b| possible\b| that(?:'s| is)? (?:ok|okay|alright|fine|all right)\b)"
     r"|should you|in case|whether|si (?:vous|tu|necesitas?|tienes|usted|no)|falls"
     r"|sollten sie|wenn|se (?:hai|ha|avete|precisar)|caso)\b", re.IGNORECASE)
 
@@ -349,6 +352,11 @@ def _offer_to_move(text: str, hit: p.Hit) -> bool:
     start = _sentence_start(text, hit.start())
     return bool(_OFFER_TO_MOVE_RX.match(text, hit.start())) and not _FIRST_PERSON_RX.search(
         text, start, hit.start())
+# "we'll find a new time", "dann finden wir einen neuen Termin": a move still to come
+_INTENT_RX = re.compile(
+    r"\b(?:find|finden|trouver|encontrar|buscar|vereinbaren|arrange|agree|suggest|propose"
+    r"|look for|will be in touch|get back to you|reach out|ricontatt|cercare|procurar)\b",
+    re.IGNORECASE)
 _ROLE_FILLED_RX = re.compile(r"filled|not to (?:fill|hire)", re.IGNORECASE)
 _SORROW_ONLY_RX = re.compile(r"regret to inform|au regret de vous informer", re.IGNORECASE)
 _OLD_SLOT_RX = re.compile(r"\b(?:original|old|previous|earlier|initial|former)\b[^.!?]{0,60}$",
@@ -367,7 +375,8 @@ def _kind_evidence(f: Facts) -> tuple[Kind, list[Reason], int | None]:
     cancel, cancel_subject = _statement(p.CANCEL, f.text), p.CANCEL_SUBJECT.search(f.subject)
     gone = p.ROLE_GONE.search(f.text)
     move = _statement(p.RESCHEDULE, f.text)
-    if cancel and move and (move.start() > cancel.start() or _OLD_SLOT_RX.search(
+    if cancel and move and ((move.start() > cancel.start() and not _INTENT_RX.search(
+            f.text, max(0, move.start() - 40), move.end() + 20)) or _OLD_SLOT_RX.search(
             f.text[max(0, cancel.start() - 80):cancel.start()])):
         # "your original Friday slot is cancelled"; "we must call off Friday ... so we have
         # moved the meeting to Wednesday": the old time of a move
@@ -464,16 +473,16 @@ def _timing(f: Facts, kind: Kind, start: datetime | None) -> list[Reason]:
         sent = f.message.date
         distinct = {m.start for m in f.mentions
                     if not m.deadline and m.start not in ends and m.start >= sent
-                    and not _for_the_reader(f.text, m)}
+                    and not for_the_reader(f.text, m)}
         if len(distinct) > 1:
             reasons.append(Reason("several_times", W_SEVERAL, f"{len(distinct)} different times"))
     return reasons
 
 
 _CONVERSION_BEFORE_RX = re.compile(
-    r"(?:that's|that is|which is|which should be|which would be|i\.e\.|equals|=|so|or|/"
-    r"|entspricht|also|soit|c'est-à-dire|que serían las|que sería|ou seja|cioè|dus)\s*"
-    r"(?:about\s+|around\s+|roughly\s+)?$", re.IGNORECASE)
+    r"(?:that's|that\s+is|which\s+is|which\s+should\s+be|which\s+would\s+be|i\.e\.|equals|=|so"
+    r"|or|/|entspricht|also|soit|c'est-à-dire|que\s+serían\s+las|que\s+sería|ou\s+seja|cioè"
+    r"|dus)\s*(?:about\s+|around\s+|roughly\s+)?$", re.IGNORECASE)
 _CONVERSION_AFTER_RX = re.compile(
     r"\s*(?:uhr\s*)?(?:\)\s*)?(?:for you|your (?:time|side|end)|on your (?:end|side)"
     r"|(?:in|for) london|uk time|london time|in (?:the )?uk|where you are|local(?:ly)? for you"
@@ -485,7 +494,7 @@ _CLOCK_TEXT_RX = re.compile(r"\d{1,4}(?:[:.h]\s?\d\d)?\s*(?:[ap]\.?\s?m\b\.?|uhr
                             re.IGNORECASE)
 
 
-def _for_the_reader(text: str, m: Mention) -> bool:
+def for_the_reader(text: str, m: Mention) -> bool:
     """"6pm Sydney time - by my maths that's 9am in London": the same slot restated in my
     zone, no second choice (the text may miscount the offset; the first time stands)."""
     at = m.clock_at

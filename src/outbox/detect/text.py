@@ -217,7 +217,15 @@ def quoted_part(text: str) -> str:
     Callers read it only when the fresh part has no time of its own."""
     cut = _QUOTE_HEADER_RX.search(text)
     if cut is None:
-        return ""
+        # No header line above the quote (iPhone puts it inside: "> Am 15.03. schrieb"):
+        # the first level of ">" lines is the message answered.
+        first = text.find("\n>")
+        if first < 0:
+            return ""
+        rest = text[first + 1:]
+        lines = [_QUOTE_MARK_RX.sub("", line, count=1) for line in rest.split("\n")
+                 if line.lstrip().startswith(">") and not line.lstrip().startswith(">>")]
+        return fresh_part(_HEADER_LINE_RX.sub("", "\n".join(lines)).strip())
     rest = text[cut.end():]
     if ">" in rest:
         lines = rest.split("\n")

@@ -54,7 +54,8 @@ _HEADING_REACH = 600  # an itinerary's times may sit this far below their date
 # What may come before a heading's date or a row's time on its line: "Time:", "• ", a
 # table's label cell ("Date  Tuesday, February 24", "Time  10:30 AM").
 _LABEL_RX = re.compile(
-    r"\s*(?:[-*•·–]\s*)?(?:[\w ]{1,15}:|(?i:time|date|when|start|datum|uhrzeit|zeit|heure"
+    # an emoji or a bullet may lead the label ("⏰ Horário: 11h")
+    r"\s*(?:[^\w\s]{1,3}\s*)?(?:[\w ]{1,15}:|(?i:time|date|when|start|datum|uhrzeit|zeit|heure"
     r"|hora|horário|horario|orario|ora|tijd|data|fecha)(?=\s))?\s*")
 
 _DURATION_RX = re.compile(
@@ -74,6 +75,7 @@ _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "une": 1, "eine": 1, "una"
 _DEADLINE_RX = re.compile(
     r"\b(?:by|before|until|till|no later than|deadline|due|bis(?: zum)?|avant(?: le)?"
     r"|antes del?|hasta(?: el)?|date limite|fecha l[ií]mite|frist|einsendeschluss|scadenza"
+    r"|jusqu'(?:au|à)|entro(?: il)?|até(?: (?:o|a|dia))?|open until|closes on"
     r"|prazo|uiterlijk|complete (?:it |the test |the assessment )?by|closes?|expires?)"
     r"[\s:,]*(?:the\s+|end of\s+|le\s+|el\s+)?$",
     re.IGNORECASE,
@@ -85,7 +87,7 @@ _OLD_LABEL_RX = re.compile(
     r"\b(?:previous(?:ly)?|original(?:ly)?|old|former(?:ly)?|initial(?:ly)?|instead\s+of"
     r"|rather\s+than|bisherige[nrs]?|alte[nrs]?|ursprünglich\w*|statt|anstatt|initialement"
     r"|ancien(?:ne)?|au\s+lieu\s+d[eu]|anterior(?:mente)?|originalmente|inicialmente"
-    r"|en\s+lugar\s+de|en\s+vez\s+de)\b[^.!?\n]{0,30}$",
+    r"|en\s+lugar\s+de|en\s+vez\s+de|ignore|disregard)\b[^.!?\n]{0,30}$",
     re.IGNORECASE,
 )
 _TO_RX = re.compile(r"\b(?:to|till|until|for|into|au|à|al|para|auf|zu|nach)\b", re.IGNORECASE)
@@ -387,7 +389,7 @@ def _above(text: str, clocks: list[Clock], ref: date, day_first: bool, low: str
         if not _at_line_start(text, day.pos):
             continue
         line_end = text.find("\n", day.end)
-        rest = text[day.end:line_end if line_end != -1 else len(text)].strip(" :,")
+        rest = text[day.end:line_end if line_end != -1 else len(text)].strip(" :,)")
         if rest == "":
             headings.append((day, None))
             continue
@@ -436,9 +438,16 @@ def _row_day(days: list[Day], paired: list[tuple[Clock, Day | None]], clock: Clo
     return day
 
 
+# "18h in London, right?": a tag seeking agreement, not a question about the time
+_TAG_QUESTION_RX = re.compile(
+    r"(?:\bright|\bno|\bné|\bnão é|\bja|\boder|\bnicht wahr|\bn'est-ce pas|\bverdad|\bvero"
+    r"|\bcorrect|\bhein|\btoch|\bisn't it|\bok|\bokay)\s*\?$", re.IGNORECASE)
+
+
 def _ends_in_question(text: str, pos: int) -> bool:
     end = _SENTENCE_END_RX.search(text, pos)
-    return end is not None and end.group(0) == "?"
+    return (end is not None and end.group(0) == "?"
+            and not _TAG_QUESTION_RX.search(text, max(0, end.start() - 16), end.end()))
 
 
 def _lower_ok(text: str, low: str) -> bool:
