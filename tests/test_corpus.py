@@ -61,13 +61,13 @@ def test_classify_never_fails(scores: Scores) -> None:
 
 
 # -- the held-out set -------------------------------------------------------------------
-# Written apart (tests/corpus/holdout, 240 messages by six writers) and never developed
+# Written apart (tests/corpus/holdout, 320 messages by eight writers) and never developed
 # against: nobody reads its misses, only these totals. It shows how far the rules
 # generalise. The floors sit just under what the rules reached on it (not the targets
 # above, which only the development corpus meets so far): a change that makes detection
 # generalise worse fails here; raise them as detection improves.
-HOLDOUT_FLOORS = {"slot_precision": 0.89, "slot_recall": 0.89, "kind_accuracy": 0.82,
-                  "start_accuracy": 0.87}
+HOLDOUT_FLOORS = {"slot_precision": 0.88, "slot_recall": 0.87, "kind_accuracy": 0.82,
+                  "start_accuracy": 0.85}
 
 
 @pytest.fixture(scope="module")
