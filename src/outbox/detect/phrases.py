@@ -269,7 +269,7 @@ CONFIRM = _rx(
     r"\btot (?:maandag|dinsdag|woensdag|donderdag|vrijdag|morgen|straks)\b",
     r"\bc'est noté\b", r"\bquedamos (?:para|el|a las|en)\b", r"\bconfirmar(?:te|le|les)\b",
     r"\bfechado(?:,| então| entonces|!)", r"\bcombinado(?:,| então|!| para)",
-    r"\b(?:ya )?(?:está|queda) cerrado\b",
+    r"\bya está cerrado\b", r"\bestá cerrado\b", r"\bqueda cerrado\b",
     r"\b(?:pleased|happy|delighted|glad|writing|able) to confirm\b", r"\bthis is to confirm\b",
     r"\bi can confirm\b", r"\blocked (?:it |that |this )in\b",
     r"\byou(?:'re| are) (?:all )?booked(?: in)?\b",
@@ -483,7 +483,9 @@ CANCEL = _rx(
     # "tomorrow's 2pm with Gareth is off"
     r"\b(?:call|chat|interview|meeting|session|catch-up|conversation)(?: with [\w-]+)? (?:is|are)"
     r" (?:now )?off\b",
-    r"\b\d\d?(?:[:.]\d\d)?\s?(?:am|pm)?(?: with [\w-]+)? (?:is|are) (?:now )?off\b",
+    # (the leading digit spelled out, so the pattern starts with a literal: see ``Phrase``)
+    r"(?:0|1|2|3|4|5|6|7|8|9)\d?(?:[:.]\d\d)?\s?(?:am|pm)?(?: with [\w-]+)? (?:is|are) (?:now )?"
+    r"off\b",
     r"\b(?:dois|devons|devoir|avons dû|ai dû) (?:\w+ ){0,2}annuler\b",
     r"\b(?:bail|back out|pull out) (?:on|of) (?:today's|tomorrow's|\w+day's|our|the)\b",
     r"\b(?:teremos|tivemos|temos|vamos ter) (?:de|que) (?:\w+ ){0,2}(?:cancelar|desmarcar)\b",
