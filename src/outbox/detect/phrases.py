@@ -106,6 +106,8 @@ class Phrase:
 def _expand(alternative: str) -> list[str]:
     """"(?:is|are) scheduled" -> ["is scheduled", "are scheduled"]: a leading group of
     plain words becomes one alternative per word, each starting with a literal."""
+    if alternative.startswith("\\d") and alternative[2:3] not in ("?", "*", "+", "{"):
+        return [str(digit) + alternative[2:] for digit in range(10)]  # "\d" is ten literals
     if not alternative.startswith("(?:"):
         return [alternative]
     close, depth, words, start = -1, 0, [], 3
@@ -483,9 +485,7 @@ CANCEL = _rx(
     # "tomorrow's 2pm with Gareth is off"
     r"\b(?:call|chat|interview|meeting|session|catch-up|conversation)(?: with [\w-]+)? (?:is|are)"
     r" (?:now )?off\b",
-    # (the leading digit spelled out, so the pattern starts with a literal: see ``Phrase``)
-    r"(?:0|1|2|3|4|5|6|7|8|9)\d?(?:[:.]\d\d)?\s?(?:am|pm)?(?: with [\w-]+)? (?:is|are) (?:now )?"
-    r"off\b",
+    r"\d\d?(?:[:.]\d\d)?\s?(?:am|pm)?(?: with [\w-]+)? (?:is|are) (?:now )?off\b",
     r"\b(?:dois|devons|devoir|avons dû|ai dû) (?:\w+ ){0,2}annuler\b",
     r"\b(?:bail|back out|pull out) (?:on|of) (?:today's|tomorrow's|\w+day's|our|the)\b",
     r"\b(?:teremos|tivemos|temos|vamos ter) (?:de|que) (?:\w+ ){0,2}(?:cancelar|desmarcar)\b",
