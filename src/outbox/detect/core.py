@@ -2,8 +2,9 @@
 
 The order of evidence: the calendar invitation first (it is what the
 employer's calendar will hold), then the text the sender wrote now. Kind and
-confidence come from ``rules``; the time from ``calendar`` or ``when``; the
-people, company and role from ``people`` and ``entities``.
+confidence come from ``rules``; the time from ``calendar``, or else read by ``when``
+and picked by ``choose``; the people, company and role from ``people`` and
+``entities``.
 """
 
 from __future__ import annotations
@@ -11,13 +12,13 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
-from datetime import datetime, timedelta, tzinfo
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 from functools import lru_cache
 from itertools import chain
 from zoneinfo import ZoneInfo
 
-from outbox.detect import entities, phrases, rules
+from outbox.detect import choose, entities, phrases, rules
 from outbox.detect.calendar import Invite, parse_invites
 from outbox.detect.people import (
     NamedPerson,
@@ -103,7 +104,7 @@ def _classify(message: Message, ctx: DetectContext) -> Detection:
         # Only a numeric date ("3/10") needs the language; guessing it costs a scan.
         day_first = bool(_NUMERIC_DATE_RX.search(text)) and _day_first(
             text, message.date, ctx.default_tz, message.from_.domain if message.from_ else "")
-        body_mentions = _in_my_zone(text, _without_asides(
+        body_mentions = choose.in_my_zone(text, choose.without_asides(
             text, find_mentions(text, message.date, fallback, day_first=day_first)),
             ctx.default_tz)
         if _FORWARD_RX.match(subject) and len(body_mentions) > 1:
@@ -116,10 +117,11 @@ def _classify(message: Message, ctx: DetectContext) -> Detection:
     facts.mentions = body_mentions + subject_mentions
     if (not facts.mentions and (invite is None or invite.start is None)
             and verdict.kind in (Kind.CONFIRMATION, Kind.RESCHEDULE) and facts.quoted
-            and any(r.signal in _AGREEMENT for r in verdict.reasons)):
+            and any(r.signal in choose.AGREEMENT for r in verdict.reasons)):
         # "Perfect, see you then!": the time is in the message being answered.
-        body_mentions = (_agreed_from_quote(facts.quoted, text, message.date, fallback)
-                         or _agreed_option(facts.quoted, text, full, message.date, fallback))
+        body_mentions = (choose.agreed_from_quote(facts.quoted, text, message.date, fallback)
+                         or choose.agreed_option(facts.quoted, text, full, message.date,
+                                                 fallback))
         facts.mentions = list(body_mentions)
     when, time_reasons, facts.chosen = _when(invite, body_mentions, subject_mentions, verdict,
                                              text, ctx, message.date)
@@ -134,98 +136,6 @@ def _classify(message: Message, ctx: DetectContext) -> Detection:
     )
     _add_people(detection, message, invite, text, me)
     return detection
-
-
-# Times that are no appointment: a signature's office hours ("Mon-Fri 9:00-17:30", on the
-# time's own line), and the times after a note on the clocks changing ("on 25.10. the
-# clocks go back: 14:00 here is 13:00 in London", in the same sentence).
-_YOUR_TIME_RX = re.compile(
-    r"\s*\(?\s*(?:your time|for you|your side|your end|where you are|ihrer zeit|bei ihnen"
-    r"|votre heure|chez vous|tu hora|su hora|seu horário|sua hora|ora tua|vostra ora)\b",
-    re.IGNORECASE)
-_CLOCK_NUMBER_RX = re.compile(r"\d{1,4}(?:[:.h]\s?\d\d)?\s*(?:[ap]\.?\s?m\b\.?|uhr\b|h\b)?",
-                              re.IGNORECASE)
-
-
-def _in_my_zone(text: str, mentions: list[Mention], mine: ZoneInfo) -> list[Mention]:
-    """"Tuesday 4pm your time / 11 mine": a time written for me is in my zone."""
-    out = []
-    for m in mentions:
-        number = _CLOCK_NUMBER_RX.match(text, m.clock_at) if m.clock_at >= 0 else None
-        if number and not m.zone_written and _YOUR_TIME_RX.match(text, number.end()):
-            start = m.start.replace(tzinfo=mine)
-            m = replace(m, start=start, end=m.end.replace(tzinfo=mine) if m.end else None,
-                        tz=mine.key, zone_written=True)
-        out.append(m)
-    return out
-
-
-_SENTENCE_MARKS = (".\n", ". ", "\n\n", "!", "?")
-
-
-def _without_asides(text: str, mentions: list[Mention]) -> list[Mention]:
-    office = phrases.OFFICE_HOURS.search(text) is not None
-    clocks = phrases.CLOCK_CHANGE.search(text) is not None
-    if not mentions or not (office or clocks):
-        return mentions
-    kept = []
-    for m in mentions:
-        clock_at = m.clock_at if m.clock_at >= 0 else m.pos
-        line = (text.rfind("\n", 0, clock_at) + 1, text.find("\n", clock_at) % (len(text) + 1))
-        if office and phrases.OFFICE_HOURS.search(text[line[0]:line[1] or len(text)]):
-            continue
-        sentence = max([text.rfind(mark, 0, clock_at) for mark in _SENTENCE_MARKS] + [-1]) + 1
-        if clocks and phrases.CLOCK_CHANGE.search(text[sentence:clock_at]):
-            continue
-        kept.append(m)
-    return kept
-
-
-# "Option (b) would be ideal": the option picked, and the line that offered it.
-_PICKED_RX = re.compile(
-    r"\b(?:option|slot|choice|opción|opção|opzione|optie)\s*\(?([a-e1-5])\)?(?![\w])"
-    r"|^\s*\(([a-e])\)\s", re.IGNORECASE | re.MULTILINE)
-_QUOTE_MARKS_RX = re.compile(r"^[ \t]*(?:>[ \t]?)+", re.MULTILINE)
-
-
-def _agreed_option(quoted: str, fresh: str, full: str, sent: datetime,
-                   fallback: tuple[tzinfo, str]) -> list[Mention]:
-    """A reply agreeing to the option I picked from a list further down the thread:
-    the time on the line that offered it ("(b) Wed 18 March, 14:00")."""
-    picked = _PICKED_RX.search(fresh) or _PICKED_RX.search(quoted)
-    if picked is None:
-        return []
-    label = (picked.group(1) or picked.group(2)).lower()
-    history = _QUOTE_MARKS_RX.sub("", full)
-    offer = re.search(rf"^[ \t]*(?:\(\s*{label}\s*\)|{label}[).:]"
-                      rf"|(?:option|slot)\s+{label}\s*[:.)-])[^\n]*$",
-                      history, re.IGNORECASE | re.MULTILINE)
-    if offer is None:
-        return []
-    found = find_mentions(history, sent, fallback)
-    return [m for m in found if offer.start() <= m.clock_at < offer.end()][:1]
-
-
-_WEEKDAY_RX = re.compile(r"\b(mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b",
-                         re.IGNORECASE)
-_AGREEMENT = frozenset({"confirm_phrase", "move_agreed", rules.AGREED_IN_JOB_THREAD})
-_WEEKDAY_INDEX = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
-
-
-def _agreed_from_quote(quoted: str, fresh: str, sent: datetime,
-                       fallback: tuple[tzinfo, str]) -> list[Mention]:
-    """The time a short reply agrees to, read from the quoted message: its only
-    future time, or among several the one on the weekday the reply names."""
-    found = [m for m in find_mentions(quoted, sent, fallback)
-             if not m.deadline and not m.superseded and sent <= m.start <= sent + rules.FAR_AHEAD]
-    # "Thursday at 16:00 your time (so 15:00 for me)": one slot, restated for the reader
-    found = [m for m in found if not rules.for_the_reader(quoted, m)] or found[:1]
-    starts = {m.start for m in found}
-    if len(starts) == 1:
-        return found[:1]
-    named = {_WEEKDAY_INDEX[w.group(1).lower()[:3]] for w in _WEEKDAY_RX.finditer(fresh)}
-    on_day = [m for m in found if m.start.weekday() in named]
-    return on_day[:1] if len({m.start for m in on_day}) == 1 else []
 
 
 def _choose_invite(invites: list[Invite], me: frozenset[str]) -> Invite | None:
@@ -252,30 +162,6 @@ def _day_first(text: str, sent: datetime, default_tz: ZoneInfo, domain: str = ""
     return not (default_tz.key or "").startswith("America/")
 
 
-_FROM_RX = re.compile(r"\b(?:from|von|de|del|da|van|dal)\s+$", re.IGNORECASE)
-
-
-def _pick(mentions: list[Mention], kind: Kind, anchor: int | None, sent: datetime,
-          text: str = "") -> Mention | None:
-    mentions = [m for m in mentions if not m.deadline]
-    # A plan is for after the message was written ("we met on Monday; see you Friday at 2").
-    ahead = [m for m in mentions if m.start >= sent]
-    mentions = ahead or mentions
-    if not mentions:
-        return None
-    if kind is Kind.RESCHEDULE and anchor is not None:
-        after = [m for m in mentions if m.pos >= anchor]
-        # "moved from Thursday 16th (4pm) to Friday 17th, 5pm": the "from" one is the old
-        moved_to = [m for m in after if not _FROM_RX.search(text, max(0, m.pos - 12), m.pos)]
-        after = moved_to or after
-        return after[0] if after else mentions[-1]
-    if kind is Kind.RESCHEDULE:
-        return mentions[-1]  # "from Tuesday 2pm to Wednesday 3pm": the new time comes last
-    if anchor is not None:
-        return min(mentions, key=lambda m: abs(m.pos - anchor))
-    return mentions[0]
-
-
 def _when(
     invite: Invite | None, body: list[Mention], subject: list[Mention],
     verdict: rules.Verdict, text: str, ctx: DetectContext, sent: datetime,
@@ -290,8 +176,8 @@ def _when(
                 when.tz = same[0].tz
                 reasons.append(Reason("zone_from_text", 0.0, same[0].text))
     else:
-        mention = (_pick(body, verdict.kind, verdict.anchor, sent, text)
-                   or _pick(subject, verdict.kind, None, sent))
+        mention = (choose.pick(body, verdict.kind, verdict.anchor, sent, text)
+                   or choose.pick(subject, verdict.kind, None, sent))
         if mention is None:
             return _When(), [], None
         when = _When(mention.start, mention.end, mention.tz)
