@@ -1065,3 +1065,12 @@ def test_a_forward_takes_the_forwarders_own_time() -> None:
               "Fwd: RE: Candidata Ada Lovelace - Data Platform Lead")
     assert det.kind is Kind.CONFIRMATION
     assert det.start == datetime(2026, 3, 5, 15, 0, tzinfo=UTC)
+
+
+def test_the_same_slot_restated_in_my_zone_without_cue_words() -> None:
+    # CTX puts me in UTC: "14:00 London" below is the 9am ET slot again, whatever the
+    # words between them (here none that mark a conversion).
+    det = run("Your interview is confirmed for Thursday, March 5 at 9:00 AM ET.\n"
+              "London: Thursday, March 5, 14:00.", "Interview confirmation - Data Engineer")
+    assert det.kind is Kind.CONFIRMATION
+    assert "several_times" not in signals(det)

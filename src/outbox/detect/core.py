@@ -91,7 +91,7 @@ def _classify(message: Message, ctx: DetectContext) -> Detection:
         text, links = split_links(fresh_part(full))
     facts = rules.Facts(message, me, subject, text, invite, [],
                         invite.summary if invite else "", links,
-                        history=full if len(full) > len(text) else "")
+                        history=full if len(full) > len(text) else "", my_zone=ctx.default_tz)
     verdict = rules.judge(facts)
     if verdict.kind is Kind.NONE:
         return Detection(Kind.NONE, 0.0, calendar_uid=invite.uid if invite else None,

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, tzinfo
 
 from outbox.detect import phrases as p
 from outbox.detect.calendar import Invite
@@ -63,6 +63,7 @@ class Facts:
     links: str = ""  # the links of the text, one a line
     chosen: Mention | None = None  # the written time the interview's start came from
     history: str = ""  # the whole text, fresh part and the quoted thread below it
+    my_zone: tzinfo | None = None  # where I live: a time restated for me is in it
     _all: str | None = None
     _quoted: str | None = None
 
@@ -473,7 +474,7 @@ def _timing(f: Facts, kind: Kind, start: datetime | None) -> list[Reason]:
         sent = f.message.date
         distinct = {m.start for m in f.mentions
                     if not m.deadline and m.start not in ends and m.start >= sent
-                    and not for_the_reader(f.text, m)}
+                    and not for_the_reader(f.text, m) and not _restated_for_me(f, m)}
         if len(distinct) > 1:
             reasons.append(Reason("several_times", W_SEVERAL, f"{len(distinct)} different times"))
     return reasons
@@ -505,6 +506,18 @@ def for_the_reader(text: str, m: Mention) -> bool:
     after_at = number.end() if number else at
     return bool(_CONVERSION_BEFORE_RX.search(before) or
                 _CONVERSION_AFTER_RX.match(text, after_at, after_at + 40))
+
+
+def _restated_for_me(f: Facts, m: Mention) -> bool:
+    """"8pm NZDT (Auckland) = 8:00am Tuesday in London": a second time whose clock is the
+    chosen time's clock in my zone is the same slot restated, however it is worded (and
+    whichever zone it was read in)."""
+    chosen, mine = f.chosen, f.my_zone
+    if chosen is None or mine is None or m is chosen or m.start == chosen.start:
+        return False
+    here = chosen.start.astimezone(mine)
+    return (m.start.hour, m.start.minute) == (here.hour, here.minute) and abs(
+        m.start.replace(tzinfo=None) - here.replace(tzinfo=None)) <= timedelta(days=1)
 
 
 def _not_a_plan(f: Facts) -> Reason | None:
