@@ -103,6 +103,7 @@ class Scores:
     interviewer_n: int = 0
     errors: int = 0
     misses: list[tuple[str, Case]] = field(default_factory=list)
+    confusions: Counter[str] = field(default_factory=Counter)  # "label->said" for wrong kinds
 
     @staticmethod
     def ratio(hits: int, total: int) -> float:
@@ -242,6 +243,7 @@ def score(cases: list[Case]) -> Scores:
             s.kind_ok += 1
         else:
             wrong.append("kind")
+            s.confusions[f"{label.kind.value}->{det.kind.value}"] += 1
         if truth and label.start is not None:
             s.start_n += 1
             if det.start is not None and _minute(det.start) == _minute(label.start):
@@ -352,6 +354,10 @@ def holdout_rows() -> list[Row]:
          f"{s.start_ok}/{s.start_n} true slots"),
         ("held-out company", _pct(s.ratio(s.company_ok, s.company_n)), "%",
          f"{s.company_ok}/{s.company_n} found slots"),
+        # Totals only, which kind was taken for which: where to look in the development
+        # sets, without reading a held-out message.
+        ("held-out kind mix-ups", sum(s.confusions.values()), "messages",
+         ", ".join(f"{k} {n}" for k, n in s.confusions.most_common(6))),
     ]
 
 
