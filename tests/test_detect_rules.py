@@ -1074,3 +1074,24 @@ def test_the_same_slot_restated_in_my_zone_without_cue_words() -> None:
               "London: Thursday, March 5, 14:00.", "Interview confirmation - Data Engineer")
     assert det.kind is Kind.CONFIRMATION
     assert "several_times" not in signals(det)
+
+
+@pytest.mark.parametrize("text", [
+    "After careful consideration we have filled the position internally. We'll keep your "
+    "details on file for future opportunities.",
+    "Nach sorgfältiger Prüfung haben wir uns anders orientiert. Wir wünschen Ihnen alles Gute "
+    "für Ihren weiteren Weg.",
+    "Malheureusement, le poste a été pourvu en interne. Nous vous souhaitons pleine réussite "
+    "dans vos recherches.",
+])
+def test_a_rejection_letter_that_never_says_no(text: str) -> None:
+    det = run(text, "Your application for the Data Engineer role")
+    assert det.kind is Kind.REJECTION
+    assert "rejection_letter" in signals(det)
+
+
+def test_a_confirmation_with_good_wishes_is_no_rejection_letter() -> None:
+    det = run("Unfortunately our office is being refurbished, so your interview on Tuesday, "
+              "March 3 at 2:00 PM ET is confirmed on Zoom instead. Best of luck with your search!",
+              "Interview confirmation - Data Engineer")
+    assert det.kind is Kind.CONFIRMATION

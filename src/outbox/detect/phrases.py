@@ -609,6 +609,40 @@ REJECT = _rx(
     r"\b(?:go|going|went|gone) with (?:other )?(?:candidates|applicants|people|profiles) (?:who"
     r"|with|whose)",
 )
+# A rejection that never says it outright reads like one all the same: sorrow or a
+# decision taken, then the closing every such letter has (your details kept on file, good
+# wishes for the search). Two of these together make a verdict (see ``rules``).
+REGRET_CUE = _rx(
+    r"\bunfortunately\b", r"\bregret(?:fully)?\b", r"\bsadly\b", r"\bleider\b",
+    r"\bmalheureusement\b", r"\blamentablemente\b", r"\bdesafortunadamente\b",
+    r"\bpurtroppo\b", r"\binfelizmente\b", r"\bhelaas\b", r"\btyvärr\b",
+    r"\b(?:made|taken|reached) (?:a|the|our) (?:very )?(?:difficult |tough |hard |final )?decision",
+    r"\bafter (?:careful|much|long) (?:consideration|deliberation|review)",
+    r"\bnach (?:sorgfältiger|reiflicher|eingehender) (?:prüfung|abwägung|überlegung)",
+    r"\baprès (?:mûre réflexion|examen attentif|une analyse attentive|étude attentive)",
+    r"\btras (?:una )?(?:cuidadosa|detenida) (?:consideración|revisión|valoración)",
+    r"\bdopo (?:un'attenta|attenta|un'accurata) (?:valutazione|analisi)",
+    r"\bapós (?:uma )?(?:análise|avaliação) cuidadosa", r"\bna zorgvuldige overweging",
+)
+FAREWELL_CUE = _rx(
+    r"\bkeep your (?:details|cv|resume|résumé|profile|information|application) on (?:file|record)",
+    r"\b(?:in|to) our talent (?:pool|community|network)\b", r"\btalentpool\b",
+    r"\bfuture (?:opportunities|openings|roles|vacancies|positions)\b",
+    r"\bzukünftige (?:stellen|vakanzen|positionen|ausschreibungen)",
+    r"\bfutures? (?:opportunités|offres|postes)\b", r"\bvivier de (?:talents|candidats)",
+    r"\bfuturas (?:oportunidades|vacantes|posiciones)\b", r"\bbanco de talentos\b",
+    r"\bbolsa de (?:talento|empleo)\b", r"\bfuture (?:opportunità|posizioni)\b",
+    r"\btoekomstige (?:vacatures|functies)\b",
+    r"\bwish you (?:every|all the best|the (?:very )?best|success|luck|well)\b",
+    r"\b(?:best of|good) luck (?:in|with) your (?:job )?(?:search|future|career|next)",
+    r"\balles gute (?:für|auf) (?:ihren|deinen|ihre|deine)", r"\bviel erfolg (?:bei|für|auf)",
+    r"\bbonne (?:continuation|chance dans vos recherches)", r"\bplein succès\b",
+    r"\bpleine réussite\b", r"\b(?:mucho )?éxito en (?:tu|su) búsqueda",
+    r"\bsuerte en (?:tu|su) (?:búsqueda|futuro|carrera)",
+    r"\bsuccesso (?:per|nel) (?:il )?(?:tuo|suo)",
+    r"\bsucesso (?:na|em) (?:sua|tua) (?:busca|procura|carreira|jornada)",
+    r"\bsucces (?:met|bij) (?:je|uw) (?:zoektocht|verdere)",
+)
 # Asking to move ("Could we move it to Friday?"): a proposal until the other side agrees.
 PROPOSE = _rx(
     r"\b(?:could|can|may|shall) (?:we|i) (?:move|push|shift|reschedule|postpone|change|bump)\b",

@@ -42,7 +42,7 @@ W_CONFIRM, W_TIME, W_HUMAN = 0.25, 0.2, 0.05
 W_RESCHEDULE, W_RESCHEDULE_SUBJECT, W_CANCEL, W_CANCEL_SUBJECT, W_REJECT = 0.35, 0.2, 0.35, 0.2, 0.6
 W_BULK, W_BULK_TEXT, W_ALERT, W_ACK, W_SLOTS, W_SEVERAL = -0.5, -0.25, -0.6, -0.35, -0.5, -0.4
 W_PAST, W_INTERNAL, W_EVENT, W_FAR, W_QUESTION = -0.4, -0.4, -0.3, -0.3, -0.45
-W_PROPOSAL, W_UPDATED = -0.4, 0.3
+W_PROPOSAL, W_UPDATED, W_REJECT_LETTER = -0.4, 0.3, 0.45
 AGREED_IN_JOB_THREAD = "agreed_in_job_thread"
 FAR_AHEAD = timedelta(days=180)  # interviews are set weeks ahead, not seasons
 # Negative signals that only speak against a planned time (see ``score``).
@@ -431,6 +431,14 @@ def _kind_evidence(f: Facts) -> tuple[Kind, list[Reason], int | None]:
         return Kind.RESCHEDULE, reasons, move.end() if move else None
     subject = "" if replied else f.subject
     m = p.first(p.CONFIRM, f.text, subject, f.summary)
+    if m is None and invite is None:
+        regret = _statement(p.REGRET_CUE, f.text)
+        farewell = regret and _statement(p.FAREWELL_CUE, f.text)
+        if regret and farewell:
+            # "After careful consideration ... we'll keep your details on file": a verdict
+            return Kind.REJECTION, [Reason("rejection_letter", W_REJECT_LETTER,
+                                           f"{_snippet(regret)} … {_snippet(farewell)}")], (
+                regret.start())
     reasons = []
     proposed = (_statement(p.RESCHEDULE, f.text, question=True)
                 or _statement(p.PROPOSE, f.text, question=True))
