@@ -1095,3 +1095,11 @@ def test_a_confirmation_with_good_wishes_is_no_rejection_letter() -> None:
               "March 3 at 2:00 PM ET is confirmed on Zoom instead. Best of luck with your search!",
               "Interview confirmation - Data Engineer")
     assert det.kind is Kind.CONFIRMATION
+
+
+def test_a_settled_plan_with_an_old_time_in_it_stays_a_confirmation() -> None:
+    det = run("Good news: you're booked for Thursday, March 5 at 2:00 PM ET. (Tuesday, March 3 "
+              "at 11:00 AM was the first round, with Jane.)", "Interview - Data Engineer")
+    assert det.kind is Kind.CONFIRMATION
+    several = next(r for r in det.reasons if r.signal == "several_times")
+    assert several.weight == -0.2

@@ -461,7 +461,9 @@ def _kind_evidence(f: Facts) -> tuple[Kind, list[Reason], int | None]:
     return Kind.CONFIRMATION, reasons, None
 
 
-def _timing(f: Facts, kind: Kind, start: datetime | None) -> list[Reason]:
+def _timing(f: Facts, kind: Kind, start: datetime | None, settled: bool = False
+            ) -> list[Reason]:
+    """The time's own signals; ``settled``: the text states the plan as settled."""
     if start is None:
         return [Reason("no_time", 0.0, "no date and time found")]
     reasons = []
@@ -484,7 +486,11 @@ def _timing(f: Facts, kind: Kind, start: datetime | None) -> list[Reason]:
                     if not m.deadline and m.start not in ends and m.start >= sent
                     and not for_the_reader(f.text, m) and not _restated_for_me(f, m)}
         if len(distinct) > 1:
-            reasons.append(Reason("several_times", W_SEVERAL, f"{len(distinct)} different times"))
+            # Stated as settled ("confirmed", "you're booked"), the other times are context
+            # (an old slot, a restatement); only unstated, they are a choice to make.
+            reasons.append(Reason("several_times", W_SEVERAL / 2 if settled else W_SEVERAL,
+                                  f"{len(distinct)} different times"
+                                  + (", one stated as settled" if settled else "")))
     return reasons
 
 
@@ -579,7 +585,7 @@ def score(f: Facts, verdict: Verdict, start: datetime | None) -> Verdict:
         return verdict
     kind, reasons = verdict.kind, list(verdict.reasons)
     for_me = any(r.signal in ("calendar_request", "calendar_event") for r in reasons)
-    reasons += _timing(f, kind, start)
+    reasons += _timing(f, kind, start, any(r.signal == "confirm_phrase" for r in reasons))
     # Lookalikes imitate confirmations; a rejection or cancellation sent in bulk by an
     # applicant-tracking system is still one, so bulk and offers only count against plans.
     planned = kind in (Kind.CONFIRMATION, Kind.RESCHEDULE)
