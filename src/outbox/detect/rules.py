@@ -500,9 +500,8 @@ _CONVERSION_BEFORE_RX = re.compile(
     r"|dus)\s*(?:about\s+|around\s+|roughly\s+)?$", re.IGNORECASE)
 _CONVERSION_AFTER_RX = re.compile(
     r"\s*(?:uhr\s*)?(?:\)\s*)?(?:for you|your (?:time|side|end)|on your (?:end|side)"
-    r"|(?:in|for) london|uk time|london time|in (?:the )?uk|where you are|local(?:ly)? for you"
-    r"|en londres|à londres|a londra|em londres|in londen|(?:hora|heure|ora) de londres"
-    r"|londoner zeit|bei ihnen|chez vous|para ti|para você|per te)", re.IGNORECASE)
+    r"|where you are|local(?:ly)? for you|bei ihnen|chez vous|para ti|para você|per te)",
+    re.IGNORECASE)
 
 
 _CLOCK_TEXT_RX = re.compile(r"\d{1,4}(?:[:.h]\s?\d\d)?\s*(?:[ap]\.?\s?m\b\.?|uhr\b|h\b|hrs\b)?",
