@@ -12,6 +12,8 @@ from datetime import datetime, tzinfo
 from zoneinfo import ZoneInfo
 
 from outbox.detect import phrases, rules
+from outbox.detect.clock import CLOCK_NUMBER_RX
+from outbox.detect.days import weekdays_named
 from outbox.detect.when import Mention, find_mentions
 from outbox.model import Kind
 
@@ -19,15 +21,13 @@ _YOUR_TIME_RX = re.compile(
     r"\s*\(?\s*(?:your time|for you|your side|your end|where you are|ihrer zeit|bei ihnen"
     r"|votre heure|chez vous|tu hora|su hora|seu horário|sua hora|ora tua|vostra ora)\b",
     re.IGNORECASE)
-_CLOCK_NUMBER_RX = re.compile(r"\d{1,4}(?:[:.h]\s?\d\d)?\s*(?:[ap]\.?\s?m\b\.?|uhr\b|h\b)?",
-                              re.IGNORECASE)
 
 
 def in_my_zone(text: str, mentions: list[Mention], mine: ZoneInfo) -> list[Mention]:
     """"Tuesday 4pm your time / 11 mine": a time written for me is in my zone."""
     out = []
     for m in mentions:
-        number = _CLOCK_NUMBER_RX.match(text, m.clock_at) if m.clock_at >= 0 else None
+        number = CLOCK_NUMBER_RX.match(text, m.clock_at) if m.clock_at >= 0 else None
         if number and not m.zone_written and _YOUR_TIME_RX.match(text, number.end()):
             start = m.start.replace(tzinfo=mine)
             m = replace(m, start=start, end=m.end.replace(tzinfo=mine) if m.end else None,
@@ -85,10 +85,9 @@ def agreed_option(quoted: str, fresh: str, full: str, sent: datetime,
     return [m for m in found if offer.start() <= m.clock_at < offer.end()][:1]
 
 
-_WEEKDAY_RX = re.compile(r"\b(mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b",
-                         re.IGNORECASE)
+
+
 AGREEMENT = frozenset({"confirm_phrase", "move_agreed", rules.AGREED_IN_JOB_THREAD})
-_WEEKDAY_INDEX = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 
 
 def agreed_from_quote(quoted: str, fresh: str, sent: datetime,
@@ -102,7 +101,7 @@ def agreed_from_quote(quoted: str, fresh: str, sent: datetime,
     starts = {m.start for m in found}
     if len(starts) == 1:
         return found[:1]
-    named = {_WEEKDAY_INDEX[w.group(1).lower()[:3]] for w in _WEEKDAY_RX.finditer(fresh)}
+    named = weekdays_named(fresh)
     on_day = [m for m in found if m.start.weekday() in named]
     return on_day[:1] if len({m.start for m in on_day}) == 1 else []
 

@@ -32,7 +32,11 @@ _PRE_RX = re.compile(
 # "von", "de" it may be a date ("von 17.03. bis 20.03.").
 _DOT_PRE = frozenset({"at", "um", "om", "à", "às", "pelas", "a la", "a las", "alle", "ore",
                       "alle ore"})
-_NOT_BEFORE = frozenset("0123456789/.,:-+")  # "+05:30" is an offset, not a clock
+_NOT_BEFORE = frozenset("0123456789/.,:-+")
+# A clock as written, from its first digit to its suffix ("16:00", "4pm", "10.30 Uhr",
+# "1030 hrs"): what follows it is read by the callers that know where it starts.
+CLOCK_NUMBER_RX = re.compile(r"\d{1,4}(?:[:.h]\s?\d\d)?\s*(?:[ap]\.?\s?m\b\.?|uhr\b|h\b|hrs\b)?",
+                             re.IGNORECASE)  # "+05:30" is an offset, not a clock
 _RANGE_TAIL_RX = re.compile(
     r"\s*(?P<conn>-|–|—|~|〜|～|to|until|till|bis|às|à|alle|a|and|y|et|tot)\s*"
     + _CLOCK.format(p="e"),

@@ -162,6 +162,15 @@ def _day_of_month(day: int, ref: date, weekday: int | None) -> date | None:
     return first
 
 
+_NAMED_WEEKDAYS = [w for w in _WEEKDAYS if w not in _SHORT_ONLY]
+_WEEKDAY_WORD_RX = re.compile(rf"(?<![^\W_])({_alt(_NAMED_WEEKDAYS)})(?![^\W_])", re.IGNORECASE)
+
+
+def weekdays_named(text: str) -> set[int]:
+    """The weekdays a text names ("Thursday works", "bis Donnerstag"), Monday = 0."""
+    return {_WEEKDAYS[m.group(1).lower()] for m in _WEEKDAY_WORD_RX.finditer(text)}
+
+
 def _weekday_of(text: str | None) -> int | None:
     return _WEEKDAYS.get(text.lower().rstrip(".")) if text else None
 

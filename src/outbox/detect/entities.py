@@ -249,10 +249,18 @@ def company_from_display(name: str, sender_is_robot: bool) -> str | None:
     return _clean_company(name) if sender_is_robot else None
 
 
+# Legal forms, the longer spellings first: one list for reading a name's words and for
+# dropping the form from a name's end (``everyday_name``); "Co", "Corp", "LP", "e.V." and
+# "SAPI" only end a name's words ("Acme Corp" is what people call Acme Corp).
+_LEGAL_FORMS = (
+    r"GmbH(?:[ \t]*&[ \t]*Co\.?[ \t]*KG)?|S\.?A\.?[ \t]+de[ \t]+C\.?V\.?"
+    r"|S\.?A\.?(?:S\.?|C\.?)?|SARL|SRL|S\.?r\.?l\.?|S\.?R\.?L\.?|S\.?L\.?|S\.?p\.?A\.?|AG|SE|SAS"
+    r"|Inc\.?|LLC|LLP|Ltd\.?|Limited|plc|B\.?V\.?|N\.?V\.?|KG|AB|AS|A/S|ApS|Oy"
+    r"|Pte\.?(?:[ \t]+Ltd\.?)?|Pty\.?(?:[ \t]+Ltd\.?)?|Pvt\.?(?:[ \t]+Ltd\.?)?"
+    r"|Lda\.?|Ltda\.?|K\.?K\.?|Sp\.[ \t]*z[ \t]*o\.[ \t]*o\.?"
+)
 _LEGAL_FORM_RX = re.compile(
-    r"(?:GmbH|AG|SE|SA|SAS|SARL|SRL|SL|S\.?A\.?|S\.?L\.?|Inc\.?|LLC|Ltd\.?|plc|BV|B\.V\.?|NV|N\.V\.?"
-    r"|KG|AB|AS|A/S|ApS|Oy|Pte\.?|Pty\.?|Pvt\.?|Co\.?|Corp\.?|S\.?p\.?A\.?|Lda\.?|Ltda\.?|e\.V\.?"
-    r"|LLP|LP|S\.A\.P\.I\.?|SAPI|S\.?R\.?L\.?|K\.?K\.?),?")
+    rf"(?:S\.A\.P\.I\.?|SAPI|{_LEGAL_FORMS}|Co\.?|Corp\.?|LP|e\.V\.?),?")
 _PROPER_RX = re.compile(
     r"[A-ZÀ-Ö](?:[\w’'&-]|\.(?=\w))*(?:[ \t]+(?:&[ \t]+)?[A-ZÀ-Ö](?:[\w’'&-]|\.(?=\w))*){0,4}")
 # Words that end a company's everyday name ("Greyfield Capital Management LP" is
@@ -355,14 +363,13 @@ def _by_initials(label: str, text: str) -> str | None:
     return None
 
 
-# The last word of a squashed domain label ("ternrobotics" -> "Tern Robotics").
-_DOMAIN_TAIL_WORDS = tuple(sorted(_words(
-    "robotics capital health analytics labs software systems data bank energy media group "
-    "partners digital tech technologies logistics insurance pharma therapeutics networks "
-    "solutions studio studios games security cloud foods retail payments pagamentos finance "
-    "financial consulting ventures motors mobility aerospace clinical medical learning works "
-    "logistica logística seguros sistemas tecnologia consultoria"
-), key=len, reverse=True))
+# The last word of a squashed domain label ("ternrobotics" -> "Tern Robotics"): the words
+# that end company names, and a few more seen in domains; short ones ("ai", "lab") only
+# split wrongly ("metadata").
+_DOMAIN_TAIL_WORDS = tuple(sorted((w for w in _COMPANY_TAILS | frozenset(_words(
+    "therapeutics games retail pagamentos finance digital motors aerospace clinical medical "
+    "learning works logistica logística seguros sistemas tecnologia consultoria"
+)) if len(w) >= 4), key=len, reverse=True))
 
 
 def _split_label(label: str) -> str:
@@ -373,12 +380,7 @@ def _split_label(label: str) -> str:
     return label.capitalize()
 
 
-_TRAILING_LEGAL_RX = re.compile(
-    r"(?:,?[ \t]+(?:GmbH(?:[ \t]*&[ \t]*Co\.?[ \t]*KG)?|AG|SE|S\.?A\.?(?:S\.?|C\.?)?|SAS|SARL"
-    r"|S\.?L\.?|S\.?r\.?l\.?|S\.?R\.?L\.?|S\.?p\.?A\.?|Inc\.?|LLC|Ltd\.?|Limited|plc|B\.?V\.?"
-    r"|N\.?V\.?|KG|AB|A/S|ApS|Oy|Pte\.?(?:[ \t]+Ltd\.?)?|Pty\.?(?:[ \t]+Ltd\.?)?"
-    r"|Pvt\.?(?:[ \t]+Ltd\.?)?|Lda\.?|Ltda\.?|LLP|K\.?K\.?|Sp\.[ \t]*z[ \t]*o\.[ \t]*o\.?"
-    r"|S\.?A\.?[ \t]+de[ \t]+C\.?V\.?))+$")
+_TRAILING_LEGAL_RX = re.compile(rf"(?:,?[ \t]+(?:{_LEGAL_FORMS}))+$")
 
 
 def everyday_name(company: str) -> str:

@@ -18,6 +18,7 @@ from datetime import datetime, timedelta, tzinfo
 from outbox.detect import phrases as p
 from outbox.detect.calendar import Invite
 from outbox.detect.candidate import auto_reply_reason
+from outbox.detect.clock import CLOCK_NUMBER_RX
 from outbox.detect.entities import role_in
 from outbox.detect.people import (
     is_ats,
@@ -504,10 +505,6 @@ _CONVERSION_AFTER_RX = re.compile(
     re.IGNORECASE)
 
 
-_CLOCK_TEXT_RX = re.compile(r"\d{1,4}(?:[:.h]\s?\d\d)?\s*(?:[ap]\.?\s?m\b\.?|uhr\b|h\b|hrs\b)?",
-                            re.IGNORECASE)
-
-
 def for_the_reader(text: str, m: Mention) -> bool:
     """"6pm Sydney time - by my maths that's 9am in London": the same slot restated in my
     zone, no second choice (the text may miscount the offset; the first time stands)."""
@@ -515,7 +512,7 @@ def for_the_reader(text: str, m: Mention) -> bool:
     if not text or not 0 <= at < len(text):
         return False
     before = text[max(0, at - 30):at]
-    number = _CLOCK_TEXT_RX.match(text, at)
+    number = CLOCK_NUMBER_RX.match(text, at)
     after_at = number.end() if number else at
     return bool(_CONVERSION_BEFORE_RX.search(before) or
                 _CONVERSION_AFTER_RX.match(text, after_at, after_at + 40))
