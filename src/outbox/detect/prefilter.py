@@ -1,0 +1,184 @@
+"""Which phrases can match a text at all, found in one pass.
+
+Most messages hold three or four of detection's thirty-odd phrases, yet each
+phrase's regex would scan the whole text to find that out. RE2 (a DFA, linear
+in the text and indifferent to the number of alternatives) answers for all of
+them at once with a ``Set``: a phrase whose pattern is not in the answer is
+skipped, and only the few that are run their own regex.
+
+RE2 has no lookarounds and its ``\\b`` is ASCII-only, so each Python pattern is
+translated to a *superset*: lookarounds and anchors are dropped, ``\\w``/``\\s``/
+``\\d`` become their Unicode classes. A text the superset does not match cannot
+match the original, so skipping is always safe; a text it does match is
+decided by the original regex, exactly as before. Without the ``re2`` module (or
+for a pattern that cannot be translated) every phrase simply runs.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import re._constants as sre  # the parsed-pattern vocabulary of ``re`` itself
+import re._parser as sre_parse
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Any
+
+try:
+    import re2
+except ImportError:  # pragma: no cover - google-re2 is a dependency; still, degrade
+    re2 = None
+
+log = logging.getLogger(__name__)
+
+# Python's classes are Unicode-wide; spelled out as Unicode tables they would make
+# RE2's automaton many times larger. Their ASCII part plus every non-ASCII character
+# is a superset that stays small.
+_NON_ASCII = r"\x{80}-\x{10ffff}"
+_CATEGORIES = {
+    sre.CATEGORY_DIGIT: ("0-9" + _NON_ASCII, False),
+    sre.CATEGORY_NOT_DIGIT: ("0-9", True),
+    sre.CATEGORY_WORD: ("0-9a-zA-Z_" + _NON_ASCII, False),
+    sre.CATEGORY_NOT_WORD: ("0-9a-zA-Z_", True),
+    sre.CATEGORY_SPACE: (r"\t\n\x{b}\x{c}\r\x{1c}-\x{20}" + _NON_ASCII, False),
+    sre.CATEGORY_NOT_SPACE: (r"\t\n\x{b}\x{c}\r\x{1c}-\x{20}", True),
+}
+
+
+_SHORT_REPEAT = 3  # "x{0,3}" is kept as it is; longer counts become "*"
+
+
+class Untranslatable(ValueError):
+    """A construct with no RE2 superset here (a backreference, say)."""
+
+
+def to_re2(pattern: str) -> str:
+    """An RE2 pattern matching every text ``pattern`` matches (case-sensitively, as
+    the phrases run on lower-cased text), and possibly a few more."""
+    return _emit(sre_parse.parse(pattern))
+
+
+def _char(code: int) -> str:
+    c = chr(code)
+    return c if c.isalnum() or c == " " else f"\\x{{{code:x}}}"
+
+
+def _class(items: Sequence[tuple[Any, Any]]) -> str:
+    negate, parts = False, []
+    for op, av in items:
+        if op is sre.NEGATE:
+            negate = True
+        elif op is sre.LITERAL:
+            parts.append(_char(av))
+        elif op is sre.RANGE:
+            parts.append(f"{_char(av[0])}-{_char(av[1])}")
+        elif op is sre.CATEGORY:
+            body, negated = _CATEGORIES[av]
+            if negated:
+                if len(items) > 1:  # "[^\W\d_]" (a letter): any character is a superset
+                    return "(?s:.)"
+                negate = not negate
+            parts.append(body)
+        else:
+            raise Untranslatable(str(op))
+    return "[" + ("^" if negate else "") + "".join(parts) + "]"
+
+
+def _emit(seq: Sequence[tuple[Any, Any]]) -> str:
+    """The RE2 superset of a parsed pattern."""
+    out = []
+    for op, av in seq:
+        if op is sre.LITERAL:
+            out.append(_char(av))
+        elif op is sre.NOT_LITERAL:
+            out.append(f"[^{_char(av)}]")
+        elif op is sre.ANY:
+            out.append("(?s:.)")
+        elif op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+            pass  # anchors, boundaries and lookarounds only narrow a match: drop them
+        elif op is sre.SUBPATTERN:
+            out.append(f"(?:{_emit(av[-1])})")
+        elif op is sre.BRANCH:
+            out.append("(?:" + "|".join(_emit(branch) for branch in av[1]) + ")")
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+            low, high, item = av
+            inner = _emit(item)
+            if high is sre.MAXREPEAT or high > _SHORT_REPEAT:
+                # "[^.]{0,60}" as "[^.]*": counting multiplies the automaton's states
+                out.append(f"(?:{inner})" + ("+" if low else "*"))
+            else:
+                out.append(f"(?:{inner}){{{low},{high}}}")
+        elif op is sre.IN:
+            out.append(_class(av))
+        elif op is sre.CATEGORY:
+            body, negated = _CATEGORIES[av]
+            out.append("[" + ("^" if negated else "") + body + "]")
+        else:
+            raise Untranslatable(str(op))
+    return "".join(out)
+
+
+class Prefilter:
+    """Patterns registered one by one, compiled into one RE2 set on first use."""
+
+    def __init__(self, max_mem: int = 32 << 20) -> None:
+        self._max_mem = max_mem  # for RE2's automaton of every phrase at once
+        self._patterns: list[str | None] = []
+        self._compiled: tuple[Any, list[int], frozenset[int]] | None = None
+        self._present = lru_cache(maxsize=32)(self._match)
+
+    def add(self, alternatives: Sequence[str]) -> int:
+        """Register a phrase (its alternatives, as its regexes are built); its number."""
+        try:
+            pattern: str | None = "|".join(to_re2(a) for a in alternatives)
+        except (Untranslatable, KeyError, re.error) as exc:
+            log.debug("phrase not prefiltered (%s): %s", exc, alternatives[:1])
+            pattern = None
+        self._patterns.append(pattern)
+        self._compiled = None  # compiled again, with this one, on next use
+        return len(self._patterns) - 1
+
+    def may_match(self, number: int, low: str) -> bool:
+        """Can phrase ``number`` match the lower-cased ``low``? False only when it cannot."""
+        return number in self._present(low)
+
+    def _match(self, low: str) -> frozenset[int]:
+        if self._compiled is None:
+            self._compile()
+        assert self._compiled is not None
+        compiled, numbers, always = self._compiled
+        if compiled is None:
+            return always
+        found = compiled.Match(low)
+        # The last pattern is empty and matches every text: without it in the answer,
+        # RE2 gave up (its automaton out of memory) and said nothing about the others.
+        if not found or len(numbers) not in found:
+            return frozenset(range(len(self._patterns)))
+        return frozenset(numbers[i] for i in found if i < len(numbers)) | always
+
+    def _compile(self) -> None:
+        self._present.cache_clear()
+        everything = frozenset(range(len(self._patterns)))
+        if re2 is None:
+            log.debug("re2 not installed: every phrase runs its own regex")
+            self._compiled = (None, [], everything)
+            return
+        options = re2.Options()
+        options.max_mem = self._max_mem
+        options.log_errors = False  # a refusal is handled here, not printed by RE2
+        compiled = re2.Set.SearchSet(options)
+        numbers: list[int] = []  # ours, by RE2's (it numbers what it accepts 0, 1, 2...)
+        for number, pattern in enumerate(self._patterns):
+            try:
+                if pattern is not None and compiled.Add(pattern) == len(numbers):
+                    numbers.append(number)
+            except re2.error as exc:  # the phrase just always runs
+                log.debug("RE2 refused phrase %d: %s", number, exc)
+        try:
+            compiled.Add("")  # the sentinel, numbered len(numbers)
+            compiled.Compile()
+        except re2.error as exc:
+            log.warning("phrase prefilter off (%s): every phrase runs its own regex", exc)
+            self._compiled = (None, [], everything)
+            return
+        self._compiled = (compiled, numbers, everything - frozenset(numbers))

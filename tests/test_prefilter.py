@@ -1,0 +1,147 @@
+"""The phrase prefilter may only ever skip a phrase that cannot match.
+
+``detect.prefilter`` turns each phrase into an RE2 superset and asks one RE2
+set which phrases a text can hold. If a superset were ever narrower than its
+phrase, detection would silently miss a wording: these tests hold the
+superset property on hand-picked hard cases, on random text, and on every
+message of the corpus, and check that detection answers exactly as it does
+without the prefilter.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import re2
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from benchmarks.detection import CTX, load_labels, load_messages
+from outbox.detect import classify, phrases
+from outbox.detect.prefilter import Prefilter, to_re2
+from outbox.detect.text import body_text, fresh_part
+
+PHRASES = {name: value for name, value in vars(phrases).items()
+           if isinstance(value, phrases.Phrase)}
+
+
+@pytest.mark.parametrize(("pattern", "text"), [
+    (r"\bunfortunately\b[^.\n]{0,60}\bnot\b", "unfortunately, after much thought, we will not"),
+    (r"(?<!receive a )confirmation\b", "your confirmation"),  # lookbehind dropped
+    (r"caf\w+ (?:break|chat)", "café chat"),  # \w is Unicode in Python
+    (r"\d{1,2} uhr", "١٠ uhr"),  # so is \d (Arabic-Indic digits)
+    (r"see\s+you", "see\u00a0you"),  # and \s (a no-break space)
+    (r"rozmow[aęy] kwalifikacyjn", "rozmowę kwalifikacyjną"),
+    (r"hold\s*[-–:|]", "hold – tuesday"),
+    (r"fällt\b.{0,40}\baus\b", "das gespräch fällt morgen leider aus"),
+    (r"(?:\S+ ){0,10}?annuleren", "we moeten het gesprek helaas annuleren"),
+    (r"[^\W\d_]+ings?", "meetings"),
+    (r"x{2,}y", "xxxxxxy"),
+])
+def test_the_re2_pattern_matches_whatever_the_python_one_matches(pattern: str, text: str) -> None:
+    assert re.search(pattern, text)
+    assert re2.search(to_re2(pattern), text), to_re2(pattern)
+
+
+def test_every_phrase_is_prefiltered() -> None:
+    """A phrase left out would still be right, only slower: but it should not happen."""
+    for phrase in PHRASES.values():
+        phrase.search("warm up the set")
+    compiled, numbers, always = phrases._PREFILTER._compiled
+    assert compiled is not None and not always
+    assert len(numbers) == len(PHRASES)
+
+
+def _unfiltered(phrase: phrases.Phrase, text: str) -> phrases.Hit | None:
+    low = phrases._lower(text)
+    if len(low) != len(text):
+        return phrase.search(text)
+    return phrase._fast(text, low, 0)
+
+
+def _same_hit(a: phrases.Hit | None, b: phrases.Hit | None) -> bool:
+    return (a is None and b is None) or (
+        a is not None and b is not None and (a.start(), a.end()) == (b.start(), b.end()))
+
+
+_WORDS = sorted({w for p in phrases._PREFILTER._patterns if p
+                 for w in re.findall(r"[^\W\d_]{2,}", p)})
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_WORDS),
+                          st.text(alphabet=" .,;:!?\n-–'’()0123456789éüñçø\u00a0", max_size=3)),
+                max_size=40))
+def test_a_phrase_is_never_skipped_where_it_matches(pieces: list[str]) -> None:
+    text = " ".join(pieces)
+    for name, phrase in PHRASES.items():
+        assert _same_hit(phrase.search(text), _unfiltered(phrase, text)), name
+
+
+@pytest.fixture(scope="module")
+def corpus() -> list:
+    pairs = load_messages(load_labels(
+        str(Path(__file__).parent / "corpus" / "labels.d" / "*.jsonl")))
+    assert len(pairs) >= 250
+    return [message for _, message in pairs]
+
+
+def test_on_every_corpus_message_each_phrase_answers_as_without_the_prefilter(corpus) -> None:
+    for message in corpus:
+        full = body_text(message)
+        for text in (message.subject or "", full, fresh_part(full)):
+            for name, phrase in PHRASES.items():
+                assert _same_hit(phrase.search(text), _unfiltered(phrase, text)), (
+                    name, message.message_id)
+
+
+def test_detection_is_the_same_with_the_prefilter_off(corpus, monkeypatch) -> None:
+    with_filter = [classify(m, CTX) for m in corpus]
+    monkeypatch.setattr(phrases._PREFILTER, "may_match", lambda number, low: True)
+    for phrase in PHRASES.values():
+        phrase._last = None  # the phrases remember their last answer
+    without = [classify(m, CTX) for m in corpus]
+    assert [(d.kind, d.start, d.company, d.reasons) for d in with_filter] == [
+        (d.kind, d.start, d.company, d.reasons) for d in without]
+
+
+def test_a_small_automaton_budget_still_never_skips_a_match(corpus) -> None:
+    """RE2 resets or gives up when its automaton outgrows ``max_mem``; either way the
+    answer must stay a superset (a sentinel pattern tells a refusal from "nothing")."""
+    tight = Prefilter(max_mem=3 << 20)
+    numbers = {name: tight.add(phrase.alternatives) for name, phrase in PHRASES.items()}
+    for message in corpus[:200]:
+        text = body_text(message)
+        low = phrases._lower(text)
+        for name, phrase in PHRASES.items():
+            if _unfiltered(phrase, text) is not None and len(low) == len(text):
+                assert tight.may_match(numbers[name], low), name
+
+
+class _GivesUp:
+    """RE2's set as it answers when its automaton ran out of memory: no match at all."""
+
+    def Match(self, text: str) -> None:  # RE2 names it so
+        return None
+
+
+def test_when_re2_gives_up_every_phrase_runs() -> None:
+    prefilter = Prefilter()
+    first = prefilter.add(["interview"])
+    second = prefilter.add(["regret"])
+    assert not prefilter.may_match(first, "nothing here")
+    prefilter._compiled = (_GivesUp(), [first, second], frozenset())
+    prefilter._present.cache_clear()
+    assert prefilter.may_match(first, "nothing here")
+    assert prefilter.may_match(second, "nothing here")
+
+
+def test_a_pattern_re2_cannot_take_makes_its_phrase_always_run() -> None:
+    prefilter = Prefilter()
+    backreference = prefilter.add([r"(a)\1"])  # no RE2 superset is written for these
+    plain = prefilter.add(["interview"])
+    assert prefilter.may_match(backreference, "nothing here")
+    assert not prefilter.may_match(plain, "nothing here")
+    assert prefilter.may_match(plain, "an interview")
