@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test bench lint schema clean
+.PHONY: demo test bench lint schema model clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,10 @@ bench: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
+
+# Count the kind model again from the labelled corpus (after adding labelled mail).
+model: $(STAMP)
+	$(BIN)/python -m benchmarks.kind_model
 
 schema: $(STAMP)
 	$(BIN)/python -m outbox.config --schema > config/outbox.schema.json

@@ -18,7 +18,7 @@ from functools import lru_cache
 from itertools import chain
 from zoneinfo import ZoneInfo
 
-from outbox.detect import choose, entities, phrases, rules
+from outbox.detect import choose, entities, kindmodel, phrases, rules
 from outbox.detect.calendar import Invite, parse_invites
 from outbox.detect.people import (
     NamedPerson,
@@ -83,19 +83,13 @@ def _classify(message: Message, ctx: DetectContext) -> Detection:
     invite = _choose_invite(parse_invites(message.calendars, *fallback), me)
     full = body_text(message)
     subject = message.subject or ""
-    # A forward's news is the message it forwards (an agency passing on the invitation).
-    if _FORWARD_RX.match(subject):
-        # Its header lines ("Sent: Thursday, July 2, 2026 11:52 AM") are no plan.
-        text, links = split_links(_FORWARD_HEADER_RX.sub("", full))
-    else:
-        text, links = split_links(fresh_part(full))
+    text, links = _news(subject, full)
     facts = rules.Facts(message, me, subject, text, invite, [],
                         invite.summary if invite else "", links,
                         history=full if len(full) > len(text) else "", my_zone=ctx.default_tz)
     verdict = rules.judge(facts)
     if verdict.kind is Kind.NONE:
-        return Detection(Kind.NONE, 0.0, calendar_uid=invite.uid if invite else None,
-                         reasons=verdict.reasons)
+        return _nothing_or_rejection(message, invite, subject, text, me, verdict.reasons)
     # Times are read only once the message is about an interview: most are not. An
     # invitation's time needs none, unless it is in UTC (the text may name the real zone).
     body_mentions: list[Mention] = []
@@ -128,14 +122,55 @@ def _classify(message: Message, ctx: DetectContext) -> Detection:
     verdict = rules.score(facts, verdict, when.start)
     reasons = verdict.reasons + time_reasons
     if verdict.kind is Kind.NONE:
-        return Detection(Kind.NONE, 0.0, calendar_uid=invite.uid if invite else None,
-                         reasons=reasons)
+        return _nothing_or_rejection(message, invite, subject, text, me, reasons)
+    kind, confidence = verdict.kind, verdict.confidence
+    opinion = kindmodel.second_opinion(subject, text, kind)
+    if opinion is not None:  # a confirmation read whole as something else
+        reasons.append(opinion.reason)
+        if opinion.kind is Kind.NONE:
+            return Detection(Kind.NONE, 0.0, calendar_uid=invite.uid if invite else None,
+                             reasons=reasons)
+        kind, confidence = opinion.kind, opinion.confidence
     detection = Detection(
-        verdict.kind, verdict.confidence, when.start, when.end, when.tz,
+        kind, confidence, when.start, when.end, when.tz,
         calendar_uid=invite.uid if invite else None, reasons=reasons,
     )
     _add_people(detection, message, invite, text, me)
     return detection
+
+
+# What the kind model may not overrule: mail that is mine, automatic, or about my
+# own hiring is never a rejection of me, whatever its words.
+_FINAL_NONE = frozenset({"from_me", "auto_reply", "i_am_organizer", "i_am_interviewer"})
+
+
+def _nothing_or_rejection(message: Message, invite: Invite | None, subject: str, text: str,
+                          me: frozenset[str], reasons: list[Reason]) -> Detection:
+    """Nothing, unless the letter read whole is a rejection (see ``kindmodel``)."""
+    uid = invite.uid if invite else None
+    opinion = None
+    if not any(r.signal in _FINAL_NONE for r in reasons):
+        opinion = kindmodel.second_opinion(subject, text, Kind.NONE)
+    if opinion is None:
+        return Detection(Kind.NONE, 0.0, calendar_uid=uid, reasons=reasons)
+    detection = Detection(opinion.kind, opinion.confidence, calendar_uid=uid,
+                          reasons=[*reasons, opinion.reason])
+    _add_people(detection, message, invite, text, me)
+    return detection
+
+
+def _news(subject: str, full: str) -> tuple[str, str]:
+    """What the sender writes now (the quoted thread cut), and its links apart."""
+    if _FORWARD_RX.match(subject):
+        # A forward's news is the message it forwards (an agency passing on the
+        # invitation); its header lines ("Sent: Thursday, July 2, 2026 11:52 AM") are no plan.
+        return split_links(_FORWARD_HEADER_RX.sub("", full))
+    return split_links(fresh_part(full))
+
+
+def news_text(message: Message) -> str:
+    """The text detection reads in ``message`` (for training the kind model on it)."""
+    return _news(message.subject or "", body_text(message))[0]
 
 
 def _choose_invite(invites: list[Invite], me: frozenset[str]) -> Invite | None:

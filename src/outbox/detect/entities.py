@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from outbox.detect.people import is_freemail, is_platform, registrable, squash
 from outbox.detect.phrases import literal_first, lowered
+from outbox.detect.prefilter import Prefilter
 from outbox.model import Address
 
 
@@ -47,19 +48,26 @@ _SUBJECT_COMPANY_RX = [
 ]
 
 
+# Which triggers a text holds at all, in one pass (see ``prefilter``): most hold none.
+_TRIGGERS = Prefilter()
+
+
 class _Triggered:
     """A lower-case, literal-first trigger found fast in the lower-cased text, then
     the case-sensitive tail (a name is capitalised) matched right after it."""
 
-    __slots__ = ("tail", "trigger")
+    __slots__ = ("_number", "tail", "trigger")
 
     def __init__(self, trigger: str, tail: str) -> None:
         self.trigger, self.tail = re.compile(literal_first(trigger)), re.compile(tail)
+        self._number = _TRIGGERS.add([trigger])
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         low = lowered(text)
         if len(low) != len(text):  # offsets would not align: read the text as written
             low = text
+        elif not _TRIGGERS.may_match(self._number, low):
+            return
         for hit in self.trigger.finditer(low):
             if hit.start() and low[hit.start() - 1].isalnum():
                 continue  # inside a word

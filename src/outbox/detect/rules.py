@@ -65,7 +65,6 @@ class Facts:
     chosen: Mention | None = None  # the written time the interview's start came from
     history: str = ""  # the whole text, fresh part and the quoted thread below it
     my_zone: tzinfo | None = None  # where I live: a time restated for me is in it
-    _all: str | None = None
     _quoted: str | None = None
 
     @property
@@ -76,12 +75,11 @@ class Facts:
         return self._quoted
 
     @property
-    def all_text(self) -> str:
-        """Subject, summary and text in one: a phrase searched once finds what it would
-        find in each (in that order), when where it is does not matter."""
-        if self._all is None:
-            self._all = "\n\n".join((self.subject, self.summary, self.text))
-        return self._all
+    def parts(self) -> tuple[str, str, str]:
+        """Subject, summary and text: a phrase sought "anywhere" is sought in each, in
+        that order (each is read by the phrase prefilter anyway; a joined copy would
+        be one more text to read)."""
+        return self.subject, self.summary, self.text
 
 
 @dataclass(slots=True)
@@ -116,10 +114,10 @@ def _header_veto(f: Facts) -> Reason | None:
 
 def _text_veto(f: Facts) -> Reason | None:
     msg = f.message
-    m = p.I_INTERVIEW.search(f.all_text)
+    m = p.first(p.I_INTERVIEW, *f.parts)
     if m:
         return Reason("i_am_interviewer", 0.0, _snippet(m))
-    m = p.NOT_JOB.search(f.all_text) or p.first(
+    m = p.first(p.NOT_JOB, *f.parts) or p.first(
         p.NOT_JOB_TITLE, f.subject, f.summary)
     if m:
         return Reason("not_a_job_interview", 0.0, _snippet(m))
@@ -190,7 +188,7 @@ def context(f: Facts, kind: Kind | Callable[[], Kind]) -> tuple[bool, list[Reaso
         if interview:
             reasons.append(Reason("interview_body", W_INTERVIEW_BODY, _snippet(interview)))
     sender = f.message.from_
-    job = p.JOB.search(f.all_text)
+    job = p.first(p.JOB, *f.parts)
     role = None if job else role_in(f.subject)
     if job:
         reasons.append(Reason("job_context", W_JOB, _snippet(job)))
@@ -219,7 +217,7 @@ def context(f: Facts, kind: Kind | Callable[[], Kind]) -> tuple[bool, list[Reaso
     if kind in (Kind.REJECTION, Kind.RESCHEDULE, Kind.CANCELLATION):
         # A verdict needs only the job; moving or calling off is about an appointment.
         return about_job, reasons
-    if f.invite or p.MEETING.search(f.all_text):
+    if f.invite or p.first(p.MEETING, *f.parts):
         return True, reasons
     # "Half ten on Thursday it is" in a thread about a role: an agreed time is a meeting,
     # but only with the time itself (``score`` drops it without one).
@@ -536,10 +534,10 @@ def _not_a_plan(f: Facts) -> Reason | None:
         return Reason("tentative_hold", 0.0, "STATUS:TENTATIVE")
     if f.invite and f.invite.recurring:
         return Reason("recurring_event", 0.0, "RRULE: a series, not one interview")
-    m = p.TENTATIVE.search(f.all_text)
+    m = p.first(p.TENTATIVE, *f.parts)
     if m:
         return Reason("tentative_hold", 0.0, _snippet(m))
-    m = p.OFFER.search(f.all_text)
+    m = p.first(p.OFFER, *f.parts)
     if m:
         return Reason("offer_call", 0.0, _snippet(m))
     return None
