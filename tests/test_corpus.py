@@ -66,8 +66,8 @@ def test_classify_never_fails(scores: Scores) -> None:
 # generalise. The floors sit just under what the rules reached on it (not the targets
 # above, which only the development corpus meets so far): a change that makes detection
 # generalise worse fails here; raise them as detection improves.
-HOLDOUT_FLOORS = {"slot_precision": 0.88, "slot_recall": 0.88, "kind_accuracy": 0.83,
-                  "start_accuracy": 0.86}
+HOLDOUT_FLOORS = {"slot_precision": 0.91, "slot_recall": 0.90, "kind_accuracy": 0.87,
+                  "start_accuracy": 0.88}
 
 
 @pytest.fixture(scope="module")

@@ -35,6 +35,10 @@ def days(text: str, *, day_first: bool = False) -> list[date | None]:
         ("prossimo lunedì", date(2026, 3, 9)),
         ("volgende maandag", date(2026, 3, 9)),
         ("sexta, 6 de março", date(2026, 3, 6)),
+        ("tisdag den 10 mars", date(2026, 3, 10)),
+        ("onsdag 25 augusti 2026", date(2026, 8, 25)),
+        ("w środę 22 kwietnia", date(2026, 4, 22)),
+        ("czwartek, 10 września 2026 r.", date(2026, 9, 10)),
     ],
 )
 def test_more_languages_and_forms(text: str, day: date) -> None:

@@ -1095,8 +1095,33 @@ def test_a_settled_plan_with_an_old_time_in_it_stays_a_confirmation() -> None:
     assert several.weight == -0.2
 
 
+_ROUND8: list[tuple[str, str, Kind]] = [
+    # a round of the process names an interview ("second round", "round 2")
+    ("Just to confirm: Wednesday 4 March at 14:00, same video link as before.",
+     "Re: Second round - Umberfield", Kind.CONFIRMATION),
+    ("Zdecydowaliśmy się na innego kandydata. Dziękujemy za Pani czas.",
+     "Rekrutacja - Analityk Danych", Kind.REJECTION),
+    ("Z przykrością informujemy, że tym razem nie możemy zaprosić Pani do kolejnego etapu.",
+     "Informacja - rekrutacja", Kind.REJECTION),
+    ("We won't be moving your application forward to the next stage for the analyst role.",
+     "RE: Thanks", Kind.REJECTION),
+    ("Helaas moest ik ons gesprek van dinsdag verplaatsen; het wordt donderdag 5 maart om "
+     "11.00 uur.", "Gesprek Data Analist", Kind.RESCHEDULE),
+    # the job won, a course or an evening about interviews in general: no interview of mine
+    ("Welcome aboard! Your first day is Monday 9 March at 9:00, ask for Priya at reception.",
+     "Your first day at Umberfield", Kind.NONE),
+    ("Rappel : l'atelier « préparer ses entretiens » a lieu jeudi 5 mars à 18h30.",
+     "Atelier carrière", Kind.NONE),
+    ("Nous serions ravis de vous accueillir à notre soirée carrières le jeudi 5 mars à 18h30.",
+     "Invitation", Kind.NONE),
+    # "Embassy" in an address is a place, not a visa interview
+    ("Your interview is confirmed for Thursday, March 5 at 10:00 AM ET.\n\nUmberfield, "
+     "Embassy Tech Park, Block C", "Interview Scheduled - Round 2", Kind.CONFIRMATION),
+]
+
+
 @pytest.mark.parametrize(("text", "subject", "kind"),
-                         _EVERYDAY + _ROUND4 + _ROUND5 + _ROUND6 + _ROUND7)
+                         _EVERYDAY + _ROUND4 + _ROUND5 + _ROUND6 + _ROUND7 + _ROUND8)
 def test_everyday_wordings_give_their_kind(text: str, subject: str, kind: Kind) -> None:
     # Wordings from each round of the corpus, written for the pattern (see phrases.py).
     assert run(text, subject).kind is kind

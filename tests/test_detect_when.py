@@ -53,6 +53,12 @@ def only(text: str, *, sent: datetime = SENT, day_first: bool = False):
         ("March 6 at 9am Europe/Berlin", datetime(2026, 3, 6, 9, tzinfo=BERLIN), "Europe/Berlin"),
         ("March 6 at 9am GMT+2", datetime(2026, 3, 6, 9, tzinfo=timezone(timedelta(hours=2))),
          "+02:00"),
+        ("tisdag den 10 mars kl. 10.00 (svensk tid)",
+         datetime(2026, 3, 10, 10, tzinfo=ZoneInfo("Europe/Stockholm")), "Europe/Stockholm"),
+        ("w środę 11 marca o godz. 11:00 (czasu polskiego)",
+         datetime(2026, 3, 11, 11, tzinfo=ZoneInfo("Europe/Warsaw")), "Europe/Warsaw"),
+        ("Friday 6 March at four in the afternoon, UK time",
+         datetime(2026, 3, 6, 16, tzinfo=ZoneInfo("Europe/London")), "Europe/London"),
     ],
 )
 def test_date_time_and_zone(text: str, start: datetime, tz: str) -> None:

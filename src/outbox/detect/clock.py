@@ -23,14 +23,15 @@ _CLOCK = (
 _TIME_RX = re.compile(_CLOCK.format(p="s"), re.IGNORECASE)
 _PRE_RX = re.compile(
     r"(?:\b(?P<pre>at|um|om|à|às|pelas|a\s+las?|alle(?:\s+ore)?|ore|dalle(?:\s+ore)?|vers|from"
-    r"|von|de|between|ab|entre"
-    # a form's label: "Time: 11.00", "Ora : 11.00", "Uhrzeit: 14.30"
-    r"|(?:time|ora|orario|uhrzeit|hora|hor[aá]rio|heure|tijd|tijdstip)\s*:)|@)\s+$",
+    r"|von|de|between|ab|entre|kl\.?|klockan|klokken|godz\.?|o\s+godz\.?|godzina"
+    # a form's label: "Time: 11.00", "Ora : 11.00", "Uhrzeit: 14.30", "Tid: kl. 10.00"
+    r"|(?:time|ora|orario|uhrzeit|hora|hor[aá]rio|heure|tijd|tijdstip|tid|godzina)\s*:)|@)\s+$",
     re.IGNORECASE,
 )
 # After these a number with a dot is a clock ("om 14.00", "at 14.30"); after "from",
 # "von", "de" it may be a date ("von 17.03. bis 20.03.").
 _DOT_PRE = frozenset({"at", "um", "om", "à", "às", "pelas", "a la", "a las", "alle", "ore",
+                      "kl", "kl.", "klockan", "klokken", "godz", "godz.", "o godz", "o godz.",
                       "alle ore"})
 _NOT_BEFORE = frozenset("0123456789/.,:-+")
 # A clock as written, from its first digit to its suffix ("16:00", "4pm", "10.30 Uhr",
@@ -62,10 +63,15 @@ _WORD_CLOCK_RX = re.compile(
     rf"|(?P<frac>half|quarter)\s+(?P<rel>past|after|to|before)\s+(?P<wh>{_HOUR_WORD})"
     rf"|half\s+(?P<bh>{_HOUR_WORD})(?!\s*(?:an?\s+)?(?:hours?|days?|weeks?|years?|months?"
     r"|minutes?|mins?|percent|per\s+cent))"
-    rf")\b(?:\s*(?P<wsuf>{_AMPM}|o'clock))?",
+    # "four in the afternoon", "ten o'clock", "two pm": an hour in words, marked as one
+    # ("two am I right?" is no time: a bare "am" after a word is the verb)
+    r"|(?P<ah>" + "|".join(w for w in _NUMBER_HOURS if w != "zero") + r")(?=\s*(?:o'clock"
+    r"|pm\b|p\.\s?m\b|a\.\s?m\b|in\s+the\s+(?:morning|afternoon|evening)))"
+    rf")\b(?:\s*(?P<wsuf>{_AMPM}|o'clock|in\s+the\s+(?:morning|afternoon|evening)))?",
     re.IGNORECASE,
 )
-_WORD_CLOCK_KEYS_RX = re.compile(r"noon|midday|midi|mediod|mittag|half|halb|quarter|kwart|viertel")
+_WORD_CLOCK_KEYS_RX = re.compile(r"noon|midday|midi|mediod|mittag|half|halb|quarter|kwart|viertel"
+                                 r"|o'clock|in the (?:morning|afternoon|evening)|\b[ap]\.?\s?m\b")
 # Dutch and German count the half towards the next hour: "half drie", "halb drei" = 2:30.
 _HOURS_NL_DE = {w: i % 12 or 12 for i, ws in enumerate([
     ("nul",), ("een", "één", "eins"), ("twee", "zwei"), ("drie", "drei"), ("vier",),
@@ -271,9 +277,17 @@ def _word_clocks(text: str, low: str) -> list[Clock]:
         return []
     out = []
     for m in _WORD_CLOCK_RX.finditer(text):
-        mark = _ampm(m.group("wsuf"))
+        suffix = (m.group("wsuf") or "").lower()
+        mark = ("pm" if suffix.endswith(("afternoon", "evening"))
+                else "am" if suffix.endswith("morning") else _ampm(suffix))
         if m.group("noon"):
             hour, minute = 12, 0
+        elif m.group("ah"):
+            hour, minute = _NUMBER_HOURS[m.group("ah").lower()], 0
+            h = _hour(hour, mark)
+            if h is None:
+                continue
+            hour = _afternoon(h, str(hour), bool(mark))
         else:
             word = (m.group("wh") or m.group("bh")).lower()
             hour = _NUMBER_HOURS[word] if word in _NUMBER_HOURS else int(word)

@@ -1,4 +1,4 @@
-"""Dates written in mail text (EN/DE/FR/ES/PT/IT/NL) -> calendar days.
+"""Dates written in mail text (EN/DE/FR/ES/PT/IT/NL/SV/DA/NO/PL) -> calendar days.
 
 ``find_days`` reads a date where one can start (a number, a month or weekday
 name, "tomorrow"...) and resolves it against the day the message was written:
@@ -18,18 +18,21 @@ from outbox.detect.text import words_pattern
 _MONTHS: dict[str, int] = {}
 for _number, _names in enumerate(
     (
-        "january jan januar jänner janvier enero ene janeiro gennaio januari",
-        "february feb februar février fevrier febrero fevereiro fev febbraio februari",
-        "march mar märz maerz mars marzo março maart mrt",
-        "april apr avril abril aprile",
-        "may mai mayo maio maggio mei",
-        "june jun juni juin junio junho giugno",
-        "july jul juli juillet julio julho luglio",
-        "august aug août aout agosto augustus",
-        "september sept sep septembre septiembre setiembre setembro settembre",
-        "october oct oktober octobre octubre outubro ottobre okt",
-        "november nov novembre noviembre novembro",
-        "december dec dezember décembre decembre diciembre dic dezembro dez dicembre",
+        "january jan januar jänner janvier enero ene janeiro gennaio januari stycznia",
+        "february feb februar février fevrier febrero fevereiro fev febbraio februari lutego",
+        "march mar märz maerz mars marzo março maart mrt marca marts",
+        "april apr avril abril aprile kwietnia",
+        "may mai mayo maio maggio mei maj maja",
+        "june jun juni juin junio junho giugno czerwca",
+        "july jul juli juillet julio julho luglio lipca",
+        "august aug août aout agosto augustus augusti sierpnia",
+        "september sept sep septembre septiembre setiembre setembro settembre września"
+        " wrzesnia",
+        "october oct oktober octobre octubre outubro ottobre okt października"
+        " pazdziernika",
+        "november nov novembre noviembre novembro listopada",
+        "december dec dezember décembre decembre diciembre dic dezembro dez dicembre"
+        " grudnia",
     ),
     start=1,
 ):
@@ -39,16 +42,19 @@ for _number, _names in enumerate(
 _WEEKDAYS: dict[str, int] = {}
 for _number, _names in enumerate(
     (
-        "monday mon montag lundi lun lunes segunda-feira segunda lunedì lunedi maandag",
+        "monday mon montag lundi lun lunes segunda-feira segunda lunedì lunedi maandag måndag"
+        " mandag poniedziałek poniedzialek",
         "tuesday tue tues dienstag mardi martes terça-feira terca-feira terça terca martedì"
-        " martedi dinsdag",
+        " martedi dinsdag tisdag tirsdag wtorek",
         "wednesday wed mittwoch mercredi mer miércoles miercoles mié quarta-feira quarta"
-        " mercoledì mercoledi woensdag",
+        " mercoledì mercoledi woensdag onsdag środa środę sroda srode",
         "thursday thu thur thurs donnerstag jeudi jeu jueves jue quinta-feira quinta giovedì"
-        " giovedi gio donderdag",
-        "friday fri freitag vendredi ven viernes vie sexta-feira sexta venerdì venerdi vrijdag",
-        "saturday sat samstag sonnabend samedi sábado sabado sáb sabato zaterdag",
-        "sunday sun sonntag dimanche domingo domenica zondag",
+        " giovedi gio donderdag torsdag czwartek",
+        "friday fri freitag vendredi ven viernes vie sexta-feira sexta venerdì venerdi vrijdag"
+        " fredag piątek piatek",
+        "saturday sat samstag sonnabend samedi sábado sabado sáb sabato zaterdag lördag lørdag"
+        " sobota sobotę",
+        "sunday sun sonntag dimanche domingo domenica zondag söndag søndag niedziela niedzielę",
     )
 ):
     for _name in _names.split():

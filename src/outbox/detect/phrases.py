@@ -203,6 +203,10 @@ INTERVIEW = _rx(
     r"\bkennenlerngespr", r"\bkennenlernen\b", r"\b(?:telefon|video)interview", r"\bentretien",
     r"\bentrevue", r"\bentrevista", r"\bcolloqui[oa]", r"\bsollicitatiegesprek",
     r"\bkennismakingsgesprek", r"\bintervju", r"\brozmow[aęy] kwalifikacyjn",
+    # a round of an interview process ("second round", "system design round", "round 2")
+    r"\b(?:first|second|third|fourth|final|next|1st|2nd|3rd|4th|technical|tech|coding"
+    r"|system design|design|case|onsite|on-site|panel|culture|behaviou?ral|hr|manager)"
+    r" round\b", r"\bround (?:one|two|three|four|[1-4])\b(?! of funding)",
     r"\brozmow[aęy] rekrutacyjn", r"\bfinal round\b", r"\bpanel interview",
 )
 JOB = _rx(
@@ -346,7 +350,18 @@ NOT_JOB = _rx(
     r"\bnot (?:involved|part of|in charge of) (?:the )?hiring\b",
     r"\b(?:just|only) (?:a|for a) (?:coffee|casual chat)\b",
     r"\b(?:radio|live|tv|television|broadcast|on-?air) interview", r"\b(?:breakfast|radio|tv) show",
-    r"\bvisa (?:interview|appointment)", r"\bembassy\b", r"\bconsulate\b",
+    # "at the embassy"; "Embassy Tech Village" in an address is a place name
+    r"\bvisa (?:interview|appointment)", r"\b(?:the|an|your) embassy\b",
+    r"\bembassy (?:appointment|interview)", r"\bconsulate\b",
+    # the job is won: a first day at work is not an interview
+    r"\b(?:your|dein|deinen|ihr|ihren|votre|tu|seu|o seu|il tuo|je) (?:first day|erster tag"
+    r"|ersten tag|erster arbeitstag|ersten arbeitstag|premier jour|primer día|primeiro dia"
+    r"|primo giorno|eerste werkdag|eerste dag)\b",
+    r"\bwelcome (?:to the team|aboard)\b", r"\bwillkommen (?:im team|an bord)\b",
+    # events and courses about interviews in general, not one of mine
+    r"\b(?:atelier|workshop|webinar|masterclass|formation|cours|course|kurs|taller|corso)\b"
+    r"[^.\n]{0,40}\b(?:entretiens|interviews|entrevistas|vorstellungsgespräche|colloqui)\b",
+    r"\bsoirée (?:carrières?|recrutement|emploi)", r"\bcareers? (?:evening|night)\b",
     r"\breference call\b", r"\bas (?:a|their|his|her) (?:referee|reference)\b",
     r"\byour talk (?:is|has been) (?:scheduled|accepted|confirmed)", r"\baccepted talk\b",
     r"\bspeaker check-?in", r"\b(?:for|on) my (?:thesis|dissertation)\b",
@@ -416,6 +431,7 @@ RESCHEDULE = _rx(
     r"\bnew (?:slot|interview time|interview date)\b", r"\b(?:revised|updated) (?:date|schedule)\b",
     r"\briprogrammat[oa]", r"\bnuov[oa] (?:orario|data)\b", r"\breagendad[ao]",
     r"\bnova data\b", r"\bnovo horário\b", r"\bverplaatst\b", r"\bverzet\b",
+    r"\b(?:moest|moesten|moet|moeten|heb|hebben) (?:ik |we |wij )?(?:[\w']+ ){0,5}?verplaatsen\b",
     r"\bnieuwe (?:tijd|datum)\b", r"\bflyttat\b", r"\bprzeniesion",
     r"\bmoved (?:us |you |it )?to (?:mon|tues|wednes|thurs|fri|satur|sun)day\b",
     r"\b(?:asked|want|wants|like|would like) to move (?:you|it|us|this|the interview"
@@ -543,14 +559,16 @@ REJECT = _rx(
     r"|nee\b|andere kandida)",
     r"\btyvärr\b[^.]{0,120}\b(?:inte\b[^.]{0,60}\b(?:gå vidare|gått vidare|valt|går vidare)"
     r"|annan kandidat)",
-    r"\bniestety\b",
+    r"\bniestety\b", r"\bz przykrością informujemy",
+    r"\bzdecydowaliśmy się na (?:innego |inną |wybór innego )?kandydat",
+    r"\bnie (?:możemy|będziemy) (?:\w+ ){0,2}?(?:kontynuować|zaproponować|zaprosić)",
     r"\b(?:went|gone|going|go|ended up going|decided to go|chose to go) with (?:someone|somebody"
     r"|another (?:candidate|applicant|person)|a different (?:candidate|applicant|person)"
     r"|an internal)",
     r"\b(?:went|gone|going|go|headed|heading) (?:in )?(?:another|a different) direction\b",
     r"\bnot to (?:proceed|progress|move forward|go forward|continue|advance)\b",
     r"\b(?:won't|will not|not) be (?:taking|moving) (?:it|this|things|your application"
-    r"|your candidacy) (?:any )?further",
+    r"|your candidacy) (?:any )?(?:further|forward)",
     r"\b(?:hired|selected|chosen|chose|appointed|offered (?:it|the role|the position) to)"
     r" (?:someone|somebody|another candidate|a different candidate|an internal)",
     r"\b(?:client|team|company|they|we) (?:has |have )?(?:decided|chosen|opted) to (?:hire"

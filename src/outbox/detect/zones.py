@@ -111,6 +111,9 @@ NAMED_ZONES: dict[str, str] = {
     "hora de portugal": "Europe/Lisbon", "horário de portugal": "Europe/Lisbon",
     "hora portuguesa": "Europe/Lisbon", "ora italiana": "Europe/Rome",
     "nederlandse tijd": "Europe/Amsterdam", "belgische tijd": "Europe/Brussels",
+    "svensk tid": "Europe/Stockholm", "norsk tid": "Europe/Oslo",
+    "dansk tid": "Europe/Copenhagen", "czasu polskiego": "Europe/Warsaw",
+    "czas polski": "Europe/Warsaw",
 }
 # Windows names ("Arabian Standard Time"), as Outlook users copy them into text; the
 # table's old keys are read by their current names.
