@@ -61,12 +61,12 @@ def test_classify_never_fails(scores: Scores) -> None:
 
 
 # -- the held-out set -------------------------------------------------------------------
-# Written apart (tests/corpus/holdout, 320 messages by eight writers) and never developed
+# Written apart (tests/corpus/holdout, 420 messages by ten writers) and never developed
 # against: nobody reads its misses, only these totals. It shows how far the rules
 # generalise. The floors sit just under what the rules reached on it (not the targets
 # above, which only the development corpus meets so far): a change that makes detection
 # generalise worse fails here; raise them as detection improves.
-HOLDOUT_FLOORS = {"slot_precision": 0.91, "slot_recall": 0.90, "kind_accuracy": 0.87,
+HOLDOUT_FLOORS = {"slot_precision": 0.89, "slot_recall": 0.91, "kind_accuracy": 0.87,
                   "start_accuracy": 0.88}
 
 
