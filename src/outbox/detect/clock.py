@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 
+from outbox.detect.prefilter import Prefilter
 from outbox.detect.zones import ZONE_PATTERN, city_zone, zone_by_name, zone_from_match
 
 _AMPM = r"(?:[ap]\.?\s?m\b\.?)"
@@ -65,13 +66,11 @@ _WORD_CLOCK_RX = re.compile(
     r"|minutes?|mins?|percent|per\s+cent))"
     # "four in the afternoon", "ten o'clock", "two pm": an hour in words, marked as one
     # ("two am I right?" is no time: a bare "am" after a word is the verb)
-    r"|(?P<ah>" + "|".join(w for w in _NUMBER_HOURS if w != "zero") + r")(?=\s*(?:o'clock"
-    r"|pm\b|p\.\s?m\b|a\.\s?m\b|in\s+the\s+(?:morning|afternoon|evening)))"
+    r"|(?P<ah>" + "|".join(w for w in _NUMBER_HOURS if w != "zero") + r")\s*(?P<ahm>o'clock"
+    r"|pm\b|p\.\s?m\b\.?|a\.\s?m\b\.?|in\s+the\s+(?:morning|afternoon|evening))"
     rf")\b(?:\s*(?P<wsuf>{_AMPM}|o'clock|in\s+the\s+(?:morning|afternoon|evening)))?",
     re.IGNORECASE,
 )
-_WORD_CLOCK_KEYS_RX = re.compile(r"noon|midday|midi|mediod|mittag|half|halb|quarter|kwart|viertel"
-                                 r"|o'clock|in the (?:morning|afternoon|evening)|\b[ap]\.?\s?m\b")
 # Dutch and German count the half towards the next hour: "half drie", "halb drei" = 2:30.
 _HOURS_NL_DE = {w: i % 12 or 12 for i, ws in enumerate([
     ("nul",), ("een", "één", "eins"), ("twee", "zwei"), ("drie", "drei"), ("vier",),
@@ -271,13 +270,20 @@ def zone_after_day(text: str, pos: int) -> Zone | None:
     return zone_from_match(m.groupdict()) if m else None
 
 
+# Most texts hold no clock in words: one RE2 pass says so (see ``prefilter``).
+_IN_WORDS = Prefilter()
+_EN_WORDS, _NL_DE_WORDS = _IN_WORDS.add([_WORD_CLOCK_RX.pattern]), _IN_WORDS.add(
+    [_NL_DE_CLOCK_RX.pattern])
+
+
 def _word_clocks(text: str, low: str) -> list[Clock]:
     """"at noon", "half past two", "quarter to ten", "half ten" (British: 10:30)."""
-    if _WORD_CLOCK_KEYS_RX.search(low) is None:
-        return []
-    out = []
+    out: list[Clock] = []
+    if len(low) == len(text) and not _IN_WORDS.may_match(_EN_WORDS, low) and (
+            not _IN_WORDS.may_match(_NL_DE_WORDS, low)):
+        return out
     for m in _WORD_CLOCK_RX.finditer(text):
-        suffix = (m.group("wsuf") or "").lower()
+        suffix = (m.group("wsuf") or m.group("ahm") or "").lower()
         mark = ("pm" if suffix.endswith(("afternoon", "evening"))
                 else "am" if suffix.endswith("morning") else _ampm(suffix))
         if m.group("noon"):
