@@ -51,7 +51,7 @@ def test_every_phrase_is_prefiltered() -> None:
         phrase.search("warm up the set")
     compiled, numbers, always = phrases._PREFILTER._compiled
     assert compiled is not None and not always
-    assert len(numbers) == len(PHRASES)
+    assert len(numbers) >= len(PHRASES)  # the phrases, and what other modules registered
 
 
 def _unfiltered(phrase: phrases.Phrase, text: str) -> phrases.Hit | None:

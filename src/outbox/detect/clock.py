@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 
-from outbox.detect.prefilter import Prefilter
+from outbox.detect.phrases import may_hold, register
 from outbox.detect.zones import ZONE_PATTERN, city_zone, zone_by_name, zone_from_match
 
 _AMPM = r"(?:[ap]\.?\s?m\b\.?)"
@@ -270,17 +270,14 @@ def zone_after_day(text: str, pos: int) -> Zone | None:
     return zone_from_match(m.groupdict()) if m else None
 
 
-# Most texts hold no clock in words: one RE2 pass says so (see ``prefilter``).
-_IN_WORDS = Prefilter()
-_EN_WORDS, _NL_DE_WORDS = _IN_WORDS.add([_WORD_CLOCK_RX.pattern]), _IN_WORDS.add(
-    [_NL_DE_CLOCK_RX.pattern])
+# Most texts hold no clock in words: the phrases' one RE2 pass says so (``prefilter``).
+_EN_WORDS, _NL_DE_WORDS = register([_WORD_CLOCK_RX.pattern]), register([_NL_DE_CLOCK_RX.pattern])
 
 
 def _word_clocks(text: str, low: str) -> list[Clock]:
     """"at noon", "half past two", "quarter to ten", "half ten" (British: 10:30)."""
     out: list[Clock] = []
-    if len(low) == len(text) and not _IN_WORDS.may_match(_EN_WORDS, low) and (
-            not _IN_WORDS.may_match(_NL_DE_WORDS, low)):
+    if not may_hold(_EN_WORDS, text) and not may_hold(_NL_DE_WORDS, text):
         return out
     for m in _WORD_CLOCK_RX.finditer(text):
         suffix = (m.group("wsuf") or m.group("ahm") or "").lower()

@@ -12,10 +12,10 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 
 from outbox.detect.people import is_freemail, is_platform, registrable, squash
-from outbox.detect.phrases import literal_first, lowered
-from outbox.detect.prefilter import Prefilter
+from outbox.detect.phrases import literal_first, lowered, may_hold, register
 from outbox.model import Address
 
 
@@ -48,30 +48,29 @@ _SUBJECT_COMPANY_RX = [
 ]
 
 
-# Which triggers a text holds at all, in one pass (see ``prefilter``): most hold none.
-_TRIGGERS = Prefilter()
-
-
 class _Triggered:
     """A lower-case, literal-first trigger found fast in the lower-cased text, then
-    the case-sensitive tail (a name is capitalised) matched right after it."""
+    the case-sensitive tail (a name is capitalised) matched right after it. Most
+    texts hold no trigger at all: the phrases' one RE2 pass says so (``prefilter``)."""
 
     __slots__ = ("_number", "tail", "trigger")
 
     def __init__(self, trigger: str, tail: str) -> None:
         self.trigger, self.tail = re.compile(literal_first(trigger)), re.compile(tail)
-        self._number = _TRIGGERS.add([trigger])
+        self._number = register([trigger])
 
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+    def finditer(self, text: str, end: int | None = None) -> Iterator[re.Match[str]]:
+        """The matches in ``text[:end]``."""
+        if not may_hold(self._number, text):
+            return
+        end = len(text) if end is None else min(end, len(text))
         low = lowered(text)
         if len(low) != len(text):  # offsets would not align: read the text as written
             low = text
-        elif not _TRIGGERS.may_match(self._number, low):
-            return
-        for hit in self.trigger.finditer(low):
+        for hit in self.trigger.finditer(low, 0, end):
             if hit.start() and low[hit.start() - 1].isalnum():
                 continue  # inside a word
-            m = self.tail.match(text, hit.end())
+            m = self.tail.match(text, hit.end(), end)
             if m:
                 yield m
 
@@ -432,18 +431,17 @@ def company_from_domain(domain: str, texts: Iterable[str]) -> str | None:
 def company_candidates(subject: str, summary: str, body: str) -> Iterator[Found]:
     """The names in the summary, the subject, then the body, best first. Lazily: the
     caller stops at the first it takes, and the body's many patterns often go unread."""
-    body = body[:_BODY_HEAD]
-    for source, text, patterns in (("summary", summary, _SUBJECT_COMPANY_RX),
-                                   ("subject", subject, _SUBJECT_COMPANY_RX),
-                                   ("body", body, _BODY_COMPANY_RX)):
-        if not text:
-            continue
-        for rx in patterns:
-            for m in rx.finditer(text):
-                if _qualifier_or_person(text, m):
-                    continue
-                value = _clean_company(m.group("co") + (m.group("legal") or ""))
-                yield Found(value, source)
+    found: Iterable[tuple[str, str, Iterable[re.Match[str]]]] = chain(
+        ((source, text, rx.finditer(text)) for source, text in (("summary", summary),
+                                                                 ("subject", subject))
+         if text for rx in _SUBJECT_COMPANY_RX),
+        (("body", body, rx.finditer(body, _BODY_HEAD)) for rx in _BODY_COMPANY_RX if body))
+    for source, text, matches in found:
+        for m in matches:
+            if _qualifier_or_person(text, m):
+                continue
+            value = _clean_company(m.group("co") + (m.group("legal") or ""))
+            yield Found(value, source)
 
 
 _PAREN_AFTER_RX = re.compile(r"\s*\(([^()\n]{1,40})\)")
@@ -518,10 +516,9 @@ def _looks_like_role(role: str) -> bool:
 
 def find_role(subject: str, summary: str, body: str, drop: Iterable[str]) -> Found | None:
     drop = [d for d in drop if d]
-    body = body[:_BODY_HEAD]
-    for source, text in (("body", body), ("summary", summary)):
+    for source, text, end in (("body", body, _BODY_HEAD), ("summary", summary, None)):
         for rx in _ROLE_RX:
-            for m in rx.finditer(text):
+            for m in rx.finditer(text, end):
                 role = _clean_role(m.group("role"), drop)
                 if _looks_like_role(role):
                     return Found(role, source)

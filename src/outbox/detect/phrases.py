@@ -36,6 +36,20 @@ def lowered(text: str) -> str:
 
 
 
+def register(alternatives: tuple[str, ...] | list[str]) -> int:
+    """Add a pattern of another module (a regex searched in lower-cased text) to the
+    prefilter, so that the one RE2 pass over a text answers for it too; its number
+    for ``may_hold``."""
+    return _PREFILTER.add(alternatives)
+
+
+def may_hold(number: int, text: str) -> bool:
+    """Can the pattern ``register`` numbered match somewhere in ``text`` (lower-cased,
+    line breaks as spaces)? False only when it cannot."""
+    low = _lower(text)
+    return len(low) != len(text) or _PREFILTER.may_match(number, low)
+
+
 class Hit:
     """Where a phrase matched, in the text as written (quacks like ``re.Match``)."""
 
