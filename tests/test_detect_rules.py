@@ -1120,8 +1120,35 @@ _ROUND8: list[tuple[str, str, Kind]] = [
 ]
 
 
+_ROUND10: list[tuple[str, str, Kind]] = [
+    ("Po rozmowach zdecydowaliśmy się nie kontynuować procesu z Pani udziałem.",
+     "Proces rekrutacyjny - Analityk", Kind.REJECTION),
+    ("A Dra. Sousa teve um imprevisto e não vai conseguir fazer a entrevista de amanhã às 10h. "
+     "Voltamos a contactar assim que possível.", "Entrevista de amanhã", Kind.CANCELLATION),
+    ("Tu entrevista se ha cambiado a: viernes 6 de marzo, de 12:00 a 13:00. La cita original "
+     "del miércoles queda anulada.", "Actualizado: Entrevista", Kind.RESCHEDULE),
+    ("Helaas moet ik ons gesprek van donderdag 5 maart (11:00 uur) met onze teamlead Sanne "
+     "de Boer annuleren, zij is ziek.", "Ons gesprek van donderdag", Kind.CANCELLATION),
+    ("unser Kunde hat mich gebeten, Ihr Gespräch zu verschieben. Neuer Termin: Freitag, "
+     "6. März 2026, 16:00 Uhr.", "Terminverschiebung: Gespräch – Controller (m/w/d)",
+     Kind.RESCHEDULE),
+    ("Vi vill gärna göra en användarintervju med dig, torsdag 5 mars kl. 14.00. Du får ett "
+     "presentkort som tack.", "Har du en stund?", Kind.NONE),
+    ("Je bent aangemeld voor ons Open Huis op donderdag 5 maart om 18:00.",
+     "Aanmelding bevestigd", Kind.NONE),
+]
+
+
 @pytest.mark.parametrize(("text", "subject", "kind"),
-                         _EVERYDAY + _ROUND4 + _ROUND5 + _ROUND6 + _ROUND7 + _ROUND8)
+                         _EVERYDAY + _ROUND4 + _ROUND5 + _ROUND6 + _ROUND7 + _ROUND8 + _ROUND10)
 def test_everyday_wordings_give_their_kind(text: str, subject: str, kind: Kind) -> None:
     # Wordings from each round of the corpus, written for the pattern (see phrases.py).
     assert run(text, subject).kind is kind
+
+
+def test_a_date_in_the_subject_is_not_the_company() -> None:
+    det = run("Hi Ada, confirming your interview with our client on Tuesday, March 3 at "
+              "2:00 PM ET.", "Interview Confirmation: Lead Data Engineer | 10 March",
+              sender=Address("jo@straitsfield-talent.example", "Jo Tan"))
+    assert det.kind is Kind.CONFIRMATION
+    assert det.company != "10 March"

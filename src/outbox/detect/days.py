@@ -67,6 +67,16 @@ _FULL_WEEKDAYS = [w for w in _WEEKDAYS if len(w) > 4 and w not in _SHORT_ONLY]
 
 
 _alt = words_pattern
+_ORDINAL_RX = re.compile(r"\d{1,4}(?:st|nd|rd|th|er|e|º|°|\.)?")
+
+
+def only_date_words(text: str) -> bool:
+    """"10 June", "Tuesday 24th", "mardi 6/10": nothing but the words of a date."""
+    words = [w.strip(",.()|-–").lower() for w in text.split()]
+    words = [w for w in words if w]
+    return bool(words) and all(
+        w in _MONTHS or w in _WEEKDAYS or _ORDINAL_RX.fullmatch(w) or ("/" in w and all(
+            part.isdigit() for part in w.split("/"))) for w in words)
 
 
 _MON = rf"(?:{_alt(list(_MONTHS))})"

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
 
+from outbox.detect.days import only_date_words
 from outbox.detect.people import is_freemail, is_platform, registrable, squash
 from outbox.detect.phrases import literal_first, lowered, may_hold, register
 from outbox.model import Address
@@ -127,8 +128,9 @@ _COMPANY_TAILS = frozenset(_words(
     "ventures holdings industries consulting cloud data ai security financial union"
 ))
 # Agencies place candidates with a client: their own name is not the employer's.
-_AGENCY_RX = re.compile(r"recruit|talent|search|staffing|headhunt|personnel|placement",
-                        re.IGNORECASE)
+_AGENCY_RX = re.compile(r"recruit|talent|search|staffing|headhunt|personnel|placement"
+                        r"|personalberat|personaldienst|recrutement|reclutamiento|recrutamento"
+                        r"|rekrutacj|\brh\b", re.IGNORECASE)
 
 _ROLE_WORDS = frozenset(_words(
     "technologist actuary aktuar consultante analyste "
@@ -195,7 +197,7 @@ def _company_ok(value: str, people: frozenset[str]) -> bool:
     key = squash(value)
     if not key or len(value) > 60 or key in _NOT_COMPANIES:
         return False
-    if not _TWO_LETTERS_RX.search(value):  # "1:30pm", "(2600417)"
+    if not _TWO_LETTERS_RX.search(value) or only_date_words(value):  # "1:30pm", "10 June"
         return False
     words = [w.lower().strip("()/,") for w in value.split()]
     if key in people and words[-1] not in _COMPANY_TAILS:

@@ -229,8 +229,10 @@ JOB = _rx(
     r"\bjob\b", r"\bbewerbung", r"\bstelle\b", r"\bcandidature", r"\bposte\b", r"\brecrutement",
     r"\bcandidatura", r"\bpuesto\b", r"\bvacante", r"\bproceso de selecci", r"\bposizione\b",
     r"\bselezione\b", r"\bvaga\b", r"\bprocesso seletivo", r"\bvacature", r"\bsollicitatie",
-    r"\bfunctie\b", r"\btjänst", r"\bstilling", r"\brekrutacj", r"\bstanowisk",
+    r"\bfunctie\b", r"\btjänst", r"\bstilling", r"\brekrutacj", r"\brekrutacyjn", r"\bstanowisk",
     r"\bcv\b", r"\bresume\b", r"\brésumé\b", r"\bput you (?:up|forward) for\b",
+    # the gender tag of a European job title: "Software-Architekt (m/w/d)", "(H/F)"
+    r"\([mwfdhx](?:/[mwfdhx]){1,3}\)", r"\(all genders\)",
     r"\bcandidates?\b",
     r"\bthe client\b",
 )
@@ -358,6 +360,10 @@ NOT_JOB = _rx(
     r"\bnutzer(?:forschung|studie)", r"\bpesquisa com usuários",
     r"\bricerca (?:utente|sugli utenti)",
     r"\bgebruikersonderzoek", r"\btarjeta de regalo", r"\bsesión de investigación",
+    r"\banvändar(?:intervju|studie|test|undersökning)", r"\bpresentkort\b",
+    # an employer's open house: an event, not an interview
+    r"\bopen (?:huis|house|day|evening)\b", r"\btag der offenen tür",
+    r"\bjournée portes ouvertes", r"\bjornada de puertas abiertas",
     r"\bcustomer interview", r"\bgift card", r"\bfocus group", r"\bexit interview",
     r"\bmock (?:[\w-]+ ){0,3}interview", r"\bpractice interview", r"\binterview coach",
     r"\binformational (?:interview|chat|call|coffee|conversation)",
@@ -438,6 +444,10 @@ RESCHEDULE = _rx(
     r"\b(?:hemos|he) movido\b", r"\bspostat[oa]\b", r"\bremarcad[ao]\b",
     r"\bremarc(?:ámos|amos|ei|ou|aram)\b", r"\b(?:abbiamo|ho) spostato\b",
     r"\b(?:hemos|he) (?:cambiado|pasado) (?:la|tu|su) (?:entrevista|reunión|llamada)",
+    # "se ha cambiado a: viernes 13", "foi alterada para", "è stato spostato a"
+    r"\bse ha (?:cambiado|movido|trasladado|pasado) (?:a|al|para)\b",
+    r"\bfoi (?:alterad[ao]|remarcad[ao]|mudad[ao]|passad[ao]) para\b",
+    r"\bè stat[oa] spostat[oa] (?:a|al|alle)\b",
     r"\b(?:has been|have been|was|is|been|we've|we have|i've|i have) (?:now )?postponed\b",
     r"\bbr(?:ought|ing|inging) (?:it |the interview |your interview )?forward\b",
     r"\bbr(?:ought|ing|inging) (?:[\w']+ ){1,2}forward (?:to|by|an? )",
@@ -486,7 +496,10 @@ CANCEL = _rx(
     r"\bwon't (?:be going ahead|go ahead|take place)", r"\bfoi cancelad[ao]", r"\bcancellat[oa]\b",
     r"\bannullat[oa]\b", r"\bgeannuleerd\b", r"\bafgezegd\b", r"\bstorniert\b",
     r"\bfällt\b.{0,40}\baus\b", r"\bentfällt\b", r"\binställd", r"\bodwołan",
-    r"\b(?:moet|moeten|moest|moesten|ik|we|wij) (?:\S+ ){0,10}?annuleren\b",
+    r"\b(?:moet|moeten|moest|moesten|ik|we|wij) (?:\S+ ){0,14}?annuleren\b",
+    # "não vai conseguir fazer a entrevista de amanhã": the interview will not happen
+    r"\bnão (?:vai|vamos|vou|irá|iremos|poderá|poderemos) (?:conseguir |poder )?(?:fazer"
+    r"|realizar|manter|ter) a (?:entrevista|reunião|conversa)\b",
     r"\b(?:dobbiamo|devo|dovremo|abbiamo dovuto|ho dovuto) (?:\w+ ){0,2}(?:annullare|disdire)\b",
     r"\b(?:precisamos|preciso|tivemos que|teremos que|vamos ter de|temos de) (?:\w+ ){0,2}"
     r"(?:cancelar|desmarcar)\b",
@@ -574,7 +587,7 @@ REJECT = _rx(
     r"\btyvärr\b[^.]{0,120}\b(?:inte\b[^.]{0,60}\b(?:gå vidare|gått vidare|valt|går vidare)"
     r"|annan kandidat)",
     r"\bniestety\b", r"\bz przykrością informujemy",
-    r"\bzdecydowaliśmy się na (?:innego |inną |wybór innego )?kandydat",
+    r"\bzdecydowaliśmy się (?:na (?:innego |inną |wybór innego )?kandydat|nie kontynuować)",
     r"\bnie (?:możemy|będziemy) (?:\w+ ){0,2}?(?:kontynuować|zaproponować|zaprosić)",
     r"\b(?:went|gone|going|go|ended up going|decided to go|chose to go) with (?:someone|somebody"
     r"|another (?:candidate|applicant|person)|a different (?:candidate|applicant|person)"
@@ -681,6 +694,7 @@ UPDATED = _rx(
     r"\b(?:has been|have been|was|been) updated\b", r"\bupdated (?:calendar )?invit",
     r"\binterview updated\b", r"\bthis event has been changed",
     r"\baktualisiert\b", r"\bmis(?:e)? à jour\b", r"\bactualizad[ao]\b", r"\baggiornat[oa]\b",
+    r"\bbijgewerkte?\b", r"\batualizad[ao]\b", r"\buppdaterad\b", r"\bzaktualizowan",
 )
 # Someone else's interview: a friend writing about hers, or a candidate answering me.
 # The sender's own interview, in words no employer writes ("I got the interview!!").

@@ -359,7 +359,9 @@ _INTENT_RX = re.compile(
     re.IGNORECASE)
 _ROLE_FILLED_RX = re.compile(r"filled|not to (?:fill|hire)", re.IGNORECASE)
 _SORROW_ONLY_RX = re.compile(r"regret to inform|au regret de vous informer", re.IGNORECASE)
-_OLD_SLOT_RX = re.compile(r"\b(?:original|old|previous|earlier|initial|former)\b[^.!?]{0,60}$",
+_OLD_SLOT_RX = re.compile(r"\b(?:original|old|previous|earlier|initial|former|anterior|antigu[ao]"
+                          r"|ancien(?:ne)?|initiale|ursprüngliche?n?|bisherige?n?|alte[nr]?"
+                          r"|precedente|oude|oorspronkelijke?)\b[^.!?]{0,60}$",
                           re.IGNORECASE)
 
 
