@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from outbox.detect.phrases import may_hold, register
 from outbox.model import Address
 
 # Applicant-tracking systems and scheduling services: they send for the
@@ -90,6 +91,7 @@ _INTERVIEWERS_RX = re.compile(
     r"|(?:quem\s+vai\s+conduzir\s+(?:é|será)|vai\s+conduzir)\s+(?:a\s+|o\s+)?"
 )
 _NAMES_RX = re.compile(_NAMES)
+_INTERVIEWERS = register([_INTERVIEWERS_RX.pattern])  # one RE2 pass says if it can match
 # Each trigger holds one of these words; finding them first is much cheaper.
 _TRIGGER_WORD_RX = re.compile(
     r"with|interview|gesprächspartner|rencontrerez|avec|con|by|men[ée]e?|geführt")
@@ -253,6 +255,8 @@ def _triggers(low: str) -> Iterator[re.Match[str]]:
 def named_interviewers(text: str, sender: Address | None, pool: list[Address]) -> list[NamedPerson]:
     """People the text says I will meet ("you'll be meeting with Jane Doe")."""
     people: list[NamedPerson] = []
+    if not may_hold(_INTERVIEWERS, text):  # most messages name nobody so
+        return people
     pairs = _name_email_pairs(text)
     low = text.lower()
     if len(low) != len(text):  # rare case-folding that changes length: offsets would lie
