@@ -99,10 +99,21 @@ def test_on_every_corpus_message_each_phrase_answers_as_without_the_prefilter(co
 
 def test_detection_is_the_same_with_the_prefilter_off(corpus, monkeypatch) -> None:
     with_filter = [classify(m, CTX) for m in corpus]
-    monkeypatch.setattr(phrases._PREFILTER, "may_match", lambda number, low: True)
+    everything = frozenset(range(len(phrases._PREFILTER._patterns)))
+    monkeypatch.setattr(phrases._PREFILTER, "present", lambda low: everything)
+    phrases._PRESENT.clear()  # what the prefilter said of the last texts
     for phrase in PHRASES.values():
         phrase._last = None  # the phrases remember their last answer
+    searched = []
+    real_fast = phrases.Phrase._fast
+
+    def fast(self, text, low, pos):
+        searched.append(self)
+        return real_fast(self, text, low, pos)
+
+    monkeypatch.setattr(phrases.Phrase, "_fast", fast)
     without = [classify(m, CTX) for m in corpus]
+    assert len(searched) > 10 * len(corpus)  # every phrase really ran: the prefilter was off
     assert [(d.kind, d.start, d.company, d.reasons) for d in with_filter] == [
         (d.kind, d.start, d.company, d.reasons) for d in without]
 

@@ -46,8 +46,29 @@ def register(alternatives: tuple[str, ...] | list[str]) -> int:
 def may_hold(number: int, text: str) -> bool:
     """Can the pattern ``register`` numbered match somewhere in ``text`` (lower-cased,
     line breaks as spaces)? False only when it cannot."""
+    present = _PRESENT.get(text)
+    return number in (present if present is not None else _presence(text))
+
+
+class _Everything:
+    def __contains__(self, number: object) -> bool:
+        return True
+
+
+# What the prefilter said of the last texts asked about: the rules ask each text dozens
+# of times, and one dict lookup then answers. A text whose lower-casing changes its
+# length is read by the slow regexes, all of them.
+_PRESENT: dict[str, frozenset[int] | _Everything] = {}
+_EVERYTHING = _Everything()
+
+
+def _presence(text: str) -> frozenset[int] | _Everything:
     low = _lower(text)
-    return len(low) != len(text) or _PREFILTER.may_match(number, low)
+    present = _PREFILTER.present(low) if len(low) == len(text) else _EVERYTHING
+    if len(_PRESENT) >= 64:
+        _PRESENT.clear()
+    _PRESENT[text] = present
+    return present
 
 
 class Hit:
@@ -94,14 +115,17 @@ class Phrase:
             last = self._last
             if last is not None and last[0] is text:
                 return last[1]
-        low = _lower(text)
         hit: Hit | None = None
-        if len(low) != len(text):  # rare case-folding that changes length: offsets lie
-            m = self.slow.search(text.replace("\n", " "), pos)
-            hit = Hit(text, m.start(), m.end()) if m else None
-        elif pos or _PREFILTER.may_match(self._number, low):
-            # (from ``pos`` on, the caller has had a match already)
-            hit = self._fast(text, low, pos)
+        present = _PRESENT.get(text)
+        if present is None:
+            present = _presence(text)
+        if pos or self._number in present:  # from ``pos`` on, a match was found already
+            low = _lower(text)
+            if len(low) != len(text):  # rare case-folding that changes length: offsets lie
+                m = self.slow.search(text.replace("\n", " "), pos)
+                hit = Hit(text, m.start(), m.end()) if m else None
+            else:
+                hit = self._fast(text, low, pos)
         if not pos:
             self._last = (text, hit)
         return hit

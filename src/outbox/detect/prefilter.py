@@ -142,6 +142,10 @@ class Prefilter:
         """Can phrase ``number`` match the lower-cased ``low``? False only when it cannot."""
         return number in self._present(low)
 
+    def present(self, low: str) -> frozenset[int]:
+        """The numbers of the phrases that may match ``low`` (those that do, and maybe more)."""
+        return self._present(low)
+
     def _match(self, low: str) -> frozenset[int]:
         if self._compiled is None:
             self._compile()
