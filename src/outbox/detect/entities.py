@@ -206,6 +206,7 @@ def _company_ok(value: str, people: frozenset[str]) -> bool:
     return not any(w in _NOT_COMPANY_WORDS or w in _TITLE_WORDS for w in words)
 
 
+@lru_cache(maxsize=4096)  # asked of the same few names and domains again and again
 def is_agency(name: str) -> bool:
     """"Fenwick Recruitment", "bridgefordtalent.com", "Hartwell Search": a recruitment agency."""
     return bool(_AGENCY_RX.search(name))

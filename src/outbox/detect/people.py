@@ -147,7 +147,12 @@ def is_freemail(domain: str) -> bool:
 
 
 def is_noreply(address: Address) -> bool:
-    return bool(_NOREPLY_RX.search(address.local)) or address.local in ("", "mailer-daemon")
+    return _noreply_local(address.local)
+
+
+@lru_cache(maxsize=4096)  # asked of the same few addresses again and again
+def _noreply_local(local: str) -> bool:
+    return bool(_NOREPLY_RX.search(local)) or local in ("", "mailer-daemon")
 
 
 def is_role_account(address: Address) -> bool:
