@@ -317,7 +317,7 @@ def _spelled(label: str, text: str) -> str | None:
     "Crescent Pharmaceuticals", "beaconridgecu" -> "Beacon Ridge Credit Union" (initials),
     "yarrahealth" -> "Yarra Health Network" (a last word that is part of the name)."""
     head = label[:3]
-    low = text.lower()
+    low = lowered(text)
     if head not in low and len(label) >= 4:
         # "vhcapital" is "Victoria Harbour Capital": initials, then a word
         by_initials = _by_initials(label, text)

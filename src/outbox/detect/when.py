@@ -25,6 +25,7 @@ from outbox.detect.clock import (
     zone_after_day,
 )
 from outbox.detect.days import Day, find_days
+from outbox.detect.phrases import lowered
 from outbox.detect.zones import ZONE_PATTERN, city_zone, label_at, zone_by_name, zone_from_match
 
 # "All times are Pacific Time", "Time zone: ET": a zone stated once for every time of the
@@ -170,7 +171,7 @@ def find_mentions(
     back-to-back sessions of one itinerary are one mention (first start, last end)."""
     if not text:
         return []
-    low = text.lower()
+    low = lowered(text)
     clocks = find_clocks(text, low)
     if not clocks:
         return []
@@ -350,7 +351,7 @@ def times_on_day(text: str, day: date, fallback: tuple[tzinfo, str]
 
 
 def _declared_zone(text: str) -> Zone | None:
-    low = text.lower()
+    low = lowered(text)
     if any(k in low for k in _DECLARED_KEYS):
         # The declaration regex starts with an alternation: tried at every position it
         # is slow, so it runs only around the words it needs.
@@ -459,7 +460,7 @@ def _lower_ok(text: str, low: str) -> bool:
 
 def find_duration(text: str) -> timedelta | None:
     """The interview length the text states ("45 minutes", "about an hour")."""
-    low = text.lower()
+    low = lowered(text)
     if not any(unit in low for unit in _DURATION_KEYS):
         return None
     for m in (_DURATION_LOW_RX.finditer(low) if _lower_ok(text, low)
