@@ -139,12 +139,13 @@ class _Model:
     def known_features(self, subject: str, text: str) -> set[str]:
         """``features(subject, text) & self.vocabulary``, without spelling out the word
         pairs that cannot be known."""
+        vocabulary, firsts = self.vocabulary, self.pair_starts
         words = _WORD_RX.findall(text[:HEAD].lower())
-        firsts = self.pair_starts
-        found = {f"{a} {b}" for a, b in pairwise(words) if a in firsts}
-        found.update(words)
-        found.update("s:" + w for w in _WORD_RX.findall(subject.lower()))
-        return found & self.vocabulary
+        known = set(vocabulary.intersection(words))
+        known.update(pair for pair in (f"{a} {b}" for a, b in pairwise(words) if a in firsts)
+                     if pair in vocabulary)
+        known.update(vocabulary.intersection(["s:" + w for w in _WORD_RX.findall(subject.lower())]))
+        return known
 
     def scores(self, known: set[str]) -> dict[Kind, float]:
         total = sum(map(self.packed.__getitem__, known))
