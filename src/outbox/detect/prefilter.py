@@ -31,18 +31,22 @@ except ImportError:  # pragma: no cover - google-re2 is a dependency; still, deg
 
 log = logging.getLogger(__name__)
 
-# Python's classes are Unicode-wide; spelled out as Unicode tables they would make
-# RE2's automaton many times larger. Their ASCII part plus every non-ASCII character
-# is a superset that stays small.
-_NON_ASCII = r"\x{80}-\x{10ffff}"
-_CATEGORIES = {
-    sre.CATEGORY_DIGIT: ("0-9" + _NON_ASCII, False),
-    sre.CATEGORY_NOT_DIGIT: ("0-9", True),
-    sre.CATEGORY_WORD: ("0-9a-zA-Z_" + _NON_ASCII, False),
-    sre.CATEGORY_NOT_WORD: ("0-9a-zA-Z_", True),
-    sre.CATEGORY_SPACE: (r"\t\n\x{b}\x{c}\r\x{1c}-\x{20}" + _NON_ASCII, False),
+# RE2 reads the text folded to ASCII, every other character as "?" (``fold``): one
+# byte a character and a small automaton, where Unicode classes and UTF-8 would make
+# it many times larger. The patterns are folded the same way, so that whatever the
+# original matches, the folded pattern matches in the folded text.
+_OTHER = r"\x{3f}"  # "?", what any non-ASCII character becomes
+_CATEGORIES = {  # the ASCII part of each class, and whether it is the class's negation
+    sre.CATEGORY_DIGIT: ("0-9", False), sre.CATEGORY_NOT_DIGIT: ("0-9", True),
+    sre.CATEGORY_WORD: ("0-9a-zA-Z_", False), sre.CATEGORY_NOT_WORD: ("0-9a-zA-Z_", True),
+    sre.CATEGORY_SPACE: (r"\t\n\x{b}\x{c}\r\x{1c}-\x{20}", False),
     sre.CATEGORY_NOT_SPACE: (r"\t\n\x{b}\x{c}\r\x{1c}-\x{20}", True),
 }
+
+
+def fold(low: str) -> bytes:
+    """The text as RE2 reads it: ASCII, any other character as "?"."""
+    return low.encode("ascii", "replace")
 
 
 _SHORT_REPEAT = 3  # "x{0,3}" is kept as it is; longer counts become "*"
@@ -59,28 +63,43 @@ def to_re2(pattern: str) -> str:
 
 
 def _char(code: int) -> str:
+    if code > 0x7F:
+        return _OTHER
     c = chr(code)
     return c if c.isalnum() or c == " " else f"\\x{{{code:x}}}"
 
 
 def _class(items: Sequence[tuple[Any, Any]]) -> str:
-    negate, parts = False, []
+    """A character class, folded: "?" (any non-ASCII character) is let through wherever
+    a non-ASCII character could be, and never shut out by a negated class."""
+    negate = any(op is sre.NEGATE for op, _ in items)
+    parts = []
     for op, av in items:
         if op is sre.NEGATE:
-            negate = True
-        elif op is sre.LITERAL:
-            parts.append(_char(av))
+            continue
+        if op is sre.LITERAL:
+            if av > 0x7F or av == ord("?"):
+                if not negate:
+                    parts.append(_OTHER)
+            else:
+                parts.append(_char(av))
         elif op is sre.RANGE:
-            parts.append(f"{_char(av[0])}-{_char(av[1])}")
+            low, high = av
+            if low <= 0x7F:
+                parts.append(f"{_char(low)}-{_char(min(high, 0x7F))}")
+            if high > 0x7F and not negate:
+                parts.append(_OTHER)
         elif op is sre.CATEGORY:
             body, negated = _CATEGORIES[av]
-            if negated:
-                if len(items) > 1:  # "[^\W\d_]" (a letter): any character is a superset
+            if negated:  # "[\W]", "[^\W]"; "[^\W\d_]" (a letter) is taken as any character
+                if len(items) > 2 or (len(items) == 2 and not negate):
                     return "(?s:.)"
-                negate = not negate
-            parts.append(body)
+                return f"[{body}{_OTHER}]" if negate else f"[^{body}]"
+            parts.append(body if negate else body + _OTHER)
         else:
             raise Untranslatable(str(op))
+    if negate and not parts:
+        return "(?s:.)"
     return "[" + ("^" if negate else "") + "".join(parts) + "]"
 
 
@@ -90,8 +109,8 @@ def _emit(seq: Sequence[tuple[Any, Any]]) -> str:
     for op, av in seq:
         if op is sre.LITERAL:
             out.append(_char(av))
-        elif op is sre.NOT_LITERAL:
-            out.append(f"[^{_char(av)}]")
+        elif op is sre.NOT_LITERAL:  # "?" may stand for any other non-ASCII character
+            out.append("(?s:.)" if av > 0x7F or av == ord("?") else f"[^{_char(av)}]")
         elif op is sre.ANY:
             out.append("(?s:.)")
         elif op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
@@ -112,7 +131,7 @@ def _emit(seq: Sequence[tuple[Any, Any]]) -> str:
             out.append(_class(av))
         elif op is sre.CATEGORY:
             body, negated = _CATEGORIES[av]
-            out.append("[" + ("^" if negated else "") + body + "]")
+            out.append(f"[^{body}]" if negated else f"[{body}{_OTHER}]")
         else:
             raise Untranslatable(str(op))
     return "".join(out)
@@ -153,7 +172,7 @@ class Prefilter:
         compiled, numbers, always = self._compiled
         if compiled is None:
             return always
-        found = compiled.Match(low)
+        found = compiled.Match(fold(low))
         # The last pattern is empty and matches every text: without it in the answer,
         # RE2 gave up (its automaton out of memory) and said nothing about the others.
         if not found or len(numbers) not in found:
@@ -168,18 +187,19 @@ class Prefilter:
             self._compiled = (None, [], everything)
             return
         options = re2.Options()
+        options.encoding = re2.Options.Encoding.LATIN1  # the text is ``fold``ed: bytes
         options.max_mem = self._max_mem
         options.log_errors = False  # a refusal is handled here, not printed by RE2
         compiled = re2.Set.SearchSet(options)
         numbers: list[int] = []  # ours, by RE2's (it numbers what it accepts 0, 1, 2...)
         for number, pattern in enumerate(self._patterns):
             try:
-                if pattern is not None and compiled.Add(pattern) == len(numbers):
+                if pattern is not None and compiled.Add(pattern.encode("ascii")) == len(numbers):
                     numbers.append(number)
             except re2.error as exc:  # the phrase just always runs
                 log.debug("RE2 refused phrase %d: %s", number, exc)
         try:
-            compiled.Add("")  # the sentinel, numbered len(numbers)
+            compiled.Add(b"")  # the sentinel, numbered len(numbers)
             compiled.Compile()
         except re2.error as exc:
             log.warning("phrase prefilter off (%s): every phrase runs its own regex", exc)
