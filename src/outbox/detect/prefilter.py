@@ -140,7 +140,7 @@ def _emit(seq: Sequence[tuple[Any, Any]]) -> str:
 class Prefilter:
     """Patterns registered one by one, compiled into one RE2 set on first use."""
 
-    def __init__(self, max_mem: int = 32 << 20) -> None:
+    def __init__(self, max_mem: int = 64 << 20) -> None:
         self._max_mem = max_mem  # for RE2's automaton of every phrase at once
         self._patterns: list[str | None] = []
         self._compiled: tuple[Any, list[int], frozenset[int]] | None = None
