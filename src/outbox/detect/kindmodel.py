@@ -5,12 +5,15 @@ The rules read wordings one at a time; some letters are only understood whole
 A naive Bayes model over the words and word pairs of the subject and the
 opening of the text, counted on the development corpus, gives that reading.
 
-The rules keep the last word except where the model is allowed to overrule:
+The rules keep the last word except where the model is allowed to overrule,
+and only when it is very sure (``MIN_MARGIN``):
 - a message the rules found nothing in may be a **rejection** (no time needed);
-- a **confirmation** may be overruled as none, a cancellation or a move (a
+- a **confirmation** may be overruled as nothing or a cancellation (a
   confirmation is the costliest mistake: a draft to the wrong person).
-It never invents an appointment: it cannot read a time. ``outbox explain``
-shows its verdict, the odds and the words that weighed most.
+It never invents an appointment or a move: it cannot read a time, and whether a
+confirmation is a move changes nothing the user sees. Mail of my own or
+automatic replies it never reads (see ``core``). ``outbox explain`` shows its
+verdict, the odds and the words that weighed most.
 
 The counts live in ``kind_model.json.gz`` beside this file, written by
 ``python -m benchmarks.kind_model`` from the corpus (a test keeps it current).
