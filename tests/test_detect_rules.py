@@ -1136,6 +1136,9 @@ _ROUND10: list[tuple[str, str, Kind]] = [
      "presentkort som tack.", "Har du en stund?", Kind.NONE),
     ("Je bent aangemeld voor ons Open Huis op donderdag 5 maart om 18:00.",
      "Aanmelding bevestigd", Kind.NONE),
+    # a job title's meeting is about the job, whatever the subject
+    ("Sorry Ada, I can't make our 2pm for the Data Analyst chat after all, so I've moved it "
+     "to Thursday, March 5 at 2:00 PM ET, same link.", "Tomorrow", Kind.RESCHEDULE),
 ]
 
 

@@ -255,6 +255,10 @@ JOB = _rx(
     r"\bselezione\b", r"\bvaga\b", r"\bprocesso seletivo", r"\bvacature", r"\bsollicitatie",
     r"\bfunctie\b", r"\btjänst", r"\bstilling", r"\brekrutacj", r"\brekrutacyjn", r"\bstanowisk",
     r"\bcv\b", r"\bresume\b", r"\brésumé\b", r"\bput you (?:up|forward) for\b",
+    # a job title's meeting: "our 10am for the Senior Product Analyst chat"
+    r"\b(?:engineer|analyst|manager|designer|developer|scientist|lead|director|architect"
+    r"|consultant|specialist|researcher|accountant|recruiter|programmer|administrator"
+    r"|officer|coordinator|intern|internship|associate) (?:chat|call|conversation|screen)\b",
     # the gender tag of a European job title: "Software-Architekt (m/w/d)", "(H/F)"
     r"\([mwfdhx](?:/[mwfdhx]){1,3}\)", r"\(all genders\)",
     r"\bcandidates?\b",
