@@ -1136,6 +1136,20 @@ _ROUND10: list[tuple[str, str, Kind]] = [
      "presentkort som tack.", "Har du en stund?", Kind.NONE),
     ("Je bent aangemeld voor ons Open Huis op donderdag 5 maart om 18:00.",
      "Aanmelding bevestigd", Kind.NONE),
+    # round 11: lookalikes with a fixed time, and verdicts
+    ("Vielen Dank, dass Sie sich Zeit für unser Interview nehmen! Wir sprechen am Donnerstag, "
+     "5. März um 16:00 Uhr. Das Interview erscheint im April in unserer Online-Ausgabe.",
+     "Unser Interview am 5. März", Kind.NONE),
+    ("Seu exame admissional está agendado para quinta-feira, 5 de março, às 8h.",
+     "Agendamento do exame admissional", Kind.NONE),
+    ("Inscription enregistrée : nous vous attendons jeudi 5 mars à 14h au forum emploi.",
+     "Inscription enregistrée", Kind.NONE),
+    ("Recordatorio: aún no has elegido hora. Reserva tu entrevista antes del viernes.",
+     "Recordatorio: reserva tu entrevista", Kind.NONE),
+    ("Grazie per oggi! Nei prossimi giorni completeremo i colloqui con gli altri candidati e "
+     "ti faremo sapere.", "Grazie per il colloquio", Kind.NONE),
+    ("Po analizie zgłoszeń zdecydowaliśmy, że będziemy kontynuować proces z innymi kandydatami.",
+     "Informacja dotycząca rekrutacji", Kind.REJECTION),
     # a job title's meeting is about the job, whatever the subject
     ("Sorry Ada, I can't make our 2pm for the Data Analyst chat after all, so I've moved it "
      "to Thursday, March 5 at 2:00 PM ET, same link.", "Tomorrow", Kind.RESCHEDULE),

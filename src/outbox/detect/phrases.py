@@ -332,6 +332,12 @@ CONFIRM = _rx(
     r"\bzoals afgesproken\b",
 )
 SLOT_OFFER = _rx(
+    r"\breserva (?:tu|su) (?:entrevista|hueco|cita|horario)",
+    r"\belige (?:un|tu|el) (?:hueco|horario)",
+    r"\bréservez (?:votre|un) créneau", r"\bchoisissez (?:un|votre) créneau",
+    r"\bagende (?:a sua|sua|a) entrevista", r"\bescolha (?:um|o seu|seu) horário",
+    r"\b(?:buchen|wählen) sie (?:einen|ihren) termin",
+    r"\bprenota (?:il tuo|un) (?:colloquio|orario)",
     r"\b(?:pick|choose|select) (?:one of|a time|a slot|from|your preferred|whichever|the time)",
     r"\b(?:pick|choose|select|book) (?:your|an?) (?:[\w-]+ )?(?:time|slot|date)s?\b",
     r"\bwhich (?:of these|one of these|time|slot|option)s? (?:works?|suits?|is best)",
@@ -379,7 +385,21 @@ EVENT = _rx(
 TIPS_SUBJECT = _rx(r"\btips\b", r"\btipps\b", r"\bconseils\b", r"\bconsejos\b")
 NOT_JOB = _rx(
     r"\bpodcast\b", r"\bepisode\b", r"\bon the show\b", r"\bpress interview", r"\bjournalist",
-    r"\b(?:a|the|our|as|news|local) reporter\b", r"\bmedia interview",
+    r"\b(?:a|the|our|as|news|local) reporter\b",
+    r"\b(?:a|an|the|this|our|for) media interview",  # not "your Honeyguide Media interview"
+    # a magazine's interview: "das Interview erscheint in unserer Online-Ausgabe"
+    r"\binterview erscheint\b", r"\berscheint\b[^.\n]{0,60}\b(?:ausgabe|magazin|heft|blog)\b",
+    r"\b(?:in|für) unserer? (?:nächsten |kommenden |online-)?ausgabe\b",
+    # a check-up before starting work
+    r"\bexame (?:médico )?admissional", r"\bpre-?employment (?:medical|health|drug)",
+    r"\breconocimiento médico", r"\bvisite médicale d'embauche", r"\beinstellungsuntersuchung",
+    r"\bbadani[ae] (?:wstępne|medycyny pracy)",
+    # fairs, forums and open days, and the registrations for them
+    r"\bforum (?:emploi|de l'emploi|empleo|carrières?|karriere)", r"\bsalon (?:de l')?emploi",
+    r"\bferia de empleo", r"\b(?:job|karriere)messe", r"\btargi pracy", r"\bdzień otwarty",
+    r"\b(?:inscription|registration|rejestracja|anmeldung|inscripción|inscrição|iscrizione"
+    r"|registratie) (?:enregistrée|confirmée|confirmed|potwierdzona|bestätigt|confirmada"
+    r"|confermata|bevestigd)",
     r"\bfor (?:our|an|the|a|my) (?:article|story|magazine|piece|feature|blog|book)\b",
     r"\b(?:writing|working on|researching) (?:a|an|the|my|our) (?:article|story|piece|feature"
     r"|book)\b",
@@ -607,9 +627,15 @@ REJECT = _rx(
     r"(?:other|another|a different|the other|more|a small number of|a few) (?:[\w-]+ )?"
     r"(?:candidates?|applicants?|profiles?)",
     r"\bpurtroppo\b[^.]{0,120}\bnon\b[^.]{0,60}\b(?:proseguire|procedere|andare avanti|continuare"
-    r"|selezionat|passare|prosieguo|idone|in linea)", r"\baltri candidati\b",
+    r"|selezionat|passare|prosieguo|idone|in linea)",
+    r"\b(?:proseguire|procedere|continuare|andare avanti|scelto|selezionato|optato)"
+    r" (?:\w+ ){0,3}?(?:con |per )?(?:gli |degli )?altri candidati\b",
     r"\binfelizmente\b[^.]{0,120}\bnão\b[^.]{0,60}\b(?:prosseguir|seguir|avançar|selecionad"
-    r"|continuar|dar continuidade)", r"\boutros candidatos\b",
+    r"|continuar|dar continuidade)",
+    r"\b(?:seguir|prosseguir|avançar|continuar|optamos|optou|escolhemos|seleciona\w*)"
+    r" (?:\w+ ){0,3}?(?:com |por )?(?:os |outros )?outros candidatos\b",
+    r"\b(?:kontynuować|kontynuujemy|kontynuować będziemy) (?:proces |rekrutację )?z innymi"
+    r" kandydat",
     r"\bhelaas\b[^.]{0,120}\b(?:niet\b[^.]{0,60}\b(?:verder|door|geselecteerd|uitnodigen|gekozen)"
     r"|nee\b|andere kandida)",
     r"\btyvärr\b[^.]{0,120}\b(?:inte\b[^.]{0,60}\b(?:gå vidare|gått vidare|valt|går vidare)"
@@ -755,6 +781,7 @@ OFFER = _rx(
     r"\boffer you the (?:[\w-]+ ){0,4}(?:role|position|job)\b", r"\bwritten offer\b",
     r"\bproposta di assunzione", r"\boferta de (?:emprego|empleo|trabajo)",
     r"\bproposition d'embauche", r"\bpromesse d'embauche", r"\bvertragsangebot",
+    r"\bpropuesta de incorporación", r"\bcarta (?:de )?oferta", r"\bjob offer\b",
 )
 # Times that are no appointment: a signature's office hours, a note on the clocks changing.
 OFFICE_HOURS = _rx(
