@@ -1169,3 +1169,29 @@ def test_a_date_in_the_subject_is_not_the_company() -> None:
               sender=Address("jo@straitsfield-talent.example", "Jo Tan"))
     assert det.kind is Kind.CONFIRMATION
     assert det.company != "10 March"
+
+
+def test_family_writing_from_home_never_books_an_interview() -> None:
+    mum = Address("sheila.lovelace@btinternet.com", "Sheila Lovelace")
+    det = run("Lunch on Sunday, March 8 at 1pm? And good luck with the interview on Tuesday!",
+              "Sunday", sender=mum)
+    assert det.kind is Kind.NONE
+    assert "family" in signals(det)
+
+
+def test_do_not_reply_in_other_languages_is_a_robot() -> None:
+    for local in ("ne-pas-repondre", "no-responder", "nao-responda", "nicht-antworten"):
+        assert is_noreply(Address(f"{local}@tilleul.example"))
+
+
+def test_an_acknowledgement_in_the_subject_unmakes_a_confirmation() -> None:
+    det = run("Nous étudions votre dossier. Réponse au plus tard le vendredi 6 mars à 18h.",
+              "Accusé de réception de votre candidature",
+              sender=Address("ne-pas-repondre@tilleul.example", "Tilleul Recrutement"))
+    assert det.kind is Kind.NONE
+
+
+def test_moved_to_an_abbreviated_weekday_is_a_move() -> None:
+    det = run("Perfect, moved to Thu Mar 5, 9am PT. Calendar's updated.",
+              "Re: Pushing our interview?")
+    assert det.kind is Kind.RESCHEDULE

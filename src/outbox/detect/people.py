@@ -50,6 +50,13 @@ FREEMAIL_DOMAINS = frozenset({
     "protonmail.com", "pm.me", "mail.com", "yandex.com", "yandex.ru", "t-online.de",
     "orange.fr", "free.fr", "laposte.net", "hey.com", "fastmail.com", "fastmail.fm",
     "zoho.com", "tutanota.com", "posteo.de", "mailbox.org", "example.org",
+    # internet providers' own mail: private people
+    "btinternet.com", "sky.com", "virginmedia.com", "talktalk.net", "blueyonder.co.uk",
+    "ntlworld.com", "wanadoo.fr", "sfr.fr", "bbox.fr", "libero.it", "tiscali.it", "virgilio.it",
+    "alice.it", "terra.es", "telefonica.net", "ziggo.nl", "kpnmail.nl", "planet.nl", "home.nl",
+    "telenet.be", "skynet.be", "bluewin.ch", "wp.pl", "o2.pl", "onet.pl", "interia.pl",
+    "sapo.pt", "uol.com.br", "bol.com.br", "terra.com.br", "comcast.net", "verizon.net",
+    "att.net", "sbcglobal.net", "bigpond.com", "optusnet.com.au", "shaw.ca", "rogers.com",
 })
 _SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "edu", "ne", "or"})
 
@@ -57,7 +64,10 @@ _NOREPLY_RX = re.compile(
     r"(?:^|[._+-])(?:no[._-]?reply|do[._-]?not[._-]?reply|donotreply|noreply|mailer[._-]?daemon"
     r"|postmaster|bounces?|notifications?|notify|calendar[._-]?(?:notification|server)"
     r"|alerts?|jobalerts?|auto[._-]?(?:reply|confirm|mailer)|automated|system|daemon"
-    r"|invitations?|newsletter|news|digest|updates?|info[._-]?noreply)(?:$|[._+-])",
+    r"|invitations?|newsletter|news|digest|updates?|info[._-]?noreply"
+    # "do not reply" in other languages
+    r"|ne[._-]?pas[._-]?repondre|no[._-]?responder|nao[._-]?responda|nicht[._-]?antworten"
+    r"|niet[._-]?beantwoorden|non[._-]?rispondere|nie[._-]?odpowiadaj|svara[._-]?inte)(?:$|[._+-])",
     re.IGNORECASE,
 )
 # Shared inboxes: reachable, but a thank-you goes to a person when there is one.

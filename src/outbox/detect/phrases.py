@@ -360,6 +360,9 @@ SLOT_LINK = _rx(
     r"\bcalendar\.app\.google/", r"\bcalendar\.google\.com/calendar/appointments",
 )
 APP_ACK = _rx(
+    r"\baccusé de réception", r"\bacuse de recibo", r"\beingangsbestätigung",
+    r"\bpotwierdzenie otrzymania", r"\bconferma di ricezione", r"\bontvangstbevestiging",
+    r"\bconfirmação de receção", r"\bconfirmação de recebimento",
     r"\breceived your application", r"\bapplication (?:has been|was|is) received",
     r"\b(?:will|we'll) (?:be )?review(?:ing)? your (?:application|profile|resume)",
     r"\breviewing your (?:application|profile|resume)", r"\bapplication is (?:under|being) review",
@@ -505,7 +508,7 @@ RESCHEDULE = _rx(
     r"\bnova data\b", r"\bnovo horário\b", r"\bverplaatst\b", r"\bverzet\b",
     r"\b(?:moest|moesten|moet|moeten|heb|hebben) (?:ik |we |wij )?(?:[\w']+ ){0,5}?verplaatsen\b",
     r"\bnieuwe (?:tijd|datum)\b", r"\bflyttat\b", r"\bprzeniesion",
-    r"\bmoved (?:us |you |it )?to (?:mon|tues|wednes|thurs|fri|satur|sun)day\b",
+    r"\bmoved (?:us |you |it )?to (?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b",
     r"\b(?:asked|want|wants|like|would like) to move (?:you|it|us|this|the interview"
     r"|your interview)\b(?! forward| on\b| ahead| through| to the (?:next|final|second|third"
     r"|last)| to round)",

@@ -125,7 +125,12 @@ def _text_veto(f: Facts) -> Reason | None:
     m = p.SENDERS_OWN_INTERVIEW.search(f.text)
     if m:
         return Reason("their_interview", 0.0, f"the sender's own interview: {_snippet(m)}")
-    if sender and (is_freemail(sender.domain) or _family(sender, f)):
+    family = bool(sender) and _family(sender, f)
+    if family and is_freemail(sender.domain) and not f.invite:
+        # Mum's "Sunday at 1, good luck with the interview!": family writing from home
+        # never books my interviews (a recruiter sharing my surname writes from work).
+        return Reason("family", 0.0, f"from my family ({sender.email})")
+    if sender and (is_freemail(sender.domain) or family):
         m = p.THEIR_INTERVIEW.search(f.text)
         if m:
             return Reason("their_interview", 0.0,
@@ -595,7 +600,7 @@ def score(f: Facts, verdict: Verdict, start: datetime | None) -> Verdict:
         if stop:
             reasons.append(stop)
             return Verdict(Kind.NONE, 0.0, reasons, verdict.anchor)
-    ack = p.APP_ACK.search(f.text)
+    ack = p.first(p.APP_ACK, f.text, f.subject)
     if kind is Kind.CONFIRMATION and ack and not for_me:
         reasons.append(Reason("application_ack", W_ACK, _snippet(ack)))
     if start is None and any(r.signal == AGREED_IN_JOB_THREAD for r in reasons):
