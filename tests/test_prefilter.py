@@ -171,3 +171,16 @@ def test_re2_never_gives_up_on_the_corpus(corpus) -> None:
         for text in (message.subject or "", body_text(message)):
             found = compiled.Match(fold(phrases._lower(text)))
             assert found and len(numbers) in found, message.message_id
+
+
+def test_the_subject_patterns_skip_only_subjects_they_cannot_match(corpus) -> None:
+    """The company and role patterns of a subject are searched only when it holds one of
+    their key words: on every corpus subject they find what they find unkeyed."""
+    from outbox.detect import entities
+
+    keyed = entities._SUBJECT_COMPANY + entities._SUBJECT_ROLE
+    for message in corpus:
+        subject = message.subject or ""
+        for pattern in keyed:
+            assert [m.span() for m in pattern.finditer(subject)] == [
+                m.span() for m in pattern.rx.finditer(subject)], (pattern.rx.pattern, subject)

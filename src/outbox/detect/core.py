@@ -376,7 +376,11 @@ def _add_company_and_role(
         # "Calendly <notifications@calendly.com>": the service's own name
         service = is_platform(sender.domain) and squash(registrable(sender.domain).split(".")[0])
         if shown and not (service and squash(shown).startswith(service)):
-            candidates = chain(candidates, [entities.Found(shown, "sender name")])
+            shown_found = [entities.Found(shown, "sender name")]
+            # with the employer's domain to confirm it, the sender's own name is asked
+            # first: the body's many patterns then often go unread
+            candidates = (chain(shown_found, candidates) if domain_company
+                          else chain(candidates, shown_found))
     # My own name ("Interview: Ada Lovelace - ...") is never the employer.
     mine = _my_name_parts(me)
     candidates = (c for c in candidates

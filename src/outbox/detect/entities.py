@@ -162,7 +162,44 @@ _SUBJECT_ROLE_RX = [
     re.compile(r"[–-]\s*" + _ROLE + r"\s*$"),
 ]
 _BODY_HEAD = 1500  # company and role are named near the top, not in the signature
+
+
+class _Keyed:
+    """A subject pattern and the words, one of which each of its matches holds (in any
+    case): a subject holding none is not searched (most subjects hold few of them)."""
+
+    __slots__ = ("keys", "rx")
+
+    def __init__(self, rx: re.Pattern[str], keys: tuple[str, ...]) -> None:
+        self.rx, self.keys = rx, keys
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        low = lowered(text)
+        if any(map(low.__contains__, self.keys)):
+            yield from self.rx.finditer(text)
+
+
+_INTERVIEW_KEYS = ("interview", "invitation", "entretien", "entrevista", "gespräch")
+_DASHES = ("-", "–", "|")
+_SUBJECT_COMPANY = [_Keyed(rx, keys) for rx, keys in zip(_SUBJECT_COMPANY_RX, (
+    ("interview", "call", "chat", "meeting", "conversation", "screen", "onsite", "application",
+     "candidacy", "entretien", "entrevista", "gespräch", "bewerbung", "candidature",
+     "candidatura"),
+    ("interview", "invitation", "entretien", "entrevista"),
+    ("at", "chez", "bei"),
+    _INTERVIEW_KEYS,
+    ("(",),
+    _DASHES,
+    _DASHES,
+    ("confirmed", "reminder", "scheduled", "invitation", "booked", "updated", "cancel",
+     "rescheduled"),
+), strict=True)]
 _GENDER_TAG_RX = re.compile(r"\s*\((?:[mwfdx]\s*/\s*){1,3}[mwfdx]\)|\s*\(all genders\)", re.I)
+_SUBJECT_ROLE = [_Keyed(rx, keys) for rx, keys in zip(_SUBJECT_ROLE_RX, (
+    ("interview", "entretien", "entrevista", "vorstellungsgespräch"),
+    ("interview", "position", "role"),
+    _DASHES[:2],
+), strict=True)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -437,7 +474,7 @@ def company_candidates(subject: str, summary: str, body: str) -> Iterator[Found]
     found: Iterable[tuple[str, str, Iterable[re.Match[str]]]] = chain(
         ((source, text, rx.finditer(text)) for source, text in (("summary", summary),
                                                                  ("subject", subject))
-         if text for rx in _SUBJECT_COMPANY_RX),
+         if text for rx in _SUBJECT_COMPANY),
         (("body", body, rx.finditer(body, _BODY_HEAD)) for rx in _BODY_COMPANY_RX if body))
     for source, text, matches in found:
         for m in matches:
@@ -526,7 +563,7 @@ def find_role(subject: str, summary: str, body: str, drop: Iterable[str]) -> Fou
                 if _looks_like_role(role):
                     return Found(role, source)
     for source, text in (("summary", summary), ("subject", subject)):
-        for rx in _SUBJECT_ROLE_RX:
+        for rx in _SUBJECT_ROLE:
             for m in rx.finditer(text):
                 role = _clean_role(m.group("role"), drop)
                 if _looks_like_role(role):
