@@ -125,3 +125,18 @@ def test_explain_shows_the_second_opinion(tmp_path, capsys) -> None:
     assert main(["explain", str(eml)]) == 0
     out = capsys.readouterr().out
     assert "rejection" in out and "kind_model" in out and "weighed most" in out
+
+
+def test_a_calendar_invitation_is_never_overruled(monkeypatch) -> None:
+    from pathlib import Path
+
+    from outbox.mime import parse_message
+
+    def refuse(*_: object) -> None:
+        raise AssertionError("the kind model was asked about an invitation")
+
+    monkeypatch.setattr(kindmodel, "second_opinion", refuse)
+    eml = Path(__file__).parent / "data" / "eml" / "confirm_calendar.eml"
+    invitation = parse_message(eml.read_bytes(), ref="c", folder=Folder.INBOX)
+    assert invitation.calendars
+    assert classify(invitation, CTX).kind is Kind.CONFIRMATION

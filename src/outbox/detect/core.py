@@ -124,7 +124,8 @@ def _classify(message: Message, ctx: DetectContext) -> Detection:
     if verdict.kind is Kind.NONE:
         return _nothing_or_rejection(message, invite, subject, text, me, reasons)
     kind, confidence = verdict.kind, verdict.confidence
-    opinion = kindmodel.second_opinion(subject, text, kind)
+    # An invitation is the strongest evidence there is: words do not overrule it.
+    opinion = kindmodel.second_opinion(subject, text, kind) if invite is None else None
     if opinion is not None:  # a confirmation read whole as something else
         reasons.append(opinion.reason)
         if opinion.kind is Kind.NONE:
@@ -149,7 +150,7 @@ def _nothing_or_rejection(message: Message, invite: Invite | None, subject: str,
     """Nothing, unless the letter read whole is a rejection (see ``kindmodel``)."""
     uid = invite.uid if invite else None
     opinion = None
-    if not any(r.signal in _FINAL_NONE for r in reasons):
+    if invite is None and not any(r.signal in _FINAL_NONE for r in reasons):
         opinion = kindmodel.second_opinion(subject, text, Kind.NONE)
     if opinion is None:
         return Detection(Kind.NONE, 0.0, calendar_uid=uid, reasons=reasons)

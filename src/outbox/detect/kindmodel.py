@@ -11,8 +11,9 @@ and only when it is very sure (``MIN_MARGIN``):
 - a **confirmation** may be overruled as nothing or a cancellation (a
   confirmation is the costliest mistake: a draft to the wrong person).
 It never invents an appointment or a move: it cannot read a time, and whether a
-confirmation is a move changes nothing the user sees. Mail of my own or
-automatic replies it never reads (see ``core``). ``outbox explain`` shows its
+confirmation is a move changes nothing the user sees. Mail of my own,
+automatic replies and calendar invitations (the strongest evidence there is) it
+never reads (see ``core``). ``outbox explain`` shows its
 verdict, the odds and the words that weighed most.
 
 The counts live in ``kind_model.json.gz`` beside this file, written by
