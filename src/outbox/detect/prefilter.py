@@ -7,11 +7,13 @@ them at once with a ``Set``: a phrase whose pattern is not in the answer is
 skipped, and only the few that are run their own regex.
 
 RE2 has no lookarounds and its ``\\b`` is ASCII-only, so each Python pattern is
-translated to a *superset*: lookarounds and anchors are dropped, ``\\w``/``\\s``/
-``\\d`` become their Unicode classes. A text the superset does not match cannot
-match the original, so skipping is always safe; a text it does match is
-decided by the original regex, exactly as before. Without the ``re2`` module (or
-for a pattern that cannot be translated) every phrase simply runs.
+translated to a *superset*: lookarounds and anchors are dropped, counted repeats
+become ``*``, and text and patterns are folded to ASCII (any other character as
+"?", see ``fold``). A text the superset does not match cannot match the
+original, so skipping is always safe; a text it does match is decided by the
+original regex, exactly as before. Without the ``re2`` module (or for a pattern
+that cannot be translated) every phrase simply runs. The callers keep what it
+said of each text (``phrases``).
 """
 
 from __future__ import annotations
@@ -21,7 +23,6 @@ import re
 import re._constants as sre  # the parsed-pattern vocabulary of ``re`` itself
 import re._parser as sre_parse
 from collections.abc import Sequence
-from functools import lru_cache
 from typing import Any
 
 try:
@@ -144,7 +145,6 @@ class Prefilter:
         self._max_mem = max_mem  # for RE2's automaton of every phrase at once
         self._patterns: list[str | None] = []
         self._compiled: tuple[Any, list[int], frozenset[int]] | None = None
-        self._present = lru_cache(maxsize=32)(self._match)
 
     def add(self, alternatives: Sequence[str]) -> int:
         """Register a phrase (its alternatives, as its regexes are built); its number."""
@@ -157,13 +157,10 @@ class Prefilter:
         self._compiled = None  # compiled again, with this one, on next use
         return len(self._patterns) - 1
 
-    def may_match(self, number: int, low: str) -> bool:
-        """Can phrase ``number`` match the lower-cased ``low``? False only when it cannot."""
-        return number in self._present(low)
-
     def present(self, low: str) -> frozenset[int]:
-        """The numbers of the phrases that may match ``low`` (those that do, and maybe more)."""
-        return self._present(low)
+        """The numbers of the phrases that may match the lower-cased ``low``: all that
+        do, and perhaps a few more."""
+        return self._match(low)
 
     def _match(self, low: str) -> frozenset[int]:
         if self._compiled is None:
@@ -180,7 +177,6 @@ class Prefilter:
         return frozenset(numbers[i] for i in found if i < len(numbers)) | always
 
     def _compile(self) -> None:
-        self._present.cache_clear()
         everything = frozenset(range(len(self._patterns)))
         if re2 is None:
             log.debug("re2 not installed: every phrase runs its own regex")
