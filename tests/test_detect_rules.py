@@ -1195,3 +1195,14 @@ def test_moved_to_an_abbreviated_weekday_is_a_move() -> None:
     det = run("Perfect, moved to Thu Mar 5, 9am PT. Calendar's updated.",
               "Re: Pushing our interview?")
     assert det.kind is Kind.RESCHEDULE
+
+
+def test_a_colleague_copied_on_the_invitation_is_the_interviewer() -> None:
+    marcus = Address("marcus.lee@globex.com", "Marcus Lee")
+    det = run("Hi Ada, your interview is confirmed for Tuesday, March 3 at 2:00 PM ET. I've "
+              "copied my colleague, who will run it.", cc=(marcus,))
+    assert det.interviewers and det.interviewers[0].email == "marcus.lee@globex.com"
+    assert det.contacts[0].email == JANE.email  # the sender is still who to write to first
+    outside = run("Hi Ada, your interview is confirmed for Tuesday, March 3 at 2:00 PM ET.",
+                  cc=(Address("friend@elsewhere.example", "A Friend"),))
+    assert not outside.interviewers

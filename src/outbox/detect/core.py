@@ -241,7 +241,7 @@ def _add_people(
     sender = message.from_
     human_sender = sender if sender and is_person(sender, me) else None
     named = named_interviewers(text, human_sender, pool)
-    interviewers = _interviewers(named, invite, me)
+    interviewers = _interviewers(named, invite, me) or _copied_colleagues(message, me)
     contacts = _contacts(message, invite, interviewers, me)
     detection.interviewers = tuple(interviewers)
     detection.contacts = tuple(contacts)
@@ -292,6 +292,17 @@ def _interviewers(named: list[NamedPerson], invite: Invite | None, me: frozenset
                     and not is_noreply(address) and not is_platform(address.domain)):
                 out.append(address)
     return _unique(out)
+
+
+def _copied_colleagues(message: Message, me: frozenset[str]) -> list[Address]:
+    """With no one named: the sender's colleagues copied on the mail ("I've copied Marcus,
+    who will run the interview") are who I will meet."""
+    sender = message.from_
+    if sender is None or not sender.domain or is_freemail(sender.domain):
+        return []
+    home = registrable(sender.domain)
+    return [a for a in message.cc if a.domain and registrable(a.domain) == home
+            and a.email != sender.email and is_person(a, me)]
 
 
 def _contacts(message: Message, invite: Invite | None, interviewers: list[Address],
