@@ -66,7 +66,7 @@ def test_classify_never_fails(scores: Scores) -> None:
 # generalise. The floors sit just under what the rules reached on it (not the targets
 # above, which only the development corpus meets so far): a change that makes detection
 # generalise worse fails here; raise them as detection improves.
-HOLDOUT_FLOORS = {"slot_precision": 0.91, "slot_recall": 0.92, "kind_accuracy": 0.88,
+HOLDOUT_FLOORS = {"slot_precision": 0.91, "slot_recall": 0.92, "kind_accuracy": 0.885,
                   "start_accuracy": 0.88}
 
 

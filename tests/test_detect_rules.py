@@ -1150,6 +1150,18 @@ _ROUND10: list[tuple[str, str, Kind]] = [
      "ti faremo sapere.", "Grazie per il colloquio", Kind.NONE),
     ("Po analizie zgłoszeń zdecydowaliśmy, że będziemy kontynuować proces z innymi kandydatami.",
      "Informacja dotycząca rekrutacji", Kind.REJECTION),
+    # round 12
+    ("Niestety musimy odwołać jutrzejszą rozmowę o 11:00, proces został wstrzymany.",
+     "Rozmowa – Analityk", Kind.CANCELLATION),
+    ("¡Perfecto! Lo pasamos entonces al jueves 5 de marzo a las 12:30.",
+     "Re: Entrevista - cambio", Kind.RESCHEDULE),
+    ("Ihr Termin wurde gebucht. Datum: Donnerstag, 5. März 2026, Zeit: 08:30 Uhr. Termin "
+     "verschieben oder absagen: über den Link.", "Terminbestätigung: Vorstellungsgespräch",
+     Kind.CONFIRMATION),
+    ("Obrigada por participar! A sua entrevista de pesquisa está marcada para quinta-feira, "
+     "5 de março, às 15h00.", "Sessão agendada", Kind.NONE),
+    ("Påminnelse om vår informationsintervju i morgon kl. 12.00 på kaféet.",
+     "Påminnelse", Kind.NONE),
     # a job title's meeting is about the job, whatever the subject
     ("Sorry Ada, I can't make our 2pm for the Data Analyst chat after all, so I've moved it "
      "to Thursday, March 5 at 2:00 PM ET, same link.", "Tomorrow", Kind.RESCHEDULE),

@@ -412,6 +412,10 @@ NOT_JOB = _rx(
     r"\bricerca (?:utente|sugli utenti)",
     r"\bgebruikersonderzoek", r"\btarjeta de regalo", r"\bsesión de investigación",
     r"\banvändar(?:intervju|studie|test|undersökning)", r"\bpresentkort\b",
+    r"\bentrevista de pesquisa", r"\bpesquisa com utilizadores", r"\bsessão de pesquisa",
+    # an informational interview, in other languages
+    r"\binformationsintervju", r"\bentrevista informativa", r"\bentretien informatif",
+    r"\binformatief gesprek", r"\binformationsgespräch",
     # an employer's open house: an event, not an interview
     r"\bopen (?:huis|house|day|evening)\b", r"\btag der offenen tür",
     r"\bjournée portes ouvertes", r"\bjornada de puertas abiertas",
@@ -489,7 +493,8 @@ RESCHEDULE = _rx(
     r"\bpush(?:ed|ing) (?:it |us |(?:the|our|your) [\w']+ )?(?:back )?to\b",
     r"\bprevious (?:itinerary|time|date|slot|schedule)\b", r"\bno longer valid\b",
     r"\bnew appointment\b", r"\bchanged: [a-z, ]*\btime\b", r"\bpreviously:",
-    r"\bverschieben\b", r"\bverlegt\b", r"\bneuen termin\b", r"\bterminverschiebung",
+    r"\bverschieben\b(?! oder (?:absagen|stornieren))", r"\bverlegt\b", r"\bneuen termin\b",
+    r"\bterminverschiebung",
     r"\breporter (?:notre|votre|l'|le |la )", r"\bdécaler\b", r"\bnouveau rendez-vous",
     r"\bnouvelle (?:date|heure)\b", r"\bcambiar la (?:fecha|hora)", r"\bcambio de fecha",
     r"\b(?:hemos|he) movido\b", r"\bspostat[oa]\b", r"\bremarcad[ao]\b",
@@ -497,6 +502,7 @@ RESCHEDULE = _rx(
     r"\b(?:hemos|he) (?:cambiado|pasado) (?:la|tu|su) (?:entrevista|reunión|llamada)",
     # "se ha cambiado a: viernes 13", "foi alterada para", "è stato spostato a"
     r"\bse ha (?:cambiado|movido|trasladado|pasado) (?:a|al|para)\b",
+    r"\b(?:lo|la) (?:pasamos|movemos|cambiamos) (?:entonces )?(?:al|a la|para el|a)\b",
     r"\bfoi (?:alterad[ao]|remarcad[ao]|mudad[ao]|passad[ao]) para\b",
     r"\bè stat[oa] spostat[oa] (?:a|al|alle)\b",
     r"\b(?:has been|have been|was|is|been|we've|we have|i've|i have) (?:now )?postponed\b",
@@ -541,7 +547,8 @@ CANCEL = _rx(
     r"|your) (?:[\w:.-]+ ){0,2}?(?:interview|call|chat|meeting|conversation|session|onsite"
     r"|\d\d?(?:[:.]\d\d)?\s?(?:am|pm)?)\b(?! instead)",
     r"\b(?:scrap|scrub|nix) (?:today|tomorrow|it|this)\b(?! instead)",
-    r"\babsagen\b",
+    r"\babsagen\b(?<!oder absagen)(?<!bzw. absagen)",
+    r"\b(?:musimy|muszę|musieliśmy) odwołać", r"\bodwołujemy\b",
     r"\b(?:will|can) no longer (?:take place|go ahead|happen)",
     r"\bwill not (?:take place|go ahead)",
     r"\bwon't (?:be going ahead|go ahead|take place)", r"\bfoi cancelad[ao]", r"\bcancellat[oa]\b",
@@ -643,7 +650,9 @@ REJECT = _rx(
     r"|nee\b|andere kandida)",
     r"\btyvärr\b[^.]{0,120}\b(?:inte\b[^.]{0,60}\b(?:gå vidare|gått vidare|valt|går vidare)"
     r"|annan kandidat)",
-    r"\bniestety\b", r"\bz przykrością informujemy",
+    # "niestety" (unfortunately) with a verdict, not "niestety musimy odwołać" (call off)
+    r"\bniestety\b[^.]{0,120}\bnie\b[^.]{0,60}\b(?:kontynu|zaprosi|przejd|przejś|zakwalifik"
+    r"|wybra|zdecydowa|możemy zaproponować)", r"\bz przykrością informujemy",
     r"\bzdecydowaliśmy się (?:na (?:innego |inną |wybór innego )?kandydat|nie kontynuować)",
     r"\bnie (?:możemy|będziemy) (?:\w+ ){0,2}?(?:kontynuować|zaproponować|zaprosić)",
     r"\b(?:went|gone|going|go|ended up going|decided to go|chose to go) with (?:someone|somebody"
