@@ -1218,3 +1218,10 @@ def test_a_colleague_copied_on_the_invitation_is_the_interviewer() -> None:
     outside = run("Hi Ada, your interview is confirmed for Tuesday, March 3 at 2:00 PM ET.",
                   cc=(Address("friend@elsewhere.example", "A Friend"),))
     assert not outside.interviewers
+
+
+def test_it_will_be_me_plus_a_colleague_names_both_interviewers() -> None:
+    tom = Address("tom.achter@globex.com", "Tom Achter")
+    det = run("Your interview is confirmed for Tuesday, March 3 at 2:00 PM ET. It'll be me plus "
+              "Tom Achter from our platform team.", cc=(tom,))
+    assert [a.email for a in det.interviewers][:2] == [JANE.email, "tom.achter@globex.com"]

@@ -83,7 +83,7 @@ _NAME = (
     r"(?:(?:Dr|Mr|Ms|Mrs|Prof|Frau|Herrn?|Mme|Mlle|M|Sr|Sra|Dra)\.?\s+){0,2}"
     rf"{_NAME_WORD}(?:\s+(?:(?:van|von|de|del|der|da|di|la|le)\s+)?{_NAME_WORD}){{0,2}}"
 )
-_AND = r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b)\s*"
+_AND = r"\s*(?:,|&|\band\b|\bplus\b|\bund\b|\bet\b|\by\b)\s*"
 _ONE = rf"(?:{_NAME}(?:\s*\([^()\n]{{0,40}}\))?|me\b|myself\b)"  # "Julia Schmidt (HR)"
 _NAMES = rf"(?P<names>{_ONE}(?:{_AND}{_ONE}){{0,4}})"
 # Phrases that introduce the people I will meet; searched in the lower-cased
@@ -92,6 +92,7 @@ _INTERVIEWERS_RX = re.compile(
     r"(?:meet(?:ing)?|speak(?:ing)?|talk(?:ing)?|chat(?:ting)?|interview(?:ing)?"
     r"|sit(?:ting)? down|connect(?:ing)?)\s+with\s+(?:the\s+)?"
     r"|interview(?:er|ers|\s+panel)\s*:\s*"
+    r"|it(?:'ll|’ll| will) be\s+(?=me\b|myself\b)"  # "It'll be me plus Tom Achterberg"
     r"|gesprächspartner(?:in|innen)?(?:\s+(?:sind|ist))?\s*:?\s+"
     r"|vous rencontrerez\s+|entretien avec\s+"
     r"|(?:será|entrevista|reunirás|hablarás)\s+con\s+"
@@ -104,7 +105,7 @@ _NAMES_RX = re.compile(_NAMES)
 _INTERVIEWERS = register([_INTERVIEWERS_RX.pattern])  # one RE2 pass says if it can match
 # Each trigger holds one of these words; finding them first is much cheaper.
 _TRIGGER_WORD_RX = re.compile(
-    r"with|interview|gesprächspartner|rencontrerez|avec|con|by|men[ée]e?|geführt")
+    r"with|interview|gesprächspartner|rencontrerez|avec|con|by|men[ée]e?|geführt|be me")
 _MAX_ATS = 64
 _PAREN_RX = re.compile(r"\([^()]*\)")
 _NAME_PAIR_RX = re.compile(rf"(?P<name>{_NAME})\s*[(<]\s*(?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)")
@@ -206,7 +207,7 @@ def _ats(text: str) -> Iterator[int]:
 
 
 def _split_names(group: str) -> list[str]:
-    parts = re.split(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b)\s*", group)
+    parts = re.split(_AND, group)
     out = []
     for part in parts:
         part = _PAREN_RX.sub("", part)
