@@ -68,7 +68,7 @@ def _same_hit(a: phrases.Hit | None, b: phrases.Hit | None) -> bool:
         a is not None and b is not None and (a.start(), a.end()) == (b.start(), b.end()))
 
 
-_WORDS = sorted({w for p in phrases._PREFILTER._patterns if p
+_WORDS = sorted({w for p in phrases._PREFILTER.patterns() if p
                  for w in re.findall(r"[^\W\d_]{2,}", p)})
 
 
@@ -101,7 +101,7 @@ def test_on_every_corpus_message_each_phrase_answers_as_without_the_prefilter(co
 
 def test_detection_is_the_same_with_the_prefilter_off(corpus, monkeypatch) -> None:
     with_filter = [classify(m, CTX) for m in corpus]
-    everything = frozenset(range(len(phrases._PREFILTER._patterns)))
+    everything = frozenset(range(len(phrases._PREFILTER._sources)))
     monkeypatch.setattr(phrases._PREFILTER, "present", lambda low: everything)
     phrases._PRESENT.clear()  # what the prefilter said of the last texts
     for phrase in PHRASES.values():

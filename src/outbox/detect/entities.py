@@ -166,7 +166,9 @@ _BODY_HEAD = 1500  # company and role are named near the top, not in the signatu
 
 class _Keyed:
     """A subject pattern and the words, one of which each of its matches holds (in any
-    case): a subject holding none is not searched (most subjects hold few of them)."""
+    case): a subject holding none is not searched (most subjects hold few of them).
+    Not the phrases' RE2 prefilter: these patterns read capitals and whole subjects
+    (".*"), and their supersets made RE2's automaton many times larger."""
 
     __slots__ = ("keys", "rx")
 

@@ -55,13 +55,16 @@ MAY_OVERRULE: dict[Kind, tuple[Kind, ...]] = {
 MIN_MARGIN = 15.0
 
 
+def _words(subject: str, text: str) -> tuple[list[str], list[str]]:
+    """The opening's words, and the subject's words as features ("s:interview")."""
+    return (_WORD_RX.findall(text[:HEAD].lower()),
+            ["s:" + w for w in _WORD_RX.findall(subject.lower())])
+
+
 def features(subject: str, text: str) -> set[str]:
-    """The subject's words ("s:interview"), the opening's words and word pairs."""
-    words = _WORD_RX.findall(text[:HEAD].lower())
-    found = set(words)
-    found.update(map("{} {}".format, words, words[1:]))
-    found.update("s:" + w for w in _WORD_RX.findall(subject.lower()))
-    return found
+    """The subject's words, the opening's words and word pairs."""
+    words, subject_words = _words(subject, text)
+    return {*words, *(f"{a} {b}" for a, b in pairwise(words)), *subject_words}
 
 
 def train(examples: Iterable[tuple[Kind, str, str]], per_decision: int = PER_DECISION) -> dict:
@@ -144,11 +147,11 @@ class _Model:
         """``features(subject, text) & self.vocabulary``, without spelling out the word
         pairs that cannot be known."""
         vocabulary, firsts = self.vocabulary, self.pair_starts
-        words = _WORD_RX.findall(text[:HEAD].lower())
+        words, subject_words = _words(subject, text)
         known = set(vocabulary.intersection(words))
         known.update(pair for pair in (f"{a} {b}" for a, b in pairwise(words) if a in firsts)
                      if pair in vocabulary)
-        known.update(vocabulary.intersection(["s:" + w for w in _WORD_RX.findall(subject.lower())]))
+        known.update(vocabulary.intersection(subject_words))
         return known
 
     def scores(self, known: set[str]) -> dict[Kind, float]:

@@ -397,12 +397,9 @@ NOT_JOB = _rx(
     r"\bexame (?:médico )?admissional", r"\bpre-?employment (?:medical|health|drug)",
     r"\breconocimiento médico", r"\bvisite médicale d'embauche", r"\beinstellungsuntersuchung",
     r"\bbadani[ae] (?:wstępne|medycyny pracy)",
-    # fairs, forums and open days, and the registrations for them
+    # fairs, forums and open days (their registrations: ``NOT_JOB_TITLE``)
     r"\bforum (?:emploi|de l'emploi|empleo|carrières?|karriere)", r"\bsalon (?:de l')?emploi",
     r"\bferia de empleo", r"\b(?:job|karriere)messe", r"\btargi pracy", r"\bdzień otwarty",
-    r"\b(?:inscription|registration|rejestracja|anmeldung|inscripción|inscrição|iscrizione"
-    r"|registratie) (?:enregistrée|confirmée|confirmed|potwierdzona|bestätigt|confirmada"
-    r"|confermata|bevestigd)",
     r"\bfor (?:our|an|the|a|my) (?:article|story|magazine|piece|feature|blog|book)\b",
     r"\b(?:writing|working on|researching) (?:a|an|the|my|our) (?:article|story|piece|feature"
     r"|book)\b",
@@ -436,7 +433,7 @@ NOT_JOB = _rx(
     # events and courses about interviews in general, not one of mine
     r"\b(?:atelier|workshop|webinar|masterclass|formation|cours|course|kurs|taller|corso)\b"
     r"[^.\n]{0,40}\b(?:entretiens|interviews|entrevistas|vorstellungsgespräche|colloqui)\b",
-    r"\bsoirée (?:carrières?|recrutement|emploi)", r"\bcareers? (?:evening|night)\b",
+    r"\bsoirée (?:carrières?|recrutement|emploi)",
     r"\breference call\b", r"\bas (?:a|their|his|her) (?:referee|reference)\b",
     r"\byour talk (?:is|has been) (?:scheduled|accepted|confirmed)", r"\baccepted talk\b",
     r"\bspeaker check-?in", r"\b(?:for|on) my (?:thesis|dissertation)\b",
@@ -460,6 +457,8 @@ NOT_JOB_TITLE = _rx(
     r"\b(?:online|coding|technical|skills?) (?:assessment|test|challenge)\b", r"\bcase study\b",
     r"\btake-?home\b", r"\btest technique\b", r"\bprueba técnica\b",
     r"\bregistration (?:confirmed|confirmation)\b",
+    r"\b(?:inscription|rejestracja|anmeldung|inscripción|inscrição|iscrizione|registratie)"
+    r" (?:enregistrée|confirmée|potwierdzona|bestätigt|confirmada|confermata|bevestigd)",
 )
 I_INTERVIEW = _rx(
     r"\bsit(?:ting)? on (?:the|our|an|a) (?:interview(?:ing)? |hiring )?panel",

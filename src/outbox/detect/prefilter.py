@@ -143,19 +143,27 @@ class Prefilter:
 
     def __init__(self, max_mem: int = 64 << 20) -> None:
         self._max_mem = max_mem  # for RE2's automaton of every phrase at once
-        self._patterns: list[str | None] = []
+        # Each phrase's alternatives as registered: translated only when first needed,
+        # so that importing detection (every command does) costs no translation.
+        self._sources: list[tuple[str, ...]] = []
         self._compiled: tuple[Any, list[int], frozenset[int]] | None = None
 
     def add(self, alternatives: Sequence[str]) -> int:
         """Register a phrase (its alternatives, as its regexes are built); its number."""
-        try:
-            pattern: str | None = "|".join(to_re2(a) for a in alternatives)
-        except (Untranslatable, KeyError, re.error) as exc:
-            log.debug("phrase not prefiltered (%s): %s", exc, alternatives[:1])
-            pattern = None
-        self._patterns.append(pattern)
+        self._sources.append(tuple(alternatives))
         self._compiled = None  # compiled again, with this one, on next use
-        return len(self._patterns) - 1
+        return len(self._sources) - 1
+
+    def patterns(self) -> list[str | None]:
+        """The RE2 pattern of each phrase, None for one that cannot be translated."""
+        out: list[str | None] = []
+        for alternatives in self._sources:
+            try:
+                out.append("|".join(to_re2(a) for a in alternatives))
+            except (Untranslatable, KeyError, re.error) as exc:
+                log.debug("phrase not prefiltered (%s): %s", exc, alternatives[:1])
+                out.append(None)
+        return out
 
     def present(self, low: str) -> frozenset[int]:
         """The numbers of the phrases that may match the lower-cased ``low``: all that
@@ -173,11 +181,11 @@ class Prefilter:
         # The last pattern is empty and matches every text: without it in the answer,
         # RE2 gave up (its automaton out of memory) and said nothing about the others.
         if not found or len(numbers) not in found:
-            return frozenset(range(len(self._patterns)))
+            return frozenset(range(len(self._sources)))
         return frozenset(numbers[i] for i in found if i < len(numbers)) | always
 
     def _compile(self) -> None:
-        everything = frozenset(range(len(self._patterns)))
+        everything = frozenset(range(len(self._sources)))
         if re2 is None:
             log.debug("re2 not installed: every phrase runs its own regex")
             self._compiled = (None, [], everything)
@@ -188,7 +196,7 @@ class Prefilter:
         options.log_errors = False  # a refusal is handled here, not printed by RE2
         compiled = re2.Set.SearchSet(options)
         numbers: list[int] = []  # ours, by RE2's (it numbers what it accepts 0, 1, 2...)
-        for number, pattern in enumerate(self._patterns):
+        for number, pattern in enumerate(self.patterns()):
             try:
                 if pattern is not None and compiled.Add(pattern.encode("ascii")) == len(numbers):
                     numbers.append(number)
