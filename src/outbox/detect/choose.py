@@ -120,7 +120,9 @@ def pick(mentions: list[Mention], kind: Kind, anchor: int | None, sent: datetime
     if not mentions:
         return None
     if kind is Kind.RESCHEDULE and anchor is not None:
-        after = [m for m in mentions if m.pos >= anchor]
+        # "push Thursday's interview back 2 hours, so 16:00": the date may be in the words
+        # that move it, the time is after them
+        after = [m for m in mentions if max(m.pos, m.clock_at) >= anchor]
         # "moved from Thursday 16th (4pm) to Friday 17th, 5pm": the "from" one is the old
         moved_to = [m for m in after if not _FROM_RX.search(text, max(0, m.pos - 12), m.pos)]
         after = moved_to or after

@@ -60,7 +60,8 @@ _NUMBER_HOURS = {w: i for i, w in enumerate([
     "eleven", "twelve"])}
 _HOUR_WORD = r"(?:\d\d?|" + "|".join(_NUMBER_HOURS) + r")"
 _WORD_CLOCK_RX = re.compile(
-    r"\b(?:(?P<noon>noon|midday|midi|mediodía|mittags?)"
+    # "après-midi" is the afternoon, not noon
+    r"\b(?:(?P<noon>noon|midday|midi(?<!après-midi)(?<!apres-midi)|mediodía|mittags?)"
     rf"|(?P<frac>half|quarter)\s+(?P<rel>past|after|to|before)\s+(?P<wh>{_HOUR_WORD})"
     rf"|half\s+(?P<bh>{_HOUR_WORD})(?!\s*(?:an?\s+)?(?:hours?|days?|weeks?|years?|months?"
     r"|minutes?|mins?|percent|per\s+cent))"
@@ -130,6 +131,9 @@ def _clock_ok(g: dict[str, str | None], p: str, pre: re.Match[str] | None, text:
               end: int) -> bool:
     """Is this number a clock time? Bare numbers only after "at"/"um"/"à"."""
     sep, suf = g[p + "sep"], g[p + "suf"]
+    if pre is None and len(g[p + "h"] or "") == 1 and int(g[p + "h"] or 0) <= 4 and (
+            (sep or "").strip().lower() == "h" or (not sep and (suf or "").lower() == "h")):
+        return False  # "comptez 1h15", "2h d'entretien": a length, not one in the morning
     if sep == ".":
         if suf:
             return True  # "14.30 Uhr"; "3.5 years", "17.03" are not times

@@ -32,7 +32,7 @@ from outbox.detect.people import (
     registrable,
     squash,
 )
-from outbox.detect.text import body_text, fresh_part, split_links
+from outbox.detect.text import SENT_LINE, body_text, fresh_part, split_links
 from outbox.detect.when import Mention, find_duration, find_mentions
 from outbox.detect.zones import sender_zone
 from outbox.model import Address, Detection, Kind, Message, Reason
@@ -42,7 +42,7 @@ log = logging.getLogger(__name__)
 _NUMERIC_DATE_RX = re.compile(r"\d[/.]\d")
 _FORWARD_RX = re.compile(r"^\s*(?:fwd?|wg|tr|rv|fw)\s*:", re.IGNORECASE)
 _FORWARD_HEADER_RX = re.compile(
-    r"^[ \t>]*(?:sent|date|gesendet|datum|envoyé|enviado|inviato)[ \t]*:.*$",
+    r"^[ \t>]*" + SENT_LINE + ".*$",
     re.IGNORECASE | re.MULTILINE)
 _VIA_RX = re.compile(r"\s+via\s+.*$", re.IGNORECASE)
 _NAME_SPLIT_RX = re.compile(r"\s+[|–—-]\s+|\s*\|\s*")

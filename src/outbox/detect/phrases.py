@@ -238,7 +238,10 @@ INTERVIEW = _rx(
     r"\bscreening call", r"\bintro(?:ductory)? call\b",
     r"\btech(?:nical)? screen",
     r"\bon-?site\b", r"\bhiring manager", r"\bvorstellungsgespr", r"\bbewerbungsgespr",
-    r"\bkennenlerngespr", r"\bkennenlernen\b", r"\b(?:telefon|video)interview", r"\bentretien",
+    r"\bkennenlerngespr", r"\bkennenlernen\b",
+    # German compounds: "Fachinterview", "Zweitgespräch", "Auswahlgespräch"
+    r"\b(?:telefon|video|fach|erst|zweit|job|einzel|online|abschluss|praxis)interview",
+    r"\b(?:fach|auswahl|erst|zweit|abschluss)gespräch", r"\bentretien",
     r"\bentrevue", r"\bentrevista", r"\bcolloqui[oa]", r"\bsollicitatiegesprek",
     r"\bkennismakingsgesprek", r"\bintervju", r"\brozmow[aęy] kwalifikacyjn",
     # a round of an interview process ("second round", "system design round", "round 2")
@@ -246,6 +249,10 @@ INTERVIEW = _rx(
     r"|system design|design|case|onsite|on-site|panel|culture|behaviou?ral|hr|manager)"
     r" round\b", r"\bround (?:one|two|three|four|[1-4])\b(?! of funding)",
     r"\brozmow[aęy] rekrutacyjn", r"\bfinal round\b", r"\bpanel interview",
+    # the exercises of a hiring day: "a pair-programming session", "a bit of whiteboarding"
+    r"\bpair(?:ing|-programming| programming) (?:session|exercise|interview)\b",
+    r"\b(?:a bit of|some) (?:pairing|whiteboarding|pair-programming|pair programming)\b",
+    r"\bwhiteboard(?:ing)? (?:session|exercise|interview)\b",
 )
 JOB = _rx(
     r"\broles?\b", r"\bpositions?\b", r"\bapplication\b", r"\bapplied\b", r"\bcandidacy\b",
@@ -313,7 +320,7 @@ CONFIRM = _rx(
     r"\b(?:invite|invitation) (?:is )?(?:sent|attached|on its way)",
     r"\bsent (?:you )?(?:a |an |the )?(?:calendar )?invit",
     r"\binterview (?:will take place|takes place|is on|is set for)",
-    r"\baura lieu\b", r"\best fixé", r"\bje vous confirme\b", r"\bà bientôt\b",
+    r"\baura lieu\b", r"\best fixé", r"\bje (?:vous|te) confirme\b", r"\bà bientôt\b",
     r"\bfindet\b.{0,60}\bstatt\b", r"\bbis (?:montag|dienstag|mittwoch|donnerstag|freitag)\b",
     r"\bqueda confirmad[ao]", r"\bte esperamos\b", r"\bsi terrà\b", r"\bla aspettiamo\b",
     r"\bti aspettiamo\b", r"\baté (?:lá|breve|segunda|terça|quarta|quinta|sexta)\b",
@@ -324,7 +331,7 @@ CONFIRM = _rx(
     r"\bfechado(?:,| então| entonces|!)", r"\bcombinado(?:,| então|!| para)",
     r"\bya está cerrado\b", r"\bestá cerrado\b", r"\bqueda cerrado\b",
     r"\b(?:pleased|happy|delighted|glad|writing|able) to confirm\b", r"\bthis is to confirm\b",
-    r"\bi can confirm\b", r"\blocked (?:it |that |this )in\b",
+    r"\bi can confirm\b", r"\b(?:and|we|i) confirm the following\b", r"\blocked (?:it |that |this )in\b",
     r"\byou(?:'re| are) (?:all )?booked(?: in)?\b",
     r"\b(?:siamo lieti|siamo liete|sono lieta|sono lieto) di invitar",
     r"\b(?:la|ti|vi) invitiamo a\b", r"\b(?:te|le|les) invitamos a\b",
@@ -409,7 +416,7 @@ NOT_JOB = _rx(
     r"\bricerca (?:utente|sugli utenti)",
     r"\bgebruikersonderzoek", r"\btarjeta de regalo", r"\bsesión de investigación",
     r"\banvändar(?:intervju|studie|test|undersökning)", r"\bpresentkort\b",
-    r"\bentrevista de pesquisa", r"\bpesquisa com utilizadores", r"\bsessão de pesquisa",
+    r"\bentrevista de (?:pesquisa|investigação)", r"\b(?:pesquisa|investigação) com utilizadores", r"\bsessão de pesquisa",
     # an informational interview, in other languages
     r"\binformationsintervju", r"\bentrevista informativa", r"\bentretien informatif",
     r"\binformatief gesprek", r"\binformationsgespräch",
@@ -418,6 +425,9 @@ NOT_JOB = _rx(
     r"\bjournée portes ouvertes", r"\bjornada de puertas abiertas",
     r"\bcustomer interview", r"\bgift card", r"\bfocus group", r"\bexit interview",
     r"\bmock (?:[\w-]+ ){0,3}interview", r"\bpractice interview", r"\binterview coach",
+    r"\bsimulazione di colloquio", r"\bsimulación de entrevista", r"\bentrevista simulada",
+    r"\bsimulação de entrevista", r"\bentretien blanc", r"\b(?:probe|übungs)(?:interview|gespräch)",
+    r"\bproefgesprek", r"\boefengesprek",
     r"\binformational (?:interview|chat|call|coffee|conversation)",
     r"\bnot (?:involved|part of|in charge of) (?:the )?hiring\b",
     r"\b(?:just|only) (?:a|for a) (?:coffee|casual chat)\b",
@@ -501,13 +511,17 @@ RESCHEDULE = _rx(
     r"\b(?:hemos|he) (?:cambiado|pasado) (?:la|tu|su) (?:entrevista|reunión|llamada)",
     # "se ha cambiado a: viernes 13", "foi alterada para", "è stato spostato a"
     r"\bse ha (?:cambiado|movido|trasladado|pasado) (?:a|al|para)\b",
-    r"\b(?:lo|la) (?:pasamos|movemos|cambiamos) (?:entonces )?(?:al|a la|para el|a)\b",
+    r"\b(?:lo|la) (?:pasamos|movemos|cambiamos|(?:hemos|he) (?:pasado|movido|cambiado))"
+    r" (?:entonces )?(?:al|a la|para el|a)\b",
     r"\bfoi (?:alterad[ao]|remarcad[ao]|mudad[ao]|passad[ao]) para\b",
     r"\bè stat[oa] spostat[oa] (?:a|al|alle)\b",
     r"\b(?:has been|have been|was|is|been|we've|we have|i've|i have) (?:now )?postponed\b",
     r"\bbr(?:ought|ing|inging) (?:it |the interview |your interview )?forward\b",
     r"\bbr(?:ought|ing|inging) (?:[\w']+ ){1,2}forward (?:to|by|an? )",
-    r"\bpush(?:ed|ing)? (?:[\w']+ ){1,2}back (?:to|by|an? )",
+    r"\bpush(?:ed|ing)? (?:[\w']+ ){1,2}back (?:to|by|an? |\d|one |two |three |half )",
+    r"\b(?:have|has|had|we|we've|i've) shift(?:ed)? (?:it|the interview|your interview) to\b",
+    r"\b(?:happy|able|fine|ok|okay) to move (?:it |the interview |this )?to\b",
+    r"\bit(?:'s| is) now (?:on )?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b",
     r"\bnew (?:slot|interview time|interview date)\b", r"\b(?:revised|updated) (?:date|schedule)\b",
     r"\briprogrammat[oa]", r"\bnuov[oa] (?:orario|data)\b", r"\breagendad[ao]",
     r"\bnova data\b", r"\bnovo horário\b", r"\bverplaatst\b", r"\bverzet\b",
@@ -518,8 +532,9 @@ RESCHEDULE = _rx(
     r"|your interview)\b(?! forward| on\b| ahead| through| to the (?:next|final|second|third"
     r"|last)| to round)",
     r"\bto move (?:your|the|our) (?:[\w-]+ ){0,4}(?:interview|call|chat|meeting|session)\b",
-    r"\b(?:we|i|let's|then we) (?:can )?move (?:it|this|the interview|our call|us) to\b",
-    r"\bdéplac(?:é|ée|er|ons)\b", r"\b(?:hemos|he) (?:trasladado|cambiado)\b",
+    r"\b(?:we|i|we'll|i'll|we will|i will|let's|then we) (?:can )?move (?:it|this|the interview"
+    r"|our call|us|you) to\b",
+    r"\bdéplac(?:é|ée|er|ons)\b", r"\bdécal(?:e|ons|ez)\b", r"\b(?:hemos|he) (?:trasladado|cambiado)\b",
     r"\bmoved (?:us |you |it )?to (?:the )?(?:morning|afternoon|evening|tomorrow|next)\b",
 )
 RESCHEDULE_SUBJECT = _rx(
@@ -537,12 +552,14 @@ CANCEL = _rx(
     r"\bcancel+ing (?:your|the|our) (?:interview|call|meeting)", r"\babgesagt\b",
     r"\babsagen müssen\b", r"\b(?:a été|est) annulée?\b", r"\bannuler (?:votre|notre|l')",
     r"\bha sido cancelad[ao]\b", r"\b(?:tenido|tenemos) que cancelar\b",
+    r"\b(?:contraints?|contraintes?|obligés?|obligées?) d'annuler\b", r"\b(?:devons|dois) annuler\b",
+    r"\b(?:vou|vamos) (?:precisar|ter que|ter de) cancelar\b", r"\bprecis(?:o|amos) cancelar\b",
     r"\bstands cancel+ed\b",
     r"\bcancel+(?:ed)? (?:the|your|our|today's|tomorrow's|\w+day's)(?: [\w-]+){0,2} (?:interview"
     r"|call|meeting|chat|onsite|conversation|session)s?\b",
     r"\bcancel (?:today's|tomorrow's|\w+day's|our)\b", r"\bcalled off\b",
     r"\bcall(?:ing)? off (?:today's|tomorrow's|\w+day's|our|the|your|this)\b",
-    r"\b(?:scrap|scrub|bin|skip|nix) (?:today's|tomorrow's|\w+day's|our|the|this"
+    r"\b(?:scrap|scrub|bin|skip|nix|pull) (?:today's|tomorrow's|\w+day's|our|the|this"
     r"|your) (?:[\w:.-]+ ){0,2}?(?:interview|call|chat|meeting|conversation|session|onsite"
     r"|\d\d?(?:[:.]\d\d)?\s?(?:am|pm)?)\b(?! instead)",
     r"\b(?:scrap|scrub|nix) (?:today|tomorrow|it|this)\b(?! instead)",
@@ -769,6 +786,9 @@ SENDERS_OWN_INTERVIEW = _rx(
 )
 THEIR_INTERVIEW = _rx(
     r"\bmy (?:final round|(?:[\w-]+ )?interviews?|onsite|panel)\b",
+    r"\b(?:il mio|ho il|ho un) colloquio\b", r"\bmi entrevista\b", r"\bmon entretien\b",
+    r"\bminha entrevista\b", r"\bmein (?:vorstellungs|bewerbungs)?gespräch\b",
+    r"\bmijn (?:sollicitatie)?gesprek\b", r"\bmoja rozmowa\b", r"\bmin intervju\b",
     r"\b(?:they|he|she) (?:just )?(?:confirmed|scheduled|booked) my\b",
 )
 # A friend's good wishes for my interview: not the employer speaking.

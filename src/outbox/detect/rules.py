@@ -131,7 +131,7 @@ def _text_veto(f: Facts) -> Reason | None:
         # never books my interviews (a recruiter sharing my surname writes from work).
         return Reason("family", 0.0, f"from my family ({sender.email})")
     if sender and (is_freemail(sender.domain) or family):
-        m = p.THEIR_INTERVIEW.search(f.text)
+        m = p.first(p.THEIR_INTERVIEW, f.text, f.subject)
         if m:
             return Reason("their_interview", 0.0,
                           f"a private sender's own interview: {_snippet(m)}")
@@ -305,8 +305,10 @@ _CONDITION_RX = re.compile(
     r"\b(?:sans (?:nouvelles|réponse|retour)|without (?:hearing|a reply|news)"
     r"|if you (?:do not|don't) hear|sin noticias|ohne (?:rückmeldung|nachricht)"
     r"|vous pourrez considérer"
-    r"|if(?! (?:i|we) may\b| possible\b| that(?:'s| is)? (?:ok|okay|alright|fine|all right)\b)"
-    r"|should you|in case|whether|si (?:vous|tu|necesitas?|tienes|usted|no)|falls"
+    # "they asked if we can push it back": a request reported, then answered, is no condition
+    r"|if(?<!asked if)(?<!asking if)(?<!asks if)"
+    r"(?! (?:i|we) may\b| possible\b| that(?:'s| is)? (?:ok|okay|alright|fine|all right)\b)"
+    r"|should you|in case|whether(?<!asked whether)(?<!asking whether)(?<!asks whether)|si (?:vous|tu|necesitas?|tienes|usted|no)|falls"
     r"|sollten sie|wenn|se (?:hai|ha|avete|precisar)|caso)\b", re.IGNORECASE)
 
 
@@ -506,7 +508,7 @@ _CONVERSION_BEFORE_RX = re.compile(
     r"|dus)\s*(?:about\s+|around\s+|roughly\s+)?$", re.IGNORECASE)
 _CONVERSION_AFTER_RX = re.compile(
     r"\s*(?:uhr\s*)?(?:\)\s*)?(?:for you|your (?:time|side|end)|on your (?:end|side)"
-    r"|where you are|local(?:ly)? for you|bei ihnen|chez vous|para ti|para você|per te)",
+    r"|where you are|local(?:ly)? for you|bei ihnen|chez vous|chez toi|para ti|para você|per te)",
     re.IGNORECASE)
 
 

@@ -32,6 +32,10 @@ _CELL_TAGS = frozenset({"td", "th"})
 _STRUCK_TAGS = frozenset({"s", "strike", "del"})
 _STRUCK_STYLE_RX = re.compile(r"line-through", re.IGNORECASE)
 
+# The "Sent:" line of a quoted or forwarded message's header block, in the mail clients'
+# languages ("Enviado el:", "Envoyé le :" carry a little word before the colon).
+SENT_LINE = (r"(?:sent|gesendet|envoyé|enviado|enviada|inviato|verzonden|wysłano|skickat|date"
+             r"|datum|data)(?:\s+(?:el|le|il|am|op|den))?\s*:")
 # Where quoted history starts in a reply (EN/DE/FR/ES clients, Outlook, Gmail).
 _QUOTE_HEADER_RX = re.compile(
     r"^\s*(?:"
@@ -47,8 +51,7 @@ _QUOTE_HEADER_RX = re.compile(
     r"|-{2,}\s*(?:original message|ursprüngliche nachricht|message d'origine"
     r"|mensaje original|forwarded message)\s*-{2,}"
     r"|_{20,}\s*$"
-    r"|(?:from|von|de|da|van|od|från):\s.{1,200}$(?=\n\s*(?:sent|gesendet|envoyé|enviado"
-    r"|enviada|inviato|verzonden|wysłano|skickat|date|datum|data):)"
+    r"|(?:from|von|de|da|van|od|från):\s.{1,200}$(?=\n\s*" + SENT_LINE + ")"
     r")",
     re.IGNORECASE | re.MULTILINE,
 )
