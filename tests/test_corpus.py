@@ -61,13 +61,15 @@ def test_classify_never_fails(scores: Scores) -> None:
 
 
 # -- the held-out set -------------------------------------------------------------------
-# Written apart (tests/corpus/holdout, 420 messages by ten writers) and never developed
-# against: nobody reads its misses, only these totals. It shows how far the rules
-# generalise. The floors sit just under what the rules reached on it (not the targets
-# above, which only the development corpus meets so far): a change that makes detection
-# generalise worse fails here; raise them as detection improves.
-HOLDOUT_FLOORS = {"slot_precision": 0.91, "slot_recall": 0.92, "kind_accuracy": 0.885,
-                  "start_accuracy": 0.88}
+# Written apart (tests/corpus/holdout, 100 messages by two writers of round 14) and never
+# developed against: nobody reads its misses, only these totals. It shows how far the
+# rules generalise to mail nobody tuned them on. (The first held-out set, 420 messages,
+# served five sessions and then joined development as tests/corpus/blind1, as the issue
+# asks.) The floors sit just under what the rules reached on it, not at the targets
+# above: a change that makes detection generalise worse fails here; raise them as
+# detection improves.
+HOLDOUT_FLOORS = {"slot_precision": 0.93, "slot_recall": 0.89, "kind_accuracy": 0.87,
+                  "start_accuracy": 0.87}
 
 
 @pytest.fixture(scope="module")

@@ -241,7 +241,7 @@ INTERVIEW = _rx(
     r"\bkennenlerngespr", r"\bkennenlernen\b",
     # German compounds: "Fachinterview", "Zweitgespräch", "Auswahlgespräch"
     r"\b(?:telefon|video|fach|erst|zweit|job|einzel|online|abschluss|praxis)interview",
-    r"\b(?:fach|auswahl|erst|zweit|abschluss)gespräch", r"\bentretien",
+    r"\b(?:fach|auswahl|erst|zweit|abschluss)gespräch", r"\bgesprächsrunde", r"\bentretien",
     r"\bentrevue", r"\bentrevista", r"\bcolloqui[oa]", r"\bsollicitatiegesprek",
     r"\bkennismakingsgesprek", r"\bintervju", r"\brozmow[aęy] kwalifikacyjn",
     # a round of an interview process ("second round", "system design round", "round 2")
@@ -260,7 +260,7 @@ JOB = _rx(
     r"\bjob\b", r"\bbewerbung", r"\bstelle\b", r"\bcandidature", r"\bposte\b", r"\brecrutement",
     r"\bcandidatura", r"\bpuesto\b", r"\bvacante", r"\bproceso de selecci", r"\bposizione\b",
     r"\bselezione\b", r"\bvaga\b", r"\bprocesso seletivo", r"\bvacature", r"\bsollicitatie",
-    r"\bfunctie\b", r"\btjänst", r"\bstilling", r"\brekrutacj", r"\brekrutacyjn", r"\bstanowisk",
+    r"\bfunctie\b", r"\bwerving\b", r"\btjänst", r"\bstilling", r"\brekrutacj", r"\brekrutacyjn", r"\bstanowisk",
     r"\bcv\b", r"\bresume\b", r"\brésumé\b", r"\bput you (?:up|forward) for\b",
     # a job title's meeting: "our 10am for the Senior Product Analyst chat"
     r"\b(?:engineer|analyst|manager|designer|developer|scientist|lead|director|architect"
@@ -349,7 +349,9 @@ SLOT_OFFER = _rx(
     r"\b(?:pick|choose|select|book) (?:your|an?) (?:[\w-]+ )?(?:time|slot|date)s?\b",
     r"\bwhich (?:of these|one of these|time|slot|option)s? (?:works?|suits?|is best)",
     r"\blet (?:me|us) know (?:which|what time|your availability|a time|if any of|when you)",
-    r"\b(?:share|send|provide) (?:me |us )?your availability", r"\bwhat times? (?:works?|suits?)",
+    r"\b(?:share|send|provide) (?:with )?(?:me |us )?your availability",
+    r"\bpropose (?:at least )?(?:two|three|a few|some|\d) (?:options|slots|times|dates)",
+    r"\bbitte (?:buchen|wählen) sie\b", r"\btermin (?:auswählen|buchen)\b", r"\bwhat times? (?:works?|suits?)",
     r"\bbook a (?:time|slot)", r"\bschedule a time",
     r"\bself-?schedul", r"\binvited you to schedule", r"\bfollowing (?:times|slots|options|dates)",
     r"\b(?:available|open) (?:times|slots)", r"\btime slots?\b", r"\bterminvorschl",
@@ -394,7 +396,7 @@ EVENT = _rx(
 # "5 interview tips" heads a newsletter; "a couple of tips:" in a reminder is advice.
 TIPS_SUBJECT = _rx(r"\btips\b", r"\btipps\b", r"\bconseils\b", r"\bconsejos\b")
 NOT_JOB = _rx(
-    r"\bpodcast\b", r"\bepisode\b", r"\bon the show\b", r"\bpress interview", r"\bjournalist",
+    r"\bpodcast\b", r"\bepisode\b", r"\bon the show\b", r"\bpress interview", r"\bjournalist(?<!data journalist)",
     r"\b(?:a|the|our|as|news|local) reporter\b",
     r"\b(?:a|an|the|this|our|for) media interview",  # not "your Honeyguide Media interview"
     # a magazine's interview: "das Interview erscheint in unserer Online-Ausgabe"
@@ -424,6 +426,11 @@ NOT_JOB = _rx(
     r"\bopen (?:huis|house|day|evening)\b", r"\btag der offenen tür",
     r"\bjournée portes ouvertes", r"\bjornada de puertas abiertas",
     r"\bcustomer interview", r"\bgift card", r"\bfocus group", r"\bexit interview",
+    # "it is not an interview": the sender says so
+    r"\b(?:it|this|that)(?:'s| is) not an interview\b", r"\bdit is geen sollicitatiegesprek",
+    r"\b(?:esto |esta |this )?no es una entrevista\b", r"\bce n'est pas un entretien\b",
+    r"\bdas ist kein (?:vorstellungs|bewerbungs)gespräch\b", r"\bnon è un colloquio\b",
+    r"\bnão é uma entrevista\b",
     r"\bmock (?:[\w-]+ ){0,3}interview", r"\bpractice interview", r"\binterview coach",
     r"\bsimulazione di colloquio", r"\bsimulación de entrevista", r"\bentrevista simulada",
     r"\bsimulação de entrevista", r"\bentretien blanc", r"\b(?:probe|übungs)(?:interview|gespräch)",
@@ -431,7 +438,7 @@ NOT_JOB = _rx(
     r"\binformational (?:interview|chat|call|coffee|conversation)",
     r"\bnot (?:involved|part of|in charge of) (?:the )?hiring\b",
     r"\b(?:just|only) (?:a|for a) (?:coffee|casual chat)\b",
-    r"\b(?:radio|live|tv|television|broadcast|on-?air) interview", r"\b(?:breakfast|radio|tv) show",
+    r"\b(?:radio|tv|television|broadcast|on-?air) interview", r"\blive interview on\b", r"\b(?:breakfast|radio|tv) show",
     # "at the embassy"; "Embassy Tech Village" in an address is a place name
     r"\bvisa (?:interview|appointment)", r"\b(?:the|an|your) embassy\b",
     r"\bembassy (?:appointment|interview)", r"\bconsulate\b",
@@ -472,6 +479,8 @@ NOT_JOB_TITLE = _rx(
 )
 I_INTERVIEW = _rx(
     r"\bsit(?:ting)? on (?:the|our|an|a) (?:interview(?:ing)? |hiring )?panel",
+    r"\bjoin(?:ing)? (?:the|our) (?:interview(?:ing)? |hiring )?panel",
+    r"\b(?:we've|we have) shortlisted (?:\w+ )?candidates",
     r"\b(?:his|her|their|the candidate's) (?:cv|resume|résumé)\b",
     r"\badded (?:you )?as (?:an? )?interviewer", r"\byou(?:'re| are) (?:an? )?interviewer",
     r"\byou(?:'re| are) interviewing\b", r"\bscorecard", r"\binterview kit\b",
@@ -506,7 +515,10 @@ RESCHEDULE = _rx(
     r"\bterminverschiebung",
     r"\breporter (?:notre|votre|l'|le |la )", r"\bdécaler\b", r"\bnouveau rendez-vous",
     r"\bnouvelle (?:date|heure)\b", r"\bcambiar la (?:fecha|hora)", r"\bcambio de fecha",
-    r"\b(?:hemos|he) movido\b", r"\bspostat[oa]\b", r"\bremarcad[ao]\b",
+    r"\b(?:hemos|he) movido\b",
+    r"\b(?:tuvimos|tenemos|hemos tenido|tengo|tuve) que (?:mover|cambiar|pasar|reprogramar)\b",
+    r"\bmove (?:your|the|our) (?:[\w-]+ )?(?:interview|call|chat|meeting) (?:with (?:[\w-]+ ){1,3}?)?"
+    r"from\b", r"\bspostat[oa]\b", r"\bremarcad[ao]\b",
     r"\bremarc(?:ámos|amos|ei|ou|aram)\b", r"\b(?:abbiamo|ho) spostato\b",
     r"\b(?:hemos|he) (?:cambiado|pasado) (?:la|tu|su) (?:entrevista|reunión|llamada)",
     # "se ha cambiado a: viernes 13", "foi alterada para", "è stato spostato a"
@@ -569,7 +581,7 @@ CANCEL = _rx(
     r"\bwill not (?:take place|go ahead)",
     r"\bwon't (?:be going ahead|go ahead|take place)", r"\bfoi cancelad[ao]", r"\bcancellat[oa]\b",
     r"\bannullat[oa]\b", r"\bgeannuleerd\b", r"\bafgezegd\b", r"\bstorniert\b",
-    r"\bfällt\b.{0,40}\baus\b", r"\bentfällt\b", r"\binställd", r"\bodwołan",
+    r"\bfällt\b.{0,40}\baus\b", r"\bgaat niet door\b", r"\bdesmarc(?:ar|ad[ao]|amos)\b", r"\bentfällt\b", r"\binställd", r"\bodwołan",
     r"\b(?:moet|moeten|moest|moesten|ik|we|wij) (?:\S+ ){0,14}?annuleren\b",
     # "não vai conseguir fazer a entrevista de amanhã": the interview will not happen
     r"\bnão (?:vai|vamos|vou|irá|iremos|poderá|poderemos) (?:conseguir |poder )?(?:fazer"
@@ -782,6 +794,8 @@ UPDATED = _rx(
 # The sender's own interview, in words no employer writes ("I got the interview!!").
 SENDERS_OWN_INTERVIEW = _rx(
     r"\bi (?:just )?got the interview\b", r"\bi(?:'ve| have) got an? (?:[\w-]+ )?interview\b",
+    r"\bi (?:got|made it|got through|went through) (?:through )?to the (?:final|next|second|third)"
+    r" (?:round|stage)\b",
     r"\bwish me luck\b",
 )
 THEIR_INTERVIEW = _rx(
