@@ -1236,6 +1236,66 @@ _BLIND1: list[tuple[str, str, Kind]] = [
 ]
 
 
+# The verdict, call-off and moving verbs of each language (a pass over the lexicon, not
+# over messages): one everyday form each.
+_LEXICON: list[tuple[str, str, Kind]] = [
+    ("Thank you for your time. Your application has not been successful on this occasion.",
+     "Your application - Data Analyst", Kind.REJECTION),
+    ("We have decided to progress other candidates whose experience is a closer match.",
+     "Your application - Data Analyst", Kind.REJECTION),
+    ("Leider können wir Ihnen keine Zusage geben.", "Ihre Bewerbung als Data Analyst",
+     Kind.REJECTION),
+    ("Nous ne retiendrons pas votre candidature pour le poste de Data Analyst.",
+     "Votre candidature", Kind.REJECTION),
+    ("Tu candidatura para el puesto de analista ha sido descartada.", "Tu candidatura",
+     Kind.REJECTION),
+    ("Abbiamo scelto un altro candidato per la posizione di analista.", "La tua candidatura",
+     Kind.REJECTION),
+    ("Informamos que não foi selecionada para a vaga de analista.", "Candidatura", Kind.REJECTION),
+    ("We gaan niet verder met je sollicitatie voor de functie van analist.", "Sollicitatie",
+     Kind.REJECTION),
+    ("Vi har beslutat att inte gå vidare med din ansökan till tjänsten.", "Din ansökan",
+     Kind.REJECTION),
+    ("Postanowiliśmy nie kontynuować rekrutacji z Pani udziałem na to stanowisko.",
+     "Rekrutacja", Kind.REJECTION),
+    ("I'm so sorry, we won't be able to go ahead with tomorrow's interview.",
+     "Tomorrow's interview", Kind.CANCELLATION),
+    ("Das Vorstellungsgespräch am Donnerstag findet leider nicht statt.", "Gespräch am Donnerstag",
+     Kind.CANCELLATION),
+    ("L'entretien de jeudi n'aura pas lieu, toutes nos excuses.", "Entretien de jeudi",
+     Kind.CANCELLATION),
+    ("Lamentablemente la entrevista del jueves no se podrá realizar.", "Entrevista del jueves",
+     Kind.CANCELLATION),
+    ("Il colloquio di giovedì non si terrà, ci scusiamo.", "Colloquio di giovedì",
+     Kind.CANCELLATION),
+    ("Het sollicitatiegesprek van donderdag is afgelast.", "Gesprek donderdag", Kind.CANCELLATION),
+    ("Intervjun på torsdag blir inte av, tyvärr.", "Intervju torsdag", Kind.CANCELLATION),
+    ("Rozmowa kwalifikacyjna w czwartek nie odbędzie się.", "Rozmowa w czwartek",
+     Kind.CANCELLATION),
+    ("We have rearranged your interview: it is now on Friday 6 March at 10:00.",
+     "Interview", Kind.RESCHEDULE),
+    ("Wir haben Ihr Vorstellungsgespräch auf Freitag, 6. März, 10:00 Uhr umgelegt.",
+     "Vorstellungsgespräch", Kind.RESCHEDULE),
+    ("Nous avons repoussé votre entretien au vendredi 6 mars à 10h.", "Entretien",
+     Kind.RESCHEDULE),
+    ("Hemos aplazado la entrevista al viernes 6 de marzo a las 10:00.", "Entrevista",
+     Kind.RESCHEDULE),
+    ("Il colloquio è rinviato a venerdì 6 marzo alle 10:00.", "Colloquio", Kind.RESCHEDULE),
+    ("A entrevista foi adiada para sexta-feira, 6 de março, às 10h.", "Entrevista",
+     Kind.RESCHEDULE),
+    ("Rozmowa kwalifikacyjna została przesunięta na piątek 6 marca, godz. 10:00.", "Rozmowa",
+     Kind.RESCHEDULE),
+    # look-alikes of those verbs: "come anticipato" is "as said before"
+    ("Come anticipato al telefono, il colloquio è confermato per venerdì 6 marzo alle 10:00.",
+     "Colloquio tecnico", Kind.CONFIRMATION),
+]
+
+
+@pytest.mark.parametrize(("text", "subject", "kind"), _LEXICON)
+def test_each_languages_verbs_give_their_kind(text: str, subject: str, kind: Kind) -> None:
+    assert run(text, subject).kind is kind
+
+
 def test_a_friends_own_interview_in_her_language_is_not_mine() -> None:
     friend = Address("giulia.marchetti87@gmail.com", "Giulia Marchetti")
     det = run("Indovina? Mi hanno chiamata: giovedì 5 alle 10:30 con la direttrice creativa!",

@@ -548,6 +548,18 @@ RESCHEDULE = _rx(
     r"|our call|us|you) to\b",
     r"\bdéplac(?:é|ée|er|ons)\b", r"\bdécal(?:e|ons|ez)\b", r"\b(?:hemos|he) (?:trasladado|cambiado)\b",
     r"\bmoved (?:us |you |it )?to (?:the )?(?:morning|afternoon|evening|tomorrow|next)\b",
+    # the moving verbs of each language, in the forms letters use
+    r"\b(?:have|has|we've|i've|we have|i have) rearranged\b",
+    r"\bchanged the (?:time|date|day) to\b",
+    r"\bumgelegt\b", r"\bumterminiert\b", r"\bumgebucht\b", r"\bneu terminiert\b",
+    r"\bavancée? (?:à|au)\b", r"\brepouss(?:é|ée|er|ons)\b",
+    r"\b(?:adelantad[ao]|adelantamos|atrasad[ao]|atrasamos|pospuest[ao]|posponemos|aplazad[ao]"
+    r"|aplazamos)\b",
+    r"\b(?:rinviat[oa]|posticipat[oa]|spostiamo|rimandat[oa])\b",
+    r"\b(?:adiad[ao]|adiamos|antecipad[ao]|antecipamos)\b", r"\btransferid[ao] para\b",
+    r"\bomgezet naar\b", r"\bverschoven\b",
+    r"\bflytta(?:r|de)? (?:vi |jag )?(?:intervjun|mötet|samtalet)", r"\bombok",
+    r"\bprzesun(?:ięt|ąć|ęliśmy|iemy)", r"\bnowy termin\b", r"\bflyttet\b",
 )
 RESCHEDULE_SUBJECT = _rx(
     r"^\s*(?:updated invitation|updated event|invitation updated|rescheduled|new time proposed"
@@ -603,6 +615,18 @@ CANCEL = _rx(
     r"\b(?:queda|quedó|está|ha quedado|fica|ficou) (?:anulad[ao]|cancelad[ao]|suspens[ao]"
     r"|suspendid[ao])\b",
     r"\bnon (?:potrà|può|potremo|potrò) (?:avere luogo|svolgersi|tenersi)\b",
+    # the call-off verbs of each language, in the forms letters use
+    r"\b(?:can't|cannot|won't be able to|unable to|not be able to) go ahead with (?:the|our|your"
+    r"|today's|tomorrow's|\w+day's)\b", r"\buntil further notice\b",
+    r"\bno longer (?:need|able) to (?:meet|speak|talk)\b",
+    r"\bfindet (?:\w+ ){0,6}?nicht statt\b", r"\bnicht stattfinden\b", r"\bcanceln\b",
+    r"\bêtre annulée?\b", r"\bn'aura pas lieu\b", r"\bne pourra pas (?:avoir lieu|se tenir)",
+    r"\breportée? (?:à une date ultérieure|sine die)",
+    r"\bno (?:se )?(?:podrá|podremos|vamos a poder) (?:realizar|hacer|tener|llevar a cabo)\b",
+    r"\b(?:anulamos|cancelamos|se cancela)\b", r"\bnon si (?:terrà|svolgerà|farà)\b",
+    r"\bnão (?:vai|irá) (?:acontecer|ocorrer|rolar)\b", r"\bafgelast\b", r"\bvervalt\b",
+    r"\b(?:måste|behöver) (?:vi |jag )?ställa in\b", r"\bblir inte av\b", r"\bavbok",
+    r"\bnie odbędzie się\b", r"\banulowa", r"\b(?:af|av)lys",
 )
 # The role went away before the interview: a cancellation, not a verdict on me.
 ROLE_GONE = _rx(
@@ -655,7 +679,10 @@ REJECT = _rx(
     r"\bne (?:pas |pouvons pas )?donner (?:une )?suite", r"\bpas été retenue?",
     r"\bne pourr?(?:ons|ions) pas (?:y )?donner", r"\bau regret de vous informer",
     r"\bne sommes pas en mesure de (?:donner suite|retenir)",
-    r"\b(?:lamentablemente|lamentamos)\b[^.]{0,120}\b(?:no|otr[oa]s?)\b",
+    # "lamentablemente" with a verdict, not "lamentablemente la entrevista no se podrá realizar"
+    r"\b(?:lamentablemente|lamentamos)\b[^.]{0,120}\b(?:no\b[^.]{0,60}\b(?:continu|sigu|segui"
+    r"|avanz|seleccion|pasa|sido|encaj|ajust|cumpl|prosig|prosegu|podemos|vamos a|contar)"
+    r"|otr[oa]s? (?:candidat|perfil|persona|postulant))",
     r"\bno (?:continuar|seguir adelante)\b", r"\bno ha sido seleccionad",
     r"\b(?:was|were|been|is) unsuccessful\b", r"\bnot (?:been )?shortlisted\b",
     r"\bunable to (?:offer you|progress|move forward|proceed)",
@@ -697,7 +724,8 @@ REJECT = _rx(
     r"\bpas (?:pu |pouvoir )?donner (?:une )?suite", r"\bavons retenu (?:une autre|un autre"
     r"|d'autres|une personne|un profil|la candidature d'|un candidat|une candidate)",
     r"\bpoursuivre avec (?:un autre|une autre|d'autres)",
-    r"\b(?:seguir|continuar|avanzar|seguimos|continuamos|avanzamos) (?:el proceso )?con otr[oa]s?",
+    r"\b(?:seguir|continuar|avanzar|seguimos|continuamos|avanzamos) (?:el proceso |adelante )?"
+    r"con otr[oa]s?",
     r"\bno (?:vamos a|podemos|podremos) (?:continuar|seguir|avanzar)",
     r"\b(?:seguir|prosseguir|continuar|avançar) com outr[oa]s?",
     r"\b(?:proseguire|procedere|andare avanti) con (?:altr|un altr|un'altr)",
@@ -723,6 +751,26 @@ REJECT = _rx(
     r"\b(?:won't|will not|not) be (?:taking|putting|moving) you (?:through|forward)",
     r"\b(?:go|going|went|gone) with (?:other )?(?:candidates|applicants|people|profiles) (?:who"
     r"|with|whose)",
+    # a verdict in each language's everyday forms (written for the pattern, not a message)
+    r"\b(?:have|has|were|was) not been successful\b", r"\bprogress(?:ing)? (?:other|another) candidate",
+    r"\b(?:not|won't) be inviting you\b", r"\b(?:a |are a )?closer match\b",
+    r"\bmore closely match", r"\bnot (?:be )?progressing your application",
+    r"\bnicht weiter(?:verfolgen|zu verfolgen)", r"\bkeine zusage\b",
+    r"\bgegen (?:ihre|deine) (?:bewerbung|kandidatur) entschieden",
+    r"\bnicht für (?:sie|dich) entschieden",
+    r"\bne (?:retiendrons|retenons) pas\b", r"\b(?:choisi|sélectionné) (?:un autre|une autre|d'autres)",
+    r"\bne (?:pourrons|pouvons) pas poursuivre\b", r"\bclass(?:er|ée|é) sans suite",
+    r"\b(?:ha sido|fue|queda) descartad[ao]\b", r"\boptado por otr[oa]s?\b",
+    r"\bno (?:continuarás|seguirás|avanzarás|pasarás) (?:en|a|al)\b",
+    r"\bnon (?:è stat[oa] |sei stat[oa] |sia stat[oa] )?selezionat",
+    r"\b(?:scelto|preferito|optato per) (?:un altro|un'altra|altri|altre)\b",
+    r"\bnon (?:proseguiremo|procederemo|andremo avanti)\b",
+    r"\bnão (?:foi|foste|ter sido) selecionad", r"\boptamos por (?:outr|seguir com outr)",
+    r"\bnão (?:vamos|iremos|podemos|poderemos) (?:avançar|seguir|prosseguir|continuar)"
+    r" (?:com a sua|com a tua|com o seu|com o teu|com sua|com seu)",
+    r"\bgaan niet verder met\b", r"\bbeslutat att inte\b", r"\ben annan kandidat\b",
+    r"\bnie (?:zakwalifikował|został[ao]? wybran)", r"\bwybraliśmy inn",
+    r"\bpostanowiliśmy (?:nie kontynuować|kontynuować (?:proces )?z innymi|wybrać inn)",
 )
 # A rejection that never says it outright reads like one all the same: sorrow or a
 # decision taken, then the closing every such letter has (your details kept on file, good
