@@ -1296,6 +1296,18 @@ def test_each_languages_verbs_give_their_kind(text: str, subject: str, kind: Kin
     assert run(text, subject).kind is kind
 
 
+def test_a_company_person_moving_our_chat_moves_an_interview() -> None:
+    text = ("Apologies - our planning got moved onto Tuesday afternoon so I've had to shift our "
+            "conversation from Tuesday 3pm to Wednesday at 4pm ET (same Zoom).")
+    nadia = Address("nkessler@bramblecote.io", "Nadia Kessler")
+    det = run(text, "Moving our chat to Wednesday", sender=nadia)
+    assert det.kind is Kind.RESCHEDULE and "company_person_moves" in signals(det)
+    assert det.start == datetime(2026, 3, 4, 16, tzinfo=ZoneInfo("America/New_York"))
+    # a friend moving our coffee is no interview
+    friend = Address("sam.k@gmail.com", "Sam K")
+    assert run(text, "Moving our chat to Wednesday", sender=friend).kind is Kind.NONE
+
+
 def test_a_friends_own_interview_in_her_language_is_not_mine() -> None:
     friend = Address("giulia.marchetti87@gmail.com", "Giulia Marchetti")
     det = run("Indovina? Mi hanno chiamata: giovedì 5 alle 10:30 con la direttrice creativa!",

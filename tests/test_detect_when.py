@@ -758,3 +758,29 @@ def test_form_labels_military_clocks_and_bracketed_days(text: str, expected: dat
     zone = ZoneInfo("Europe/London")
     found = find_mentions(text, sent, (zone, "Europe/London"), day_first=True)
     assert found and found[0].start == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "tz"),
+    [
+        # a country of one zone names it, in English and German compounds
+        ("Tuesday, March 31st at 15:00 Israel time",
+         datetime(2026, 3, 31, 15, tzinfo=ZoneInfo("Asia/Jerusalem")), "Asia/Jerusalem"),
+        ("Mittwoch, 4. März 2026, um 16:00 Uhr Singapur-Zeit",
+         datetime(2026, 3, 4, 16, tzinfo=ZoneInfo("Asia/Singapore")), "Asia/Singapore"),
+    ],
+)
+def test_a_countrys_time_names_its_zone(text: str, start: datetime, tz: str) -> None:
+    m = only(text)
+    assert m.start == start and m.tz == tz
+
+
+def test_ist_from_an_irish_sender_is_irish_summer_time() -> None:
+    sent = datetime(2026, 6, 8, 14, 0, tzinfo=timezone(timedelta(hours=1)))
+    dublin = sender_zone(sent, ZoneInfo("Europe/London"), "ranelagh.ie")
+    text = "Wednesday 17 June, 13:00 – 15:00 IST"
+    irish = find_mentions(text, sent, dublin)[0]
+    assert irish.start == datetime(2026, 6, 17, 13, tzinfo=ZoneInfo("Europe/Dublin"))
+    # from anywhere else IST is India's
+    indian = find_mentions(text, sent, FALLBACK)[0]
+    assert indian.start.utcoffset() == timedelta(hours=5, minutes=30)

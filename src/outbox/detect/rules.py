@@ -212,10 +212,17 @@ def context(f: Facts, kind: Kind | Callable[[], Kind]) -> tuple[bool, list[Reaso
     if not about_job:
         # "Need to cancel today's 3pm, so sorry": a person at a company calling off a
         # meeting. Only a tracked interview with that employer can be cancelled by it.
-        if (_colleague_of_employer(f, sender) and p.CANCEL.search(f.text)
-                and (kind() if callable(kind) else kind) is Kind.CANCELLATION):
-            reasons.append(Reason("company_person_cancels", 0.0, sender.email if sender else ""))
-            return True, reasons
+        # Likewise "I've had to shift our conversation to Wednesday at 4pm": a person at a
+        # company moving a meeting with me is moving an interview.
+        if _colleague_of_employer(f, sender) and (p.CANCEL.search(f.text) or (
+                p.RESCHEDULE.search(f.text) and p.first(p.MEETING, *f.parts))):
+            stated = kind() if callable(kind) else kind
+            if stated is Kind.CANCELLATION:
+                reasons.append(Reason("company_person_cancels", 0.0, sender.email if sender else ""))
+                return True, reasons
+            if stated is Kind.RESCHEDULE:
+                reasons.append(Reason("company_person_moves", 0.0, sender.email if sender else ""))
+                return True, reasons
         return False, reasons  # whatever the kind
     if callable(kind):
         kind = kind()

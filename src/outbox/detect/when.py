@@ -213,6 +213,8 @@ def find_mentions(
         if own is None and day.pos >= clock.end:
             own = zone_after_day(text, day.end)  # "4:15 this Wednesday, Central."
         zone, label = own or written or fallback
+        if label == "Asia/Kolkata" and _irish_ist(text, clock, fallback):
+            zone, label = fallback[0], "Europe/Dublin"
         start = datetime.combine(day.day, clock.start, tzinfo=zone)
         if day.weekday_only and start < ref:
             start += timedelta(days=7)  # "Thursday at 10", written Thursday at noon: next week
@@ -450,6 +452,13 @@ def _ends_in_question(text: str, pos: int) -> bool:
     end = _SENTENCE_END_RX.search(text, pos)
     return (end is not None and end.group(0) == "?"
             and not _TAG_QUESTION_RX.search(text, max(0, end.start() - 16), end.end()))
+
+
+def _irish_ist(text: str, clock: Clock, fallback: tuple[tzinfo, str]) -> bool:
+    """"13:00 IST" from an Irish sender is Irish Standard Time (summer time in Dublin),
+    not India's."""
+    return (getattr(fallback[0], "key", "") == "Europe/Dublin"
+            and text[clock.pos:clock.end].rstrip(" )").endswith("IST"))
 
 
 def _lower_ok(text: str, low: str) -> bool:

@@ -153,6 +153,11 @@ _CITY_ALIASES = {
     "victoria": "Australia/Melbourne", "new south wales": "Australia/Sydney",
     "newfoundland": "America/St_Johns", "brasília": "America/Sao_Paulo",
     "brasilia": "America/Sao_Paulo", "rio de janeiro": "America/Sao_Paulo",
+    # countries of one zone, as "Israel time", "Singapur-Zeit", "hora de Irlanda" name them
+    "israel": "Asia/Jerusalem", "singapur": "Asia/Singapore", "singapour": "Asia/Singapore",
+    "cingapura": "Asia/Singapore", "ireland": "Europe/Dublin", "irland": "Europe/Dublin",
+    "irlanda": "Europe/Dublin", "irlande": "Europe/Dublin", "japan": "Asia/Tokyo",
+    "portugal": "Europe/Lisbon", "poland": "Europe/Warsaw", "polen": "Europe/Warsaw",
 }
 
 
@@ -192,7 +197,7 @@ ZONE_PATTERN = (
     r"|(?P<ziana>(?:America|Europe|Asia|Africa|Australia|Pacific|Atlantic|Indian)"
     r"/[A-Za-z_]+(?:/[A-Za-z_]+)?)"
     r"|(?P<zphrase>" + words_pattern(_PHRASES) + r")(?![\w])"
-    r"|(?P<zcity>(?-i:[A-ZÀ-Ý][\w'’-]+(?:\s[A-ZÀ-Ý][\w'’-]+)?))\s+(?:time|zeit|tijd)\b"
+    r"|(?P<zcity>(?-i:[A-ZÀ-Ý][\w'’-]+(?:\s[A-ZÀ-Ý][\w'’-]+)?))(?:\s+|-)(?:time|zeit|tijd)\b"
     r"|(?:hora\s+de|heure\s+de|horario\s+de|horário\s+de|ora\s+di)\s+(?P<zcity2>(?-i:[A-ZÀ-Ý][\w'’-]+"
     r"(?:\s[A-ZÀ-Ý][\w'’-]+)?))"
     r"|(?-i:(?P<zabbr>" + words_pattern([a.upper() for a in _ABBREVIATIONS]) + r"))(?![\w])"
