@@ -1171,7 +1171,8 @@ _ROUND10: list[tuple[str, str, Kind]] = [
 # The first held-out set, added to development (tests/corpus/blind1)
 _BLIND1: list[tuple[str, str, Kind]] = [
     ("Je te confirme notre entrevue mardi prochain, le 10 mars, à 13 h 30 (heure de "
-     "Montréal) - ce sera 17 h 30 chez toi.", "Entrevue – Développeuse back-end", Kind.CONFIRMATION),
+     "Montréal) - ce sera 17 h 30 chez toi.", "Entrevue – Développeuse back-end",
+     Kind.CONFIRMATION),
     ("We are pleased to invite you to an interview and confirm the following details: "
      "Thursday 5 March 2026, 9:00am AEDT. For you, 9:00am AEDT on Thursday is 10:00pm on "
      "Wednesday 4 March in London.", "Interview invitation - Data Analyst", Kind.CONFIRMATION),

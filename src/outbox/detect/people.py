@@ -52,7 +52,8 @@ FREEMAIL_DOMAINS = frozenset({
     "zoho.com", "tutanota.com", "posteo.de", "mailbox.org", "example.org",
     # internet providers' own mail: private people
     "btinternet.com", "sky.com", "virginmedia.com", "talktalk.net", "blueyonder.co.uk",
-    "ntlworld.com", "wanadoo.fr", "sfr.fr", "bbox.fr", "libero.it", "tiscali.it", "virgilio.it", "fastwebnet.it", "alice.it",
+    "ntlworld.com", "wanadoo.fr", "sfr.fr", "bbox.fr", "libero.it", "tiscali.it", "virgilio.it",
+    "fastwebnet.it",
     "alice.it", "terra.es", "telefonica.net", "ziggo.nl", "kpnmail.nl", "planet.nl", "home.nl",
     "telenet.be", "skynet.be", "bluewin.ch", "wp.pl", "o2.pl", "onet.pl", "interia.pl",
     "sapo.pt", "uol.com.br", "bol.com.br", "terra.com.br", "comcast.net", "verizon.net",

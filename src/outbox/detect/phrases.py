@@ -260,7 +260,8 @@ JOB = _rx(
     r"\bjob\b", r"\bbewerbung", r"\bstelle\b", r"\bcandidature", r"\bposte\b", r"\brecrutement",
     r"\bcandidatura", r"\bpuesto\b", r"\bvacante", r"\bproceso de selecci", r"\bposizione\b",
     r"\bselezione\b", r"\bvaga\b", r"\bprocesso seletivo", r"\bvacature", r"\bsollicitatie",
-    r"\bfunctie\b", r"\bwerving\b", r"\btjänst", r"\bstilling", r"\brekrutacj", r"\brekrutacyjn", r"\bstanowisk",
+    r"\bfunctie\b", r"\bwerving\b", r"\btjänst", r"\bstilling", r"\brekrutacj",
+    r"\brekrutacyjn", r"\bstanowisk",
     r"\bcv\b", r"\bresume\b", r"\brésumé\b", r"\bput you (?:up|forward) for\b",
     # a job title's meeting: "our 10am for the Senior Product Analyst chat"
     r"\b(?:engineer|analyst|manager|designer|developer|scientist|lead|director|architect"
@@ -331,7 +332,8 @@ CONFIRM = _rx(
     r"\bfechado(?:,| então| entonces|!)", r"\bcombinado(?:,| então|!| para)",
     r"\bya está cerrado\b", r"\bestá cerrado\b", r"\bqueda cerrado\b",
     r"\b(?:pleased|happy|delighted|glad|writing|able) to confirm\b", r"\bthis is to confirm\b",
-    r"\bi can confirm\b", r"\b(?:and|we|i) confirm the following\b", r"\blocked (?:it |that |this )in\b",
+    r"\bi can confirm\b", r"\b(?:and|we|i) confirm the following\b",
+    r"\blocked (?:it |that |this )in\b",
     r"\byou(?:'re| are) (?:all )?booked(?: in)?\b",
     r"\b(?:siamo lieti|siamo liete|sono lieta|sono lieto) di invitar",
     r"\b(?:la|ti|vi) invitiamo a\b", r"\b(?:te|le|les) invitamos a\b",
@@ -351,7 +353,8 @@ SLOT_OFFER = _rx(
     r"\blet (?:me|us) know (?:which|what time|your availability|a time|if any of|when you)",
     r"\b(?:share|send|provide) (?:with )?(?:me |us )?your availability",
     r"\bpropose (?:at least )?(?:two|three|a few|some|\d) (?:options|slots|times|dates)",
-    r"\bbitte (?:buchen|wählen) sie\b", r"\btermin (?:auswählen|buchen)\b", r"\bwhat times? (?:works?|suits?)",
+    r"\bbitte (?:buchen|wählen) sie\b", r"\btermin (?:auswählen|buchen)\b",
+    r"\bwhat times? (?:works?|suits?)",
     r"\bbook a (?:time|slot)", r"\bschedule a time",
     r"\bself-?schedul", r"\binvited you to schedule", r"\bfollowing (?:times|slots|options|dates)",
     r"\b(?:available|open) (?:times|slots)", r"\btime slots?\b", r"\bterminvorschl",
@@ -396,7 +399,8 @@ EVENT = _rx(
 # "5 interview tips" heads a newsletter; "a couple of tips:" in a reminder is advice.
 TIPS_SUBJECT = _rx(r"\btips\b", r"\btipps\b", r"\bconseils\b", r"\bconsejos\b")
 NOT_JOB = _rx(
-    r"\bpodcast\b", r"\bepisode\b", r"\bon the show\b", r"\bpress interview", r"\bjournalist(?<!data journalist)",
+    r"\bpodcast\b", r"\bepisode\b", r"\bon the show\b", r"\bpress interview",
+    r"\bjournalist(?<!data journalist)",
     r"\b(?:a|the|our|as|news|local) reporter\b",
     r"\b(?:a|an|the|this|our|for) media interview",  # not "your Honeyguide Media interview"
     # a magazine's interview: "das Interview erscheint in unserer Online-Ausgabe"
@@ -418,7 +422,8 @@ NOT_JOB = _rx(
     r"\bricerca (?:utente|sugli utenti)",
     r"\bgebruikersonderzoek", r"\btarjeta de regalo", r"\bsesión de investigación",
     r"\banvändar(?:intervju|studie|test|undersökning)", r"\bpresentkort\b",
-    r"\bentrevista de (?:pesquisa|investigação)", r"\b(?:pesquisa|investigação) com utilizadores", r"\bsessão de pesquisa",
+    r"\bentrevista de (?:pesquisa|investigação)",
+    r"\b(?:pesquisa|investigação) com utilizadores", r"\bsessão de pesquisa",
     # an informational interview, in other languages
     r"\binformationsintervju", r"\bentrevista informativa", r"\bentretien informatif",
     r"\binformatief gesprek", r"\binformationsgespräch",
@@ -438,7 +443,8 @@ NOT_JOB = _rx(
     r"\binformational (?:interview|chat|call|coffee|conversation)",
     r"\bnot (?:involved|part of|in charge of) (?:the )?hiring\b",
     r"\b(?:just|only) (?:a|for a) (?:coffee|casual chat)\b",
-    r"\b(?:radio|tv|television|broadcast|on-?air) interview", r"\blive interview on\b", r"\b(?:breakfast|radio|tv) show",
+    r"\b(?:radio|tv|television|broadcast|on-?air) interview", r"\blive interview on\b",
+    r"\b(?:breakfast|radio|tv) show",
     # "at the embassy"; "Embassy Tech Village" in an address is a place name
     r"\bvisa (?:interview|appointment)", r"\b(?:the|an|your) embassy\b",
     r"\bembassy (?:appointment|interview)", r"\bconsulate\b",
@@ -517,8 +523,8 @@ RESCHEDULE = _rx(
     r"\bnouvelle (?:date|heure)\b", r"\bcambiar la (?:fecha|hora)", r"\bcambio de fecha",
     r"\b(?:hemos|he) movido\b",
     r"\b(?:tuvimos|tenemos|hemos tenido|tengo|tuve) que (?:mover|cambiar|pasar|reprogramar)\b",
-    r"\bmove (?:your|the|our) (?:[\w-]+ )?(?:interview|call|chat|meeting) (?:with (?:[\w-]+ ){1,3}?)?"
-    r"from\b", r"\bspostat[oa]\b", r"\bremarcad[ao]\b",
+    r"\bmove (?:your|the|our) (?:[\w-]+ )?(?:interview|call|chat|meeting) "
+    r"(?:with (?:[\w-]+ ){1,3}?)?from\b", r"\bspostat[oa]\b", r"\bremarcad[ao]\b",
     r"\bremarc(?:ámos|amos|ei|ou|aram)\b", r"\b(?:abbiamo|ho) spostato\b",
     r"\b(?:hemos|he) (?:cambiado|pasado) (?:la|tu|su) (?:entrevista|reunión|llamada)",
     # "se ha cambiado a: viernes 13", "foi alterada para", "è stato spostato a"
@@ -546,7 +552,8 @@ RESCHEDULE = _rx(
     r"\bto move (?:your|the|our) (?:[\w-]+ ){0,4}(?:interview|call|chat|meeting|session)\b",
     r"\b(?:we|i|we'll|i'll|we will|i will|let's|then we) (?:can )?move (?:it|this|the interview"
     r"|our call|us|you) to\b",
-    r"\bdéplac(?:é|ée|er|ons)\b", r"\bdécal(?:e|ons|ez)\b", r"\b(?:hemos|he) (?:trasladado|cambiado)\b",
+    r"\bdéplac(?:é|ée|er|ons)\b", r"\bdécal(?:e|ons|ez)\b",
+    r"\b(?:hemos|he) (?:trasladado|cambiado)\b",
     r"\bmoved (?:us |you |it )?to (?:the )?(?:morning|afternoon|evening|tomorrow|next)\b",
     # the moving verbs of each language, in the forms letters use
     r"\b(?:have|has|we've|i've|we have|i have) rearranged\b",
@@ -576,7 +583,8 @@ CANCEL = _rx(
     r"\bcancel+ing (?:your|the|our) (?:interview|call|meeting)", r"\babgesagt\b",
     r"\babsagen müssen\b", r"\b(?:a été|est) annulée?\b", r"\bannuler (?:votre|notre|l')",
     r"\bha sido cancelad[ao]\b", r"\b(?:tenido|tenemos) que cancelar\b",
-    r"\b(?:contraints?|contraintes?|obligés?|obligées?) d'annuler\b", r"\b(?:devons|dois) annuler\b",
+    r"\b(?:contraints?|contraintes?|obligés?|obligées?) d'annuler\b",
+    r"\b(?:devons|dois) annuler\b",
     r"\b(?:vou|vamos) (?:precisar|ter que|ter de) cancelar\b", r"\bprecis(?:o|amos) cancelar\b",
     r"\bstands cancel+ed\b",
     r"\bcancel+(?:ed)? (?:the|your|our|today's|tomorrow's|\w+day's)(?: [\w-]+){0,2} (?:interview"
@@ -593,7 +601,8 @@ CANCEL = _rx(
     r"\bwill not (?:take place|go ahead)",
     r"\bwon't (?:be going ahead|go ahead|take place)", r"\bfoi cancelad[ao]", r"\bcancellat[oa]\b",
     r"\bannullat[oa]\b", r"\bgeannuleerd\b", r"\bafgezegd\b", r"\bstorniert\b",
-    r"\bfällt\b.{0,40}\baus\b", r"\bgaat niet door\b", r"\bdesmarc(?:ar|ad[ao]|amos)\b", r"\bentfällt\b", r"\binställd", r"\bodwołan",
+    r"\bfällt\b.{0,40}\baus\b", r"\bgaat niet door\b", r"\bdesmarc(?:ar|ad[ao]|amos)\b",
+    r"\bentfällt\b", r"\binställd", r"\bodwołan",
     r"\b(?:moet|moeten|moest|moesten|ik|we|wij) (?:\S+ ){0,14}?annuleren\b",
     # "não vai conseguir fazer a entrevista de amanhã": the interview will not happen
     r"\bnão (?:vai|vamos|vou|irá|iremos|poderá|poderemos) (?:conseguir |poder )?(?:fazer"
@@ -752,13 +761,15 @@ REJECT = _rx(
     r"\b(?:go|going|went|gone) with (?:other )?(?:candidates|applicants|people|profiles) (?:who"
     r"|with|whose)",
     # a verdict in each language's everyday forms (written for the pattern, not a message)
-    r"\b(?:have|has|were|was) not been successful\b", r"\bprogress(?:ing)? (?:other|another) candidate",
+    r"\b(?:have|has|were|was) not been successful\b",
+    r"\bprogress(?:ing)? (?:other|another) candidate",
     r"\b(?:not|won't) be inviting you\b", r"\b(?:a |are a )?closer match\b",
     r"\bmore closely match", r"\bnot (?:be )?progressing your application",
     r"\bnicht weiter(?:verfolgen|zu verfolgen)", r"\bkeine zusage\b",
     r"\bgegen (?:ihre|deine) (?:bewerbung|kandidatur) entschieden",
     r"\bnicht für (?:sie|dich) entschieden",
-    r"\bne (?:retiendrons|retenons) pas\b", r"\b(?:choisi|sélectionné) (?:un autre|une autre|d'autres)",
+    r"\bne (?:retiendrons|retenons) pas\b",
+    r"\b(?:choisi|sélectionné) (?:un autre|une autre|d'autres)",
     r"\bne (?:pourrons|pouvons) pas poursuivre\b", r"\bclass(?:er|ée|é) sans suite",
     r"\b(?:ha sido|fue|queda) descartad[ao]\b", r"\boptado por otr[oa]s?\b",
     r"\bno (?:continuarás|seguirás|avanzarás|pasarás) (?:en|a|al)\b",

@@ -217,11 +217,12 @@ def context(f: Facts, kind: Kind | Callable[[], Kind]) -> tuple[bool, list[Reaso
         if _colleague_of_employer(f, sender) and (p.CANCEL.search(f.text) or (
                 p.RESCHEDULE.search(f.text) and p.first(p.MEETING, *f.parts))):
             stated = kind() if callable(kind) else kind
+            who = sender.email if sender else ""
             if stated is Kind.CANCELLATION:
-                reasons.append(Reason("company_person_cancels", 0.0, sender.email if sender else ""))
+                reasons.append(Reason("company_person_cancels", 0.0, who))
                 return True, reasons
             if stated is Kind.RESCHEDULE:
-                reasons.append(Reason("company_person_moves", 0.0, sender.email if sender else ""))
+                reasons.append(Reason("company_person_moves", 0.0, who))
                 return True, reasons
         return False, reasons  # whatever the kind
     if callable(kind):
@@ -315,7 +316,8 @@ _CONDITION_RX = re.compile(
     # "they asked if we can push it back": a request reported, then answered, is no condition
     r"|if(?<!asked if)(?<!asking if)(?<!asks if)"
     r"(?! (?:i|we) may\b| possible\b| that(?:'s| is)? (?:ok|okay|alright|fine|all right)\b)"
-    r"|should you|in case|whether(?<!asked whether)(?<!asking whether)(?<!asks whether)|si (?:vous|tu|necesitas?|tienes|usted|no)|falls"
+    r"|should you|in case|whether(?<!asked whether)(?<!asking whether)(?<!asks whether)"
+    r"|si (?:vous|tu|necesitas?|tienes|usted|no)|falls"
     r"|sollten sie|wenn|se (?:hai|ha|avete|precisar)|caso)\b", re.IGNORECASE)
 
 
