@@ -1286,6 +1286,15 @@ _LEXICON: list[tuple[str, str, Kind]] = [
      Kind.RESCHEDULE),
     ("Rozmowa kwalifikacyjna została przesunięta na piątek 6 marca, godz. 10:00.", "Rozmowa",
      Kind.RESCHEDULE),
+    ("Ci dispiace comunicarle che abbiamo deciso di proseguire il processo di selezione con "
+     "altri profili.", "Esito selezione", Kind.REJECTION),
+    ("Jarandilla ha decidido no continuar con tu candidatura en esta ocasión.", "Novedades",
+     Kind.REJECTION),
+    ("We hebben besloten om niet met je verder te gaan in de procedure.",
+     "Terugkoppeling sollicitatie",
+     Kind.REJECTION),
+    ("Klient odwołał zaplanowaną na czwartek rozmowę kwalifikacyjną.", "Rozmowa w czwartek",
+     Kind.CANCELLATION),
     # look-alikes of those verbs: "come anticipato" is "as said before"
     ("Come anticipato al telefono, il colloquio è confermato per venerdì 6 marzo alle 10:00.",
      "Colloquio tecnico", Kind.CONFIRMATION),

@@ -635,7 +635,7 @@ CANCEL = _rx(
     r"\b(?:anulamos|cancelamos|se cancela)\b", r"\bnon si (?:terrà|svolgerà|farà)\b",
     r"\bnão (?:vai|irá) (?:acontecer|ocorrer|rolar)\b", r"\bafgelast\b", r"\bvervalt\b",
     r"\b(?:måste|behöver) (?:vi |jag )?ställa in\b", r"\bblir inte av\b", r"\bavbok",
-    r"\bnie odbędzie się\b", r"\banulowa", r"\b(?:af|av)lys",
+    r"\bnie odbędzie się\b", r"\bodwoła(?:ł|ła|li|ły)\b", r"\banulowa", r"\b(?:af|av)lys",
 )
 # The role went away before the interview: a cancellation, not a verdict on me.
 ROLE_GONE = _rx(
@@ -653,7 +653,8 @@ ROLE_GONE = _rx(
     r"\bpausar el proceso\b", r"\bproceso (?:en pausa|pausado)\b",
     r"\bon hold['’]? gezet\b",
     r"\bvient d'être gelée?\b", r"\b(?:a été|est) gelée?\b", r"\beinstellungsstopp",
-    r"\bcongelad[ao]\b", r"\bcongelamiento de (?:contrataciones|vacantes)",
+    r"\bcongelad[ao]\b", r"\bzamrożeni[ea] rekrutacji\b",
+    r"\bcongelamiento de (?:contrataciones|vacantes)",
 )
 CANCEL_SUBJECT = _rx(
     r"^\s*(?:canceled|cancelled|cancel+ed event|event cancel+ed|abgesagt|annulé|cancelad[ao]"
@@ -703,7 +704,7 @@ REJECT = _rx(
     r"\bpurtroppo\b[^.]{0,120}\bnon\b[^.]{0,60}\b(?:proseguire|procedere|andare avanti|continuare"
     r"|selezionat|passare|prosieguo|idone|in linea)",
     r"\b(?:proseguire|procedere|continuare|andare avanti|scelto|selezionato|optato)"
-    r" (?:\w+ ){0,3}?(?:con |per )?(?:gli |degli )?altri candidati\b",
+    r" (?:\w+ ){0,4}?(?:con |per )?(?:gli |degli )?altri (?:candidati|profili)\b",
     r"\binfelizmente\b[^.]{0,120}\bnão\b[^.]{0,60}\b(?:prosseguir|seguir|avançar|selecionad"
     r"|continuar|dar continuidade)",
     r"\b(?:seguir|prosseguir|avançar|continuar|optamos|optou|escolhemos|seleciona\w*)"
@@ -779,7 +780,9 @@ REJECT = _rx(
     r"\bnão (?:foi|foste|ter sido) selecionad", r"\boptamos por (?:outr|seguir com outr)",
     r"\bnão (?:vamos|iremos|podemos|poderemos) (?:avançar|seguir|prosseguir|continuar)"
     r" (?:com a sua|com a tua|com o seu|com o teu|com sua|com seu)",
-    r"\bgaan niet verder met\b", r"\bbeslutat att inte\b", r"\ben annan kandidat\b",
+    r"\bgaan niet verder met\b", r"\bniet met (?:je|jou|u) verder\b",
+    r"\b(?:decidido|decidimos|decidieron|decidió) no (?:continuar|seguir|avanzar)\b",
+    r"\bbeslutat att inte\b", r"\ben annan kandidat\b",
     r"\bnie (?:zakwalifikował|został[ao]? wybran)", r"\bwybraliśmy inn",
     r"\bpostanowiliśmy (?:nie kontynuować|kontynuować (?:proces )?z innymi|wybrać inn)",
 )
