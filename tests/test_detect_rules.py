@@ -1295,6 +1295,34 @@ _LEXICON: list[tuple[str, str, Kind]] = [
      Kind.REJECTION),
     ("Klient odwołał zaplanowaną na czwartek rozmowę kwalifikacyjną.", "Rozmowa w czwartek",
      Kind.CANCELLATION),
+    # round 15, after its first sight
+    ("I've come down with something and I'm in no state to run our interview tomorrow "
+     "morning; I'll drop you a line once I'm better.", "Re: Engineer interview",
+     Kind.CANCELLATION),
+    ("Darren won't be able to make your 4:00pm interview this afternoon, so I've cancelled "
+     "the calendar invite. Please choose a new slot here whenever it suits you.",
+     "Your interview this afternoon", Kind.CANCELLATION),
+    ("They have put the Analytics Manager hire on hold and pulled all the first-stage "
+     "interviews - so your slot with Declan on Thursday is off.", "Cobbleworth update",
+     Kind.CANCELLATION),
+    ("We've closed this position, so we won't be moving any applications for the role "
+     "forward, including yours.", "Update on your application", Kind.REJECTION),
+    ("On this occasion we'll be continuing with a small group of applicants whose "
+     "backgrounds map more directly onto the role.", "Your application", Kind.REJECTION),
+    ("Vi har valt att gå vidare med kandidater vars erfarenhet ligger närmare tjänsten.",
+     "Angående din ansökan", Kind.REJECTION),
+    ("Done - you're now on with Marisol next Tuesday, March 10, 1:00-1:45pm; the old "
+     "Thursday one should disappear.", "Re: Thursday's interview - quick change?",
+     Kind.RESCHEDULE),
+    ("Precisei remarcar a sua entrevista: em vez de terça-feira (03/03) às 10h, ela vai "
+     "acontecer na quinta-feira, 05/03, às 15h.", "Remarcação da sua entrevista",
+     Kind.RESCHEDULE),
+    ("Intervju bokad: torsdag 5 mars kl. 10.00. Om du behöver avboka, svara på detta mejl.",
+     "Intervju bokad: Backendutvecklare", Kind.CONFIRMATION),
+    ("Hora: de 16:00 a 17:00 del jueves 5 de marzo. No hace falta que prepares nada por "
+     "adelantado.", "Tu entrevista técnica", Kind.CONFIRMATION),
+    ("Plan je gesprek via de link hieronder; kies een moment dat je uitkomt.",
+     "Plan je gesprek met Helmgras", Kind.NONE),
     # look-alikes of those verbs: "come anticipato" is "as said before"
     ("Come anticipato al telefono, il colloquio è confermato per venerdì 6 marzo alle 10:00.",
      "Colloquio tecnico", Kind.CONFIRMATION),
@@ -1313,6 +1341,10 @@ def test_a_company_person_moving_our_chat_moves_an_interview() -> None:
     det = run(text, "Moving our chat to Wednesday", sender=nadia)
     assert det.kind is Kind.RESCHEDULE and "company_person_moves" in signals(det)
     assert det.start == datetime(2026, 3, 4, 16, tzinfo=ZoneInfo("America/New_York"))
+    # a surgery moving an appointment, a podcast moving a recording: no interview
+    surgery = Address("appointments@parkside-surgery.co.uk", "Parkside Surgery")
+    assert run("Your appointment has been moved to Tuesday 10 March at 08:40.",
+               "Your appointment has been moved", sender=surgery).kind is Kind.NONE
     # a friend moving our coffee is no interview
     friend = Address("sam.k@gmail.com", "Sam K")
     assert run(text, "Moving our chat to Wednesday", sender=friend).kind is Kind.NONE

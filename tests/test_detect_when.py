@@ -784,3 +784,16 @@ def test_ist_from_an_irish_sender_is_irish_summer_time() -> None:
     # from anywhere else IST is India's
     indian = find_mentions(text, sent, FALLBACK)[0]
     assert indian.start.utcoffset() == timedelta(hours=5, minutes=30)
+
+
+def test_a_forms_time_row_pairs_with_the_date_row_above() -> None:
+    # an HTML table's rows, as text: "Date mardi 7 avril 2026" then "Horaire 10h30 – 11h15"
+    m = only("Date mardi 10 mars 2026\n\nHoraire 10h30 – 11h15 (heure de Paris)")
+    assert m.start == datetime(2026, 3, 10, 10, 30, tzinfo=ZoneInfo("Europe/Paris"))
+
+
+def test_a_clock_word_time_may_end_the_sentence() -> None:
+    # "kl. 10.00." is ten o'clock at the end of a sentence, not a date like "17.03."
+    m = only("Intervju bokad: torsdag 5 mars kl. 10.00. Välkommen!")
+    assert (m.start.hour, m.start.minute) == (10, 0)
+    assert find_mentions("Urlaub von 17.03. bis 20.03.", SENT, FALLBACK) == []

@@ -139,8 +139,11 @@ def _clock_ok(g: dict[str, str | None], p: str, pre: re.Match[str] | None, text:
             return True  # "14.30 Uhr"; "3.5 years", "17.03" are not times
         word = " ".join((pre.group("pre") or "").lower().split()) if pre else ""
         # "om 14.00", "at 9.30", "Time: 11.00"; "at 3.50 euros" is a price
-        return ((word in _DOT_PRE or word.endswith(":")) and text[end:end + 1] not in (
-                    "%", ".", "/")
+        after = text[end:end + 1]
+        # "kl. 10.00." ends a sentence; "von 17.03. bis" is a date (no clock word before it)
+        full_stop = after == "." and word in _DOT_PRE and not text[end + 1:end + 2].isdigit()
+        return ((word in _DOT_PRE or word.endswith(":")) and (after not in ("%", ".", "/")
+                                                              or full_stop)
                 and (len(g[p + "h"] or "") == 2 or g[p + "m"] in ("00", "15", "30", "45")))
     return bool(sep or suf or pre)
 

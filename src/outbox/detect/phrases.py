@@ -282,6 +282,15 @@ MEETING = _rx(
     r"\bafspraak\b", r"\bmöte\b", r"\bspotkani", r"\bappuntamento\b",
     r"\bkennismaking\b",
 )
+# A conversation between two people (not an appointment, a recording or an event): what a
+# person at a company moves when they move an interview of mine.
+CONVERSATION = _rx(
+    r"\b(?:our|the|your|my) (?:[\w-]+ )?(?:chat|call|conversation|catch-up)\b",
+    r"\b(?:unser(?:e[mns]?)?|das|ihr(?:e[mns]?)?|dein(?:e[mns]?)?) gespräch", r"\bons gesprek\b",
+    r"\bnotre (?:échange|conversation|appel)\b", r"\bnuestra (?:conversación|llamada|charla)\b",
+    r"\bnossa (?:conversa|chamada)\b", r"\bla nostra (?:chiacchierata|chiamata|conversazione)\b",
+    r"\bvårt samtal\b", r"\bnasz[aą] rozmow",
+)
 CONFIRM = _rx(
     # "you'll receive a confirmation once you've picked a slot": not yet
     r"\bconfirm(?:ed|ing|ation)\b(?<!receive a confirmation)(?<!get a confirmation)"
@@ -353,7 +362,8 @@ SLOT_OFFER = _rx(
     r"\blet (?:me|us) know (?:which|what time|your availability|a time|if any of|when you)",
     r"\b(?:share|send|provide) (?:with )?(?:me |us )?your availability",
     r"\bpropose (?:at least )?(?:two|three|a few|some|\d) (?:options|slots|times|dates)",
-    r"\bbitte (?:buchen|wählen) sie\b", r"\btermin (?:auswählen|buchen)\b",
+    r"\bbitte (?:buchen|wählen) sie\b", r"\bplan (?:je|uw|een) (?:gesprek|afspraak)\b",
+    r"\btermin (?:auswählen|buchen)\b",
     r"\bwhat times? (?:works?|suits?)",
     r"\bbook a (?:time|slot)", r"\bschedule a time",
     r"\bself-?schedul", r"\binvited you to schedule", r"\bfollowing (?:times|slots|options|dates)",
@@ -560,13 +570,17 @@ RESCHEDULE = _rx(
     r"\bchanged the (?:time|date|day) to\b",
     r"\bumgelegt\b", r"\bumterminiert\b", r"\bumgebucht\b", r"\bneu terminiert\b",
     r"\bavancée? (?:à|au)\b", r"\brepouss(?:é|ée|er|ons)\b",
-    r"\b(?:adelantad[ao]|adelantamos|atrasad[ao]|atrasamos|pospuest[ao]|posponemos|aplazad[ao]"
-    r"|aplazamos)\b",
+    # ("por adelantado" is "in advance")
+    r"\b(?:hemos|he|se ha|lo|la) (?:adelantad[ao]|atrasad[ao])\b",
+    r"\b(?:adelantamos|atrasamos|pospuest[ao]|posponemos|aplazad[ao]|aplazamos)\b",
     r"\b(?:rinviat[oa]|posticipat[oa]|spostiamo|rimandat[oa])\b",
     r"\b(?:adiad[ao]|adiamos|antecipad[ao]|antecipamos)\b", r"\btransferid[ao] para\b",
     r"\bomgezet naar\b", r"\bverschoven\b",
     r"\bflytta(?:r|de)? (?:vi |jag )?(?:intervjun|mötet|samtalet)", r"\bombok",
-    r"\bprzesun(?:ięt|ąć|ęliśmy|iemy)", r"\bnowy termin\b", r"\bflyttet\b",
+    r"\bprzesun(?:ięt|ąć|ęliśmy|iemy)", r"\bnowy termin\b",
+    r"\b(?:precisei|precisamos|tivemos que|tive que|vamos|vou) (?:de )?remarcar\b",
+    r"\bthe old (?:\w+day )?(?:one|invite|invitation|slot|time)\b",
+    r"\byou(?:'re| are) now (?:on|booked|scheduled) (?:with|for)\b", r"\bflyttet\b",
 )
 RESCHEDULE_SUBJECT = _rx(
     r"^\s*(?:updated invitation|updated event|invitation updated|rescheduled|new time proposed"
@@ -575,6 +589,7 @@ RESCHEDULE_SUBJECT = _rx(
     r"\breschedul(?:ed|ing|e)\b", r"\bnew time\b", r"\bverschoben\b", r"\bchange of",
     r"\brevised (?:interview )?(?:time|date)", r"\bmoved\b", r"\bnew date\b",
     r"\bverschiebung\b", r"\bcambio de (?:fecha|hora)", r"\breport de\b",
+    r"\bremarcação\b", r"\breagendamento\b", r"\breprogramación\b",
 )
 CANCEL = _rx(
     r"\b(?:has been|have been|is|was|been) (?:now )?cancel+ed\b",
@@ -615,8 +630,8 @@ CANCEL = _rx(
     r"(?:suspender|anular)\b",
     r"\bcostrett[ieoa] (?:a|ad) (?:annullare|disdire|rinviare a data da destinarsi)\b",
     # "tomorrow's 2pm with Gareth is off"
-    r"\b(?:call|chat|interview|meeting|session|catch-up|conversation)(?: with [\w-]+)? (?:is|are)"
-    r" (?:now )?off\b",
+    r"\b(?:call|chat|interview|meeting|session|catch-up|conversation|slot)(?: with [\w-]+"
+    r"(?: [\w-]+)?)?(?: on \w+)? (?:is|are) (?:now )?off\b",
     r"\d\d?(?:[:.]\d\d)?\s?(?:am|pm)?(?: with [\w-]+)? (?:is|are) (?:now )?off\b",
     r"\b(?:dois|devons|devoir|avons dû|ai dû) (?:\w+ ){0,2}annuler\b",
     r"\b(?:bail|back out|pull out) (?:on|of) (?:today's|tomorrow's|\w+day's|our|the)\b",
@@ -634,12 +649,23 @@ CANCEL = _rx(
     r"\bno (?:se )?(?:podrá|podremos|vamos a poder) (?:realizar|hacer|tener|llevar a cabo)\b",
     r"\b(?:anulamos|cancelamos|se cancela)\b", r"\bnon si (?:terrà|svolgerà|farà)\b",
     r"\bnão (?:vai|irá) (?:acontecer|ocorrer|rolar)\b", r"\bafgelast\b", r"\bvervalt\b",
-    r"\b(?:måste|behöver) (?:vi |jag )?ställa in\b", r"\bblir inte av\b", r"\bavbok",
+    r"\b(?:måste|behöver) (?:vi |jag )?ställa in\b", r"\bblir inte av\b", r"\bavbokad\b",
+    r"\bavbokat\b",
+    r"\b(?:in no (?:state|position|fit state)|unable|not able|won't be able|can't|cannot) to"
+    r" (?:run|do|hold|make|conduct) (?:our|the|your|today's|tomorrow's|\w+day's) (?:[\w-]+ )?"
+    r"(?:interview|call|chat|meeting)",
+    r"\b(?:won't|will not|can't|cannot) (?:be able to )?make (?:your|the|our|today's|tomorrow's)"
+    r"(?: [\w:.-]+){0,4} (?:interview|call|chat|meeting)\b",
+    r"\b(?:i've|i have|we've|we have) cancel+ed (?:the|your|our) (?:calendar )?(?:invite"
+    r"|invitation|interview|call|meeting)",
+    r"\bpulled (?:all )?(?:the )?(?:[\w-]+ )?interviews\b",
     r"\bnie odbędzie się\b", r"\bodwoła(?:ł|ła|li|ły)\b", r"\banulowa", r"\b(?:af|av)lys",
 )
 # The role went away before the interview: a cancellation, not a verdict on me.
 ROLE_GONE = _rx(
-    r"\bhiring freeze", r"\bfreeze on (?:all )?(?:new )?hiring",
+    r"\bhiring freeze",
+    r"\bput (?:the |our |this )?(?:[\w-]+ ){0,4}(?:hire|role|position|search|recruitment|vacancy)"
+    r" on hold\b", r"\bfreeze on (?:all )?(?:new )?hiring",
     r"\bhiring (?:is|has been) (?:paused|frozen)",
     r"\b(?:role|position|req|requisition|opening|vacancy) (?:has been |is |was )?"
     r"(?:put )?on hold\b",
@@ -699,7 +725,8 @@ REJECT = _rx(
     r"\b(?:continue|proceed|move forward|go ahead) with (?:other )?candidates? whose",
     r"\b(?:continue|continuing|proceed|proceeding|mov(?:e|ing) (?:forward|ahead)|go(?:ing)? "
     r"(?:ahead|forward)|progress(?:ing)?|advanc(?:e|ing))(?: the process| further)? with "
-    r"(?:other|another|a different|the other|more|a small number of|a few) (?:[\w-]+ )?"
+    r"(?:other|another|a different|the other|more|a small number of|a small group of|a few)"
+    r" (?:[\w-]+ )?"
     r"(?:candidates?|applicants?|profiles?)",
     r"\bpurtroppo\b[^.]{0,120}\bnon\b[^.]{0,60}\b(?:proseguire|procedere|andare avanti|continuare"
     r"|selezionat|passare|prosieguo|idone|in linea)",
@@ -763,6 +790,8 @@ REJECT = _rx(
     r"|with|whose)",
     # a verdict in each language's everyday forms (written for the pattern, not a message)
     r"\b(?:have|has|were|was) not been successful\b",
+    r"\bwon't be moving (?:any |your )?(?:applications?|candidates?|candidacy)(?: [\w']+){0,4}"
+    r" forward\b", r"\bgå vidare med (?:andra )?kandidater (?:vars|som)\b",
     r"\bprogress(?:ing)? (?:other|another) candidate",
     r"\b(?:not|won't) be inviting you\b", r"\b(?:a |are a )?closer match\b",
     r"\bmore closely match", r"\bnot (?:be )?progressing your application",

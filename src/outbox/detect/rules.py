@@ -215,7 +215,7 @@ def context(f: Facts, kind: Kind | Callable[[], Kind]) -> tuple[bool, list[Reaso
         # Likewise "I've had to shift our conversation to Wednesday at 4pm": a person at a
         # company moving a meeting with me is moving an interview.
         if _colleague_of_employer(f, sender) and (p.CANCEL.search(f.text) or (
-                p.RESCHEDULE.search(f.text) and p.first(p.MEETING, *f.parts))):
+                p.RESCHEDULE.search(f.text) and p.first(p.CONVERSATION, f.subject, f.text))):
             stated = kind() if callable(kind) else kind
             who = sender.email if sender else ""
             if stated is Kind.CANCELLATION:
@@ -371,7 +371,8 @@ def _offer_to_move(text: str, hit: p.Hit) -> bool:
 # "we'll find a new time", "dann finden wir einen neuen Termin": a move still to come
 _INTENT_RX = re.compile(
     r"\b(?:find|finden|trouver|encontrar|buscar|vereinbaren|arrange|agree|suggest|propose"
-    r"|look for|will be in touch|get back to you|reach out|ricontatt|cercare|procurar)\b",
+    r"|look for|will be in touch|get back to you|reach out|ricontatt|cercare|procurar"
+    r"|choose|pick|select|book)\b",
     re.IGNORECASE)
 _ROLE_FILLED_RX = re.compile(r"filled|not to (?:fill|hire)", re.IGNORECASE)
 _SORROW_ONLY_RX = re.compile(r"regret to inform|au regret de vous informer", re.IGNORECASE)

@@ -142,8 +142,16 @@ def _windows(clocks: list[Clock], size: int, before: int = _WINDOW_BEFORE,
     return spans
 
 
+# A form's next row: "Date mardi 7 avril\n\nHoraire 10h30" (a table's cells, as text)
+_TIME_ROW_RX = re.compile(
+    r"\s*\n\s*(?:time|heure|horaire|uhrzeit|zeit|hora|horário|horario|ora|orario|tijd|tijdstip"
+    r"|tid|godzina|klockan)\s*:?\s*", re.IGNORECASE)
+
+
 def _gap_ok(gap: str) -> bool:
-    return len(gap) <= _GAP_MAX and "\n\n" not in gap and not any(c in gap for c in ".?!;")
+    if "\n\n" in gap:
+        return _TIME_ROW_RX.fullmatch(gap) is not None
+    return len(gap) <= _GAP_MAX and not any(c in gap for c in ".?!;")
 
 
 def _pair(day_list: list[Day], ends: list[int], clock: Clock, text: str) -> Day | None:
