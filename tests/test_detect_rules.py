@@ -1323,6 +1323,9 @@ _LEXICON: list[tuple[str, str, Kind]] = [
      "adelantado.", "Tu entrevista técnica", Kind.CONFIRMATION),
     ("Plan je gesprek via de link hieronder; kies een moment dat je uitkomt.",
      "Plan je gesprek met Helmgras", Kind.NONE),
+    ("Thank you for completing your recorded video interview for the Risk Analyst role. We "
+     "regret to inform you that we will not be progressing your application.",
+     "Your application to Shinglebay Bank", Kind.REJECTION),
     # look-alikes of those verbs: "come anticipato" is "as said before"
     ("Come anticipato al telefono, il colloquio è confermato per venerdì 6 marzo alle 10:00.",
      "Colloquio tecnico", Kind.CONFIRMATION),

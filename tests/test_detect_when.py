@@ -797,3 +797,13 @@ def test_a_clock_word_time_may_end_the_sentence() -> None:
     m = only("Intervju bokad: torsdag 5 mars kl. 10.00. Välkommen!")
     assert (m.start.hour, m.start.minute) == (10, 0)
     assert find_mentions("Urlaub von 17.03. bis 20.03.", SENT, FALLBACK) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Precisamos remarcar a entrevista, que estava marcada para quarta-feira (04/03) às 10h. "
+    "Novo horário: sexta-feira, 06/03, às 16h.",
+    "Em vez de quarta-feira (04/03) às 10h, ela vai acontecer na sexta-feira, 06/03, às 16h.",
+])
+def test_where_a_moved_interview_was_is_left_out(text: str) -> None:
+    m = only(text)
+    assert (m.start.day, m.start.hour) == (6, 16)

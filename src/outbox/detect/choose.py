@@ -106,11 +106,7 @@ def agreed_from_quote(quoted: str, fresh: str, sent: datetime,
     return on_day[:1] if len({m.start for m in on_day}) == 1 else []
 
 
-# The old time of a move: "from Tuesday", "instead of Tuesday", "em vez de terça-feira"
-_FROM_RX = re.compile(r"\b(?:from|von|de|del|da|van|dal|instead\s+of|em\s+vez\s+de|en\s+lugar\s+de"
-                      r"|au\s+lieu\s+de|(?:an)?statt|invece\s+di|in\s+plaats\s+van|i\s+stället\s+för)"
-                      # a weekday may stand between: "em vez de terça-feira (19/05)"
-                      r"\s+(?:[\w-]+,?\s+\(?)?$", re.IGNORECASE)
+_FROM_RX = re.compile(r"\b(?:from|von|de|del|da|van|dal)\s+$", re.IGNORECASE)
 
 
 def pick(mentions: list[Mention], kind: Kind, anchor: int | None, sent: datetime,
@@ -128,7 +124,7 @@ def pick(mentions: list[Mention], kind: Kind, anchor: int | None, sent: datetime
         # that move it, the time is after them
         after = [m for m in mentions if max(m.pos, m.clock_at) >= anchor]
         # "moved from Thursday 16th (4pm) to Friday 17th, 5pm": the "from" one is the old
-        moved_to = [m for m in after if not _FROM_RX.search(text, max(0, m.pos - 30), m.pos)]
+        moved_to = [m for m in after if not _FROM_RX.search(text, max(0, m.pos - 12), m.pos)]
         after = moved_to or after
         return after[0] if after else mentions[-1]
     if kind is Kind.RESCHEDULE:

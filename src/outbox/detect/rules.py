@@ -584,7 +584,9 @@ def judge(f: Facts) -> Verdict:
         return Verdict(Kind.NONE, 0.0, reasons + invite_reasons)
     # The text's vetoes read the whole text: only for what passed the gate.
     stop = _text_veto(f)
-    if stop:
+    if stop and not (stop.signal == "not_a_job_interview" and stated_kind() is Kind.REJECTION):
+        # (a verdict on my application stands whatever else the letter mentions: "thank you
+        # for your recorded video interview; we will not be progressing your application")
         return Verdict(Kind.NONE, 0.0, [stop])
     stated_kind()
     kind, kind_reasons, anchor = evidence[0]

@@ -89,7 +89,12 @@ _OLD_LABEL_RX = re.compile(
     r"\b(?:previous(?:ly)?|original(?:ly)?|old|former(?:ly)?|initial(?:ly)?|instead\s+of"
     r"|rather\s+than|bisherige[nrs]?|alte[nrs]?|ursprünglich\w*|statt|anstatt|initialement"
     r"|ancien(?:ne)?|au\s+lieu\s+d[eu]|anterior(?:mente)?|originalmente|inicialmente"
-    r"|en\s+lugar\s+de|en\s+vez\s+de|ignore|disregard)\b[^.!?\n]{0,30}$",
+    r"|en\s+lugar\s+de|en\s+vez\s+de|em\s+vez\s+de|invece\s+di|in\s+plaats\s+van"
+    r"|i\s+stället\s+för|ignore|disregard"
+    # "que estava marcada para quarta-feira (22/04)": where it was, before the move
+    r"|(?:was|were|had\s+been)\s+(?:scheduled|booked|planned|set)\s+for|estava\s+marcad[ao]\s+para"
+    r"|estaba\s+(?:previst[ao]|programad[ao]|agendad[ao])\s+para|était\s+prévue?"
+    r"|era\s+previst[oa]|war\s+für)\b[^.!?\n]{0,30}$",
     re.IGNORECASE,
 )
 _TO_RX = re.compile(r"\b(?:to|till|until|for|into|au|à|al|para|auf|zu|nach)\b", re.IGNORECASE)
