@@ -61,16 +61,15 @@ def test_classify_never_fails(scores: Scores) -> None:
 
 
 # -- the held-out set -------------------------------------------------------------------
-# Written apart (tests/corpus/holdout, 100 messages by two writers of round 14) and never
-# developed against: nobody reads its misses, only these totals. It shows how far the
-# rules generalise to mail nobody tuned them on. (The first held-out set, 420 messages,
-# served five sessions and then joined development as tests/corpus/blind1, as the issue
-# asks.) The floors sit just under what the rules reached on it, not at the targets
-# above: a change that makes detection generalise worse fails here; raise them as
-# detection improves.
-# (The kind model is counted again whenever the corpus grows; its overrules move these
-# totals by a point or two either way, hence the margin.)
-HOLDOUT_FLOORS = {"slot_precision": 0.92, "slot_recall": 0.86, "kind_accuracy": 0.85,
+# Written apart (tests/corpus/holdout, 200 messages by the four writers of rounds 14 and 16)
+# and never developed against: nobody reads its misses, only these totals. It shows how
+# far the rules generalise to mail nobody tuned them on. (The first held-out set, 420
+# messages, served five sessions and then joined development as tests/corpus/blind1, as
+# the issue asks.) The floors sit just under what detection reached on it, not at the
+# targets above: a change that makes detection generalise worse fails here; raise them as
+# detection improves. (The kind model is counted again whenever the corpus grows; its
+# overrules move these totals by a point or two either way, hence the margin.)
+HOLDOUT_FLOORS = {"slot_precision": 0.89, "slot_recall": 0.89, "kind_accuracy": 0.86,
                   "start_accuracy": 0.84}
 
 
