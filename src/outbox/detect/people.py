@@ -122,9 +122,15 @@ _TITLE_WORDS = frozenset(_words(
 _HONORIFICS = frozenset(_words("dr mr ms mrs prof frau herr herrn mme mlle m sr sra dra"))
 
 
+# ASCII that is neither letter nor digit: dropped from ASCII text in one C call.
+_ASCII_NOT_ALNUM = bytes(c for c in range(128) if not chr(c).isalnum())
+
+
 @lru_cache(maxsize=4096)
 def squash(text: str) -> str:
     """Lower-case letters and digits only, accents removed: for loose comparison."""
+    if text.isascii():  # most names: NFKD changes nothing, no character combines
+        return text.lower().encode("ascii").translate(None, _ASCII_NOT_ALNUM).decode("ascii")
     text = unicodedata.normalize("NFKD", text)
     return "".join(c for c in text.lower() if c.isalnum() and not unicodedata.combining(c))
 
