@@ -141,16 +141,20 @@ class _Model:
                    for i in columns)
             for f, row in counts.items()}
         self.vocabulary = frozenset(self.packed)
-        self.pair_starts = frozenset(f.split(" ")[0] for f in self.packed if " " in f)
+        # The known pairs by their first word: a pair is spelled out only when it is known.
+        self.pair_seconds: dict[str, frozenset[str]] = {}
+        for f in self.packed:
+            if " " in f:
+                first, second = f.split(" ", 1)
+                self.pair_seconds[first] = self.pair_seconds.get(first, frozenset()) | {second}
 
     def known_features(self, subject: str, text: str) -> set[str]:
         """``features(subject, text) & self.vocabulary``, without spelling out the word
         pairs that cannot be known."""
-        vocabulary, firsts = self.vocabulary, self.pair_starts
+        vocabulary, seconds = self.vocabulary, self.pair_seconds
         words, subject_words = _words(subject, text)
         known = set(vocabulary.intersection(words))
-        known.update(pair for pair in (f"{a} {b}" for a, b in pairwise(words) if a in firsts)
-                     if pair in vocabulary)
+        known.update(f"{a} {b}" for a, b in pairwise(words) if b in seconds.get(a, ()))
         known.update(vocabulary.intersection(subject_words))
         return known
 

@@ -59,8 +59,6 @@ _QUOTE_HEADER_RX = re.compile(
 _URL_RX = re.compile(r"(?:https?://|www\.)([^\s/<>\"')]+)[^\s<>\"]*", re.IGNORECASE)
 _ODD_BLANKS_RX = re.compile(r"[\t\r\f\v\u00a0\u2007\u202f]")
 _SPACES_RX = re.compile(r"  +")
-_TRAILING_RX = re.compile(r" +\n")
-_LEADING_RX = re.compile(r"\n +")
 _MANY_NEWLINES_RX = re.compile(r"\n\s*\n\s*\n+")
 
 
@@ -164,10 +162,9 @@ def tidy(text: str) -> str:
     # Each pass only when it has work: most bodies need one or two of them.
     if "  " in text:
         text = _SPACES_RX.sub(" ", text)
-    if " \n" in text:
-        text = _TRAILING_RX.sub("\n", text)
-    if "\n " in text:
-        text = _LEADING_RX.sub("\n", text)
+    # No two spaces are left in a row now: " +\n" and "\n +" are one space each, which
+    # str.replace removes in C (the regexes tried a match at every space).
+    text = text.replace(" \n", "\n").replace("\n ", "\n")
     if "\n\n" in text:
         text = _MANY_NEWLINES_RX.sub("\n\n", text)
     return text.strip()
