@@ -60,6 +60,10 @@ class _Triggered:
         self.trigger, self.tail = re.compile(literal_first(trigger)), re.compile(tail)
         self._number = register([trigger])
 
+    def may_match(self, text: str) -> bool:
+        """False when ``text`` holds no match (the prefilter's answer, no generator made)."""
+        return may_hold(self._number, text)
+
     def finditer(self, text: str, end: int | None = None) -> Iterator[re.Match[str]]:
         """The matches in ``text[:end]``."""
         if not may_hold(self._number, text):
@@ -233,16 +237,23 @@ _TWO_LETTERS_RX = re.compile(r"[^\W\d_][^\n]*?[^\W\d_]")
 
 
 def _company_ok(value: str, people: frozenset[str]) -> bool:
+    shaped, key, tail = _company_shape(value)
+    return shaped and not (key in people and not tail)
+
+
+@lru_cache(maxsize=4096)  # the same few names, from message after message
+def _company_shape(value: str) -> tuple[bool, str, bool]:
+    """What ``_company_ok`` asks of the name alone: (a company's name but for the people
+    in the message, its squashed key, whether its last word ends company names)."""
     key = squash(value)
     if not key or len(value) > 60 or key in _NOT_COMPANIES:
-        return False
+        return False, key, False
     if not _TWO_LETTERS_RX.search(value) or only_date_words(value):  # "1:30pm", "10 June"
-        return False
+        return False, key, False
     words = [w.lower().strip("()/,") for w in value.split()]
-    if key in people and words[-1] not in _COMPANY_TAILS:
-        return False
     # "Re: Data Governance Lead - first interview": a job title is not the employer.
-    return not any(w in _NOT_COMPANY_WORDS or w in _TITLE_WORDS for w in words)
+    shaped = not any(w in _NOT_COMPANY_WORDS or w in _TITLE_WORDS for w in words)
+    return shaped, key, words[-1] in _COMPANY_TAILS
 
 
 @lru_cache(maxsize=4096)  # asked of the same few names and domains again and again
@@ -266,15 +277,21 @@ def sender_is_agency(display: str, domain: str, text: str) -> bool:
     head = text[:_BODY_HEAD].lower()
     if is_agency(domain) or ("client" in head and any(c in head for c in _CLIENT)):
         return True
+    return _agency_display(display or "", domain)
+
+
+@lru_cache(maxsize=1024)  # the same senders write again and again
+def _agency_display(display: str, domain: str) -> bool:
     label = squash(registrable(domain).split(".")[0]) if domain else ""
     return bool(label) and any(_AGENCY_NAME_RX.search(part) and squash(part).startswith(label)
-                               for part in _DISPLAY_SPLIT_RX.split(display or ""))
+                               for part in _DISPLAY_SPLIT_RX.split(display))
 
 
 _DISPLAY_VIA_RX = re.compile(r"^(.+?)\s+via\s+", re.IGNORECASE)
 _DISPLAY_ARTICLE_RX = re.compile(r"^(?:the|das|le|la|el)\s+", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1024)  # the same senders write again and again
 def company_from_display(name: str, sender_is_robot: bool) -> str | None:
     """"Acme Recruiting" -> "Acme"; "Jane at Acme" -> "Acme"; "Julia – Nordwind GmbH" ->
     "Nordwind GmbH"; "Hooli" (a robot's display name) -> "Hooli"."""
@@ -432,6 +449,7 @@ def _split_label(label: str) -> str:
 _TRAILING_LEGAL_RX = re.compile(rf"(?:,?[ \t]+(?:{_LEGAL_FORMS}))+$")
 
 
+@lru_cache(maxsize=1024)
 def everyday_name(company: str) -> str:
     """"Navigli Software S.r.l." -> "Navigli Software": a draft thanks the company by the
     name people use, not its legal form."""
@@ -477,7 +495,8 @@ def company_candidates(subject: str, summary: str, body: str) -> Iterator[Found]
         ((source, text, rx.finditer(text)) for source, text in (("summary", summary),
                                                                  ("subject", subject))
          if text for rx in _SUBJECT_COMPANY),
-        (("body", body, rx.finditer(body, _BODY_HEAD)) for rx in _BODY_COMPANY_RX if body))
+        (("body", body, rx.finditer(body, _BODY_HEAD)) for rx in _BODY_COMPANY_RX
+         if body and rx.may_match(body)))
     for source, text, matches in found:
         for m in matches:
             if _qualifier_or_person(text, m):
@@ -560,6 +579,8 @@ def find_role(subject: str, summary: str, body: str, drop: Iterable[str]) -> Fou
     drop = [d for d in drop if d]
     for source, text, end in (("body", body, _BODY_HEAD), ("summary", summary, None)):
         for rx in _ROLE_RX:
+            if not rx.may_match(text):
+                continue
             for m in rx.finditer(text, end):
                 role = _clean_role(m.group("role"), drop)
                 if _looks_like_role(role):
