@@ -280,7 +280,7 @@ def named_interviewers(text: str, sender: Address | None, pool: list[Address]) -
     people: list[NamedPerson] = []
     if not may_hold(_INTERVIEWERS, text):  # most messages name nobody so
         return people
-    pairs = _name_email_pairs(text)
+    pairs: dict[str, Address] | None = None  # read when a name is first found
     low = text.lower()
     if len(low) != len(text):  # rare case-folding that changes length: offsets would lie
         return people
@@ -293,6 +293,8 @@ def named_interviewers(text: str, sender: Address | None, pool: list[Address]) -
                 if sender is not None:
                     people.append(NamedPerson(sender.name or sender.email, sender))
                 continue
+            if pairs is None:
+                pairs = _name_email_pairs(text)
             address = pairs.get(squash(name)) or _match_address(name, pool)
             people.append(NamedPerson(name, address))
     return people
