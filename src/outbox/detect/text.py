@@ -12,6 +12,7 @@ import logging
 import re
 from html import unescape
 
+from outbox.detect.phrases import lowered
 from outbox.model import Message
 
 log = logging.getLogger(__name__)
@@ -55,6 +56,25 @@ _QUOTE_HEADER_RX = re.compile(
     r")",
     re.IGNORECASE | re.MULTILINE,
 )
+# In ASCII text (no character folds to another's case there), each alternative above
+# holds one of these, lower-cased: a text holding none has no quote header, and the
+# pattern (tried at every position) need not run.
+_QUOTE_KEYS = (
+    "wrote:", "schrieb", "escreveu", "ha scritto", "schreef", "w dniu", "skrev", "--",
+    "_" * 20, "sent:", "gesendet:", "enviad", "inviato:", "verzonden:", "skickat:", "date:",
+    "datum:", "data:",
+)
+
+
+def _quote_header(text: str) -> re.Match[str] | None:
+    """``_QUOTE_HEADER_RX.search(text)``, not run where it cannot match."""
+    if text.isascii():
+        low = lowered(text)
+        if not any(key in low for key in _QUOTE_KEYS):
+            return None
+    return _QUOTE_HEADER_RX.search(text)
+
+
 # Literal-first patterns: the regex engine then skips ahead in C.
 _URL_RX = re.compile(r"(?:https?://|www\.)([^\s/<>\"')]+)[^\s<>\"]*", re.IGNORECASE)
 _ODD_BLANKS_RX = re.compile(r"[\t\r\f\v\u00a0\u2007\u202f]")
@@ -158,7 +178,8 @@ def _element_end(low: str, tag: str, pos: int) -> int:
 
 def tidy(text: str) -> str:
     """One space for any run of blanks, no blanks around line ends, at most one empty line."""
-    text = _ODD_BLANKS_RX.sub(" ", text)
+    if not text.isascii() or any(c in text for c in "\t\r\f\v"):  # four C scans, no regex
+        text = _ODD_BLANKS_RX.sub(" ", text)
     # Each pass only when it has work: most bodies need one or two of them.
     if "  " in text:
         text = _SPACES_RX.sub(" ", text)
@@ -180,7 +201,7 @@ def body_text(message: Message) -> str:
 
 def fresh_part(text: str) -> str:
     """The part the sender wrote now: no quoted lines, nothing after the quote header."""
-    cut = _QUOTE_HEADER_RX.search(text)
+    cut = _quote_header(text)
     if cut and cut.start() > 0:
         text = text[: cut.start()]
     if ">" in text:
@@ -194,15 +215,45 @@ def split_links(text: str) -> tuple[str, str]:
     Paths are noise to the phrase rules ("meetup-join" in a Teams link is not a
     meetup) and dates in them are not interview times; the links are kept
     apart for the rules that want them (a Calendly booking page)."""
-    if "://" not in text and "www." not in text.lower():
+    # lower-cased once for every reader of the text (``lowered``), not just for this
+    low = lowered(text)
+    if "://" not in text and "www." not in low:
         return text, ""
     links: list[str] = []
+    if len(low) != len(text):  # offsets in ``low`` would not align: search everywhere
 
-    def host(m: re.Match[str]) -> str:
+        def host(m: re.Match[str]) -> str:
+            links.append(m.group(0))
+            return " " + m.group(1) + " "
+
+        return _URL_RX.sub(host, text), "\n".join(links)
+    # A link starts where "http" or "www." is written (in any case; no other character
+    # folds to these letters): the pattern is tried there only, not at every position.
+    parts: list[str] = []
+    done = 0
+    for start in sorted((*_find_all(low, "http"), *_find_all(low, "www."))):
+        if start < done:
+            continue
+        m = _URL_RX.match(text, start)
+        if m is None:
+            continue
+        parts += (text[done:start], " ", m.group(1), " ")
         links.append(m.group(0))
-        return " " + m.group(1) + " "
+        done = m.end()
+    if not links:
+        return text, ""
+    parts.append(text[done:])
+    return "".join(parts), "\n".join(links)
 
-    return _URL_RX.sub(host, text), "\n".join(links)
+
+def _find_all(text: str, word: str) -> list[int]:
+    """Where ``word`` starts in ``text``, in order."""
+    out = []
+    at = text.find(word)
+    while at != -1:
+        out.append(at)
+        at = text.find(word, at + 1)
+    return out
 
 
 _QUOTE_MARK_RX = re.compile(r"^[ \t]*>[ \t]?", re.MULTILINE)
@@ -215,7 +266,7 @@ def quoted_part(text: str) -> str:
     """The mail being answered (one level of quoting, headers dropped): where the
     time is when the new text only says "see you then" or forwards an invitation.
     Callers read it only when the fresh part has no time of its own."""
-    cut = _QUOTE_HEADER_RX.search(text)
+    cut = _quote_header(text)
     if cut is None:
         # No header line above the quote (iPhone puts it inside: "> Am 15.03. schrieb"):
         # the first level of ">" lines is the message answered.

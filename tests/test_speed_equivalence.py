@@ -1,0 +1,108 @@
+"""The fast paths give what the plain code they stand in for gives.
+
+Each shortcut taken for speed (a C-level string operation instead of a regex or a
+per-character loop, a regex run only where it can match) is compared here with the
+straightforward reading it replaces, on ordinary and awkward inputs.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import pytest
+
+from outbox.detect import calendar, people, text
+
+SAMPLES = [
+    "",
+    " ",
+    "Ada Lovelace",
+    "ada.lovelace+jobs@example.com",
+    "O'Brien-Smith 3rd",
+    "Zoë Brückner",
+    "ÅSA ÖBERG",
+    "İstanbul Iİ ı",
+    "ſchrieb Kelvin \u212a",
+    "Straße ﬁne ﬂow",
+    "\t\r\f\v\u00a0\u2007\u202f mixed  blanks \n  \n\n\n end ",
+    "Hello,\n\nOn Tue, 3 Mar 2026 at 10:00, Jane <jane@acme.com> wrote:\n> old\n",
+    "Thanks!\n\nAm 15.03.2026 schrieb Julia:\n> alt",
+    "Merci\n\nLe 3 mars 2026, Julie a écrit :\n> ancien",
+    "Gracias\n\nEl 3 mar 2026, Ana escribió:\n> viejo",
+    "Obrigada\n\nEm 3 de mar, Ana escreveu:\n> antigo",
+    "Grazie\n\nIl 3 mar, Anna ha scritto:\n> vecchio",
+    "Dank\n\nOp 3 mrt, Anna schreef het volgende:\n> oud",
+    "Dzięki\n\nW dniu 3 mar Anna napisała:\n> stare",
+    "Tack\n\nDen 3 mar skrev Anna följande:\n> gammal",
+    "Hi\n\n-----Original Message-----\nFrom: x",
+    "Hi\n\n---------- Forwarded message ---------\nFrom: x",
+    "Hi\n\n" + "_" * 32 + "\nFrom: Jane\nSent: Monday\n",
+    "Hi\n\nFrom: Jane Doe <jane@acme.com>\nSent: Monday, March 2, 2026\nTo: Ada",
+    "Hi\n\nVon: Jane\nGesendet: Montag\n",
+    "Hi\n\nDe: Jane\nEnvoyé : lundi\n",
+    "Hi\n\nFROM: JANE\nDATE: MONDAY\n",
+    "Hi\n\nON TUESDAY JANE WROTE:\n> x",
+    "no quote here at all, just words: on, am, le, el, em, il, op, den",
+    "Join at https://zoom.us/j/123?pwd=abc or www.Example.com/path, HTTP://X.ORG.",
+    "hTTpS://a.b/c HTTPſ://odd.example www. www.x http:/broken httpx://y",
+    "Link: <https://acme.greenhouse.io/schedule/abc>\nand \"www.acme.com\"",
+    "İ https://after.dotted.capital/i and www.x.y",
+    "Σ final sigma ΣΑΣ https://x.y",
+    "the words of a letter, de l'été, naïve façade, ćwiczenie, wörter",
+    "a b cc ddd e ff",
+]
+
+
+def _squash_plain(value: str) -> str:
+    value = unicodedata.normalize("NFKD", value)
+    return "".join(c for c in value.lower() if c.isalnum() and not unicodedata.combining(c))
+
+
+@pytest.mark.parametrize("value", SAMPLES + [chr(c) for c in range(256)])
+def test_squash_matches_the_plain_reading(value: str) -> None:
+    assert people.squash(value) == _squash_plain(value)
+
+
+@pytest.mark.parametrize("value", SAMPLES)
+def test_quote_header_matches_the_regex(value: str) -> None:
+    found, plain = text._quote_header(value), text._QUOTE_HEADER_RX.search(value)
+    assert (found and found.span()) == (plain and plain.span())
+
+
+def _split_links_plain(value: str) -> tuple[str, str]:
+    if "://" not in value and "www." not in value.lower():
+        return value, ""
+    links: list[str] = []
+
+    def host(m: re.Match[str]) -> str:
+        links.append(m.group(0))
+        return " " + m.group(1) + " "
+
+    return text._URL_RX.sub(host, value), "\n".join(links)
+
+
+@pytest.mark.parametrize("value", SAMPLES)
+def test_split_links_matches_the_regex(value: str) -> None:
+    assert text.split_links(value) == _split_links_plain(value)
+
+
+def _tidy_plain(value: str) -> str:
+    value = text._ODD_BLANKS_RX.sub(" ", value)
+    value = re.sub(r"  +", " ", value)
+    value = re.sub(r" +\n", "\n", value)
+    value = re.sub(r"\n +", "\n", value)
+    value = re.sub(r"\n\s*\n\s*\n+", "\n\n", value)
+    return value.strip()
+
+
+@pytest.mark.parametrize("value", [*SAMPLES, "a \t\n\t b", " \n \n \n ", "x\r\n y\r\n"])
+def test_tidy_matches_the_plain_passes(value: str) -> None:
+    assert text.tidy(value) == _tidy_plain(value)
+
+
+@pytest.mark.parametrize("value", [
+    "A:1\r\n B\r\n\tC\n D\r\r\n E\n\n F\r\n\r\n G", "\r\n \n \r\r\n\t", "no folds\r\nat all",
+])
+def test_unfolding_matches_the_plain_pattern(value: str) -> None:
+    assert calendar._UNFOLD_RX.sub("", value) == re.sub(r"\r?\n[ \t]", "", value)
