@@ -12,7 +12,7 @@ import unicodedata
 
 import pytest
 
-from outbox.detect import calendar, people, text
+from outbox.detect import calendar, kindmodel, people, text
 
 SAMPLES = [
     "",
@@ -68,6 +68,12 @@ def test_squash_matches_the_plain_reading(value: str) -> None:
 def test_quote_header_matches_the_regex(value: str) -> None:
     found, plain = text._quote_header(value), text._QUOTE_HEADER_RX.search(value)
     assert (found and found.span()) == (plain and plain.span())
+
+
+@pytest.mark.parametrize("value", SAMPLES)
+def test_kind_model_tokens_match_the_regex(value: str) -> None:
+    for low in (value.lower(), value):
+        assert kindmodel._tokens(low) == kindmodel._WORD_RX.findall(low)
 
 
 def _split_links_plain(value: str) -> tuple[str, str]:
