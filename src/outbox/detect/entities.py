@@ -60,14 +60,14 @@ class _Triggered:
         self.trigger, self.tail = re.compile(literal_first(trigger)), re.compile(tail)
         self._number = register([trigger])
 
-    def may_match(self, text: str) -> bool:
-        """False when ``text`` holds no match (the prefilter's answer, no generator made)."""
-        return may_hold(self._number, text)
-
-    def finditer(self, text: str, end: int | None = None) -> Iterator[re.Match[str]]:
-        """The matches in ``text[:end]``."""
+    def finditer(self, text: str, end: int | None = None) -> Iterable[re.Match[str]]:
+        """The matches in ``text[:end]``; when the prefilter rules them out, none at
+        once (no generator is made: most texts are asked of most patterns in vain)."""
         if not may_hold(self._number, text):
-            return
+            return ()
+        return self._matches(text, end)
+
+    def _matches(self, text: str, end: int | None) -> Iterator[re.Match[str]]:
         end = len(text) if end is None else min(end, len(text))
         low = lowered(text)
         if len(low) != len(text):  # offsets would not align: read the text as written
@@ -179,10 +179,10 @@ class _Keyed:
     def __init__(self, rx: re.Pattern[str], keys: tuple[str, ...]) -> None:
         self.rx, self.keys = rx, keys
 
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+    def finditer(self, text: str) -> Iterable[re.Match[str]]:
+        """The pattern's matches; none, with no search, when no key is in ``text``."""
         low = lowered(text)
-        if any(map(low.__contains__, self.keys)):
-            yield from self.rx.finditer(text)
+        return self.rx.finditer(text) if any(map(low.__contains__, self.keys)) else ()
 
 
 _INTERVIEW_KEYS = ("interview", "invitation", "entretien", "entrevista", "gespräch")
@@ -495,8 +495,7 @@ def company_candidates(subject: str, summary: str, body: str) -> Iterator[Found]
         ((source, text, rx.finditer(text)) for source, text in (("summary", summary),
                                                                  ("subject", subject))
          if text for rx in _SUBJECT_COMPANY),
-        (("body", body, rx.finditer(body, _BODY_HEAD)) for rx in _BODY_COMPANY_RX
-         if body and rx.may_match(body)))
+        (("body", body, rx.finditer(body, _BODY_HEAD)) for rx in _BODY_COMPANY_RX if body))
     for source, text, matches in found:
         for m in matches:
             if _qualifier_or_person(text, m):
@@ -579,8 +578,6 @@ def find_role(subject: str, summary: str, body: str, drop: Iterable[str]) -> Fou
     drop = [d for d in drop if d]
     for source, text, end in (("body", body, _BODY_HEAD), ("summary", summary, None)):
         for rx in _ROLE_RX:
-            if not rx.may_match(text):
-                continue
             for m in rx.finditer(text, end):
                 role = _clean_role(m.group("role"), drop)
                 if _looks_like_role(role):
