@@ -179,11 +179,17 @@ def is_role_account(address: Address) -> bool:
 
 def is_person(address: Address, me: frozenset[str]) -> bool:
     """A human we may write to: not me, not a robot, not a shared inbox."""
+    return _is_person(address.email, me)
+
+
+@lru_cache(maxsize=4096)  # asked of each address of a message, and of the same people again
+def _is_person(email: str, me: frozenset[str]) -> bool:
+    local, _, domain = email.rpartition("@")
     return (
-        address.email not in me
-        and not is_noreply(address)
-        and not is_role_account(address)
-        and not is_platform(address.domain)
+        email not in me
+        and not _noreply_local(local)
+        and not _ROLE_RX.match(local)
+        and not is_platform(domain)
     )
 
 
@@ -195,12 +201,17 @@ class NamedPerson:
 
 def emails_in_text(text: str) -> list[Address]:
     """Addresses written in the text; found from each "@" outwards (cheap)."""
+    return list(_emails_in_text(text))
+
+
+@lru_cache(maxsize=4)  # asked twice of a message's text: for its people, for its employer
+def _emails_in_text(text: str) -> tuple[Address, ...]:
     out = []
     for at in _ats(text):
         m = _EMAIL_IN_TEXT_RX.search(text, max(0, at - 64), at + 256)
         if m and m.start() <= at < m.end():
             out.append(Address(email=m.group(0).rstrip(".")))
-    return out
+    return tuple(out)
 
 
 def _ats(text: str) -> Iterator[int]:

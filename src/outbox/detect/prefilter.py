@@ -147,6 +147,7 @@ class Prefilter:
         # so that importing detection (every command does) costs no translation.
         self._sources: list[tuple[str, ...]] = []
         self._compiled: tuple[Any, list[int], frozenset[int]] | None = None
+        self._direct = False  # RE2 numbers the phrases as we do (it took every one)
 
     def add(self, alternatives: Sequence[str]) -> int:
         """Register a phrase (its alternatives, as its regexes are built); its number."""
@@ -180,9 +181,12 @@ class Prefilter:
         found = compiled.Match(fold(low))
         # The last pattern is empty and matches every text: without it in the answer,
         # RE2 gave up (its automaton out of memory) and said nothing about the others.
-        if not found or len(numbers) not in found:
+        sentinel = len(numbers)
+        if not found or sentinel not in found:
             return frozenset(range(len(self._sources)))
-        return frozenset(numbers[i] for i in found if i < len(numbers)) | always
+        if self._direct:  # its numbers are ours: only the sentinel to drop (in C)
+            return frozenset(found).difference((sentinel,))
+        return frozenset(numbers[i] for i in found if i < sentinel) | always
 
     def _compile(self) -> None:
         everything = frozenset(range(len(self._sources)))
@@ -210,3 +214,4 @@ class Prefilter:
             self._compiled = (None, [], everything)
             return
         self._compiled = (compiled, numbers, everything - frozenset(numbers))
+        self._direct = numbers == list(range(len(self._sources)))

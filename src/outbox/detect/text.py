@@ -56,22 +56,25 @@ _QUOTE_HEADER_RX = re.compile(
     r")",
     re.IGNORECASE | re.MULTILINE,
 )
-# In ASCII text (no character folds to another's case there), each alternative above
-# holds one of these, lower-cased: a text holding none has no quote header, and the
-# pattern (tried at every position) need not run.
+# Each alternative above holds one of these words, lower-cased (where it holds other
+# letters, the ASCII run of them: "crit" of "a écrit", "ano:" of "wysłano:"): a text
+# holding none has no quote header, and the pattern (tried at every position) need
+# not run. In any case the pattern's letters match only themselves, lower- or
+# upper-case, but for three (``_ODD_FOLDS``): a text holding one of them is searched.
 _QUOTE_KEYS = (
-    "wrote:", "schrieb", "escreveu", "ha scritto", "schreef", "w dniu", "skrev", "--",
-    "_" * 20, "sent:", "gesendet:", "enviad", "inviato:", "verzonden:", "skickat:", "date:",
-    "datum:", "data:",
+    "wrote:", "schrieb", "crit", "escrib", "escreveu", "ha scritto", "schreef", "w dniu",
+    "skrev", "original message", "nachricht", "message d'origine", "mensaje original",
+    "forwarded message", "_" * 20, "sent:", "gesendet:", "envoy", "enviad", "inviato:",
+    "verzonden:", "ano:", "skickat:", "date:", "datum:", "data:",
 )
+_ODD_FOLDS = "\u0130\u0131\u017f"  # "İ" and "ı" match "i", "ſ" matches "s"
 
 
 def _quote_header(text: str) -> re.Match[str] | None:
     """``_QUOTE_HEADER_RX.search(text)``, not run where it cannot match."""
-    if text.isascii():
-        low = lowered(text)
-        if not any(key in low for key in _QUOTE_KEYS):
-            return None
+    if ((text.isascii() or not any(map(text.__contains__, _ODD_FOLDS)))
+            and not any(map(lowered(text).__contains__, _QUOTE_KEYS))):  # in C
+        return None
     return _QUOTE_HEADER_RX.search(text)
 
 
@@ -178,7 +181,7 @@ def _element_end(low: str, tag: str, pos: int) -> int:
 
 def tidy(text: str) -> str:
     """One space for any run of blanks, no blanks around line ends, at most one empty line."""
-    if not text.isascii() or any(c in text for c in "\t\r\f\v"):  # four C scans, no regex
+    if not text.isascii() or any(map(text.__contains__, "\t\r\f\v")):  # C scans, no regex
         text = _ODD_BLANKS_RX.sub(" ", text)
     # Each pass only when it has work: most bodies need one or two of them.
     if "  " in text:
