@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain
+from typing import Any
 
 from outbox.detect.days import only_date_words
 from outbox.detect.people import is_freemail, is_platform, registrable, squash
@@ -491,17 +491,20 @@ def company_from_domain(domain: str, texts: Iterable[str]) -> str | None:
 def company_candidates(subject: str, summary: str, body: str) -> Iterator[Found]:
     """The names in the summary, the subject, then the body, best first. Lazily: the
     caller stops at the first it takes, and the body's many patterns often go unread."""
-    found: Iterable[tuple[str, str, Iterable[re.Match[str]]]] = chain(
-        ((source, text, rx.finditer(text)) for source, text in (("summary", summary),
-                                                                 ("subject", subject))
-         if text for rx in _SUBJECT_COMPANY),
-        (("body", body, rx.finditer(body, _BODY_HEAD)) for rx in _BODY_COMPANY_RX if body))
-    for source, text, matches in found:
-        for m in matches:
-            if _qualifier_or_person(text, m):
-                continue
-            value = _clean_company(m.group("co") + (m.group("legal") or ""))
-            yield Found(value, source)
+    # Plain loops, not a chain of generators: most patterns find nothing, and the
+    # bookkeeping of a generator per pattern and text cost more than the search.
+    searches: list[tuple[str, str, list[Any], int | None]] = [
+        ("summary", summary, _SUBJECT_COMPANY, None), ("subject", subject, _SUBJECT_COMPANY, None),
+        ("body", body, _BODY_COMPANY_RX, _BODY_HEAD)]
+    for source, text, patterns, end in searches:
+        if not text:
+            continue
+        for rx in patterns:
+            for m in (rx.finditer(text) if end is None else rx.finditer(text, end)):
+                if _qualifier_or_person(text, m):
+                    continue
+                value = _clean_company(m.group("co") + (m.group("legal") or ""))
+                yield Found(value, source)
 
 
 _PAREN_AFTER_RX = re.compile(r"\s*\(([^()\n]{1,40})\)")
