@@ -140,3 +140,12 @@ def test_a_calendar_invitation_is_never_overruled(monkeypatch) -> None:
     invitation = parse_message(eml.read_bytes(), ref="c", folder=Folder.INBOX)
     assert invitation.calendars
     assert classify(invitation, CTX).kind is Kind.CONFIRMATION
+
+
+def test_words_that_weigh_the_same_are_explained_in_a_fixed_order() -> None:
+    # a set's order changes from run to run (hash seeds); the explanation must not
+    counted = kindmodel.train([(Kind.REJECTION, "Update", "zeta alpha mid"),
+                               (Kind.NONE, "Hello", "other words here")], per_decision=50)
+    model = kindmodel._Model(counted)
+    tied = {"zeta", "alpha", "mid"}
+    assert model.evidence(tied, Kind.REJECTION, Kind.NONE) == ["alpha", "mid", "zeta"]

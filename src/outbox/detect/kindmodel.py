@@ -183,7 +183,9 @@ class _Model:
 
     def evidence(self, known: set[str], winner: Kind, loser: Kind, n: int = 6) -> list[str]:
         """The features that weighed most for ``winner`` against ``loser``."""
-        return sorted(known, key=lambda f: self.weight(f, loser) - self.weight(f, winner))[:n]
+        # (ties by name: a set's order changes from run to run, the explanation must not)
+        return sorted(known, key=lambda f: (self.weight(f, loser) - self.weight(f, winner), f)
+                      )[:n]
 
 
 @lru_cache(maxsize=1)

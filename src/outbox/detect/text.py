@@ -64,8 +64,11 @@ _QUOTE_HEADER_RX = re.compile(
 _QUOTE_KEYS = (
     "wrote:", "schrieb", "crit", "escrib", "escreveu", "ha scritto", "schreef", "w dniu",
     "skrev", "original message", "nachricht", "message d'origine", "mensaje original",
-    "forwarded message", "_" * 20, "sent:", "gesendet:", "envoy", "enviad", "inviato:",
-    "verzonden:", "ano:", "skickat:", "date:", "datum:", "data:",
+    "forwarded message", "_" * 20,
+    # ``SENT_LINE``'s words, with or without the little word before the colon
+    "sent:", "sent :", "gesendet:", "gesendet am", "envoy", "enviad", "inviato:", "inviato il",
+    "verzonden:", "verzonden op", "ano:", "skickat:", "skickat den", "date:", "date :",
+    "datum:", "datum :", "data:", "data :",
 )
 _ODD_FOLDS = "\u0130\u0131\u017f"  # "İ" and "ı" match "i", "ſ" matches "s"
 
