@@ -1337,6 +1337,34 @@ def test_each_languages_verbs_give_their_kind(text: str, subject: str, kind: Kin
     assert run(text, subject).kind is kind
 
 
+# Look-alikes with a fixed time, in each language (a pass over the lexicon): no interview
+# of mine, however the time is written.
+_LOOKALIKES: list[tuple[str, str]] = [
+    ("Wir freuen uns auf die Vertragsunterzeichnung am Donnerstag, 5. März, um 10:00 Uhr.",
+     "Ihr Start bei uns"),
+    ("Rendez-vous pour la signature de votre contrat jeudi 5 mars à 10h.", "Votre embauche"),
+    ("Te esperamos para la firma del contrato el jueves 5 de marzo a las 10:00.", "Bienvenida"),
+    ("Soy periodista y me gustaría entrevistarte el jueves 5 de marzo a las 10:00 para un "
+     "reportaje sobre empleo.", "Entrevista para un reportaje"),
+    ("Je suis journaliste : notre entretien est prévu jeudi 5 mars à 10h pour le dossier "
+     "emploi.", "Entretien pour le magazine"),
+    ("Bevestiging van het referentiegesprek over Tom de Vries, donderdag 5 maart om 10.00 uur.",
+     "Referentiegesprek"),
+    ("Your right-to-work verification call is booked for Thursday 5 March at 10:00.",
+     "Pre-employment checks"),
+    ("Your onboarding session is on Thursday 5 March at 10:00 - welcome!", "Onboarding"),
+    ("Grazie per aver accettato di partecipare come intervistatrice: il primo colloquio è "
+     "giovedì 5 marzo alle 10:00.", "Colloqui per lo stage"),
+    ("Tack för att du ställer upp som intervjuare: första intervjun är torsdag 5 mars kl. "
+     "10.00.", "Intervjuer för praktikplatsen"),
+]
+
+
+@pytest.mark.parametrize(("text", "subject"), _LOOKALIKES)
+def test_look_alikes_with_a_fixed_time_book_no_interview(text: str, subject: str) -> None:
+    assert run(text, subject).kind is Kind.NONE
+
+
 def test_a_company_person_moving_our_chat_moves_an_interview() -> None:
     text = ("Apologies - our planning got moved onto Tuesday afternoon so I've had to shift our "
             "conversation from Tuesday 3pm to Wednesday at 4pm ET (same Zoom).")

@@ -478,6 +478,17 @@ NOT_JOB = _rx(
     r"|will run)", r"\bbefore the (?:piece|article|feature|story) (?:runs|goes)",
     r"\bquotes to check\b", r"\bsend you any (?:direct )?quotes",
     r"\bthank(?:s| you) for registering\b", r"\bwebinar id\b",
+    # the press in the other languages
+    r"\b(?:periodista|giornalista|jornalista|journaliste|dziennikar)",
+    # a reference check about someone else, or an identity check: no interview of mine
+    r"\b(?:referenzgespräch|referentiegesprek|appel de référence|llamada de referencias?"
+    r"|chiamata di referenze|referenssamtal|rozmowa referencyjna)\b",
+    r"\b(?:your |an? )?(?:identity|id|right[- ]to[- ]work) (?:verification|check)"
+    r" (?:call|appointment|session) (?:is )?(?:booked|scheduled|confirmed)",
+    r"\b(?:security|police) vetting (?:appointment|interview|call)",
+    # onboarding: the job is won
+    r"\bonboarding (?:session|call|day|meeting|termin)\b", r"\bjournée d'intégration\b",
+    r"\bintroductiedag\b", r"\bprimer día de trabajo\b", r"\bintroduktionsdag\b",
 )
 # Titles of meetings that are never a job interview (subject and invitation only: a
 # body may well say "mentoring juniors is part of the role").
@@ -504,6 +515,11 @@ I_INTERVIEW = _rx(
     r"\(interviewer\)",
     r"\binterviewer (?:guide|instructions|briefing|training)",
     r"\bfeedback form\b",
+    # "as an interviewer" in the other languages
+    r"\bals (?:interviewer(?:in)?|interviewende)\b", r"\ben tant que (?:recruteur|recruteuse"
+    r"|intervieweur|intervieweuse|membre du jury)\b", r"\bcomo entrevistador(?:a)?\b",
+    r"\bcome (?:intervistatore|intervistatrice)\b", r"\bsom intervjuare\b",
+    r"\bjako (?:rekruter|rekruterka|osoba rekrutująca)\b",
 )
 RESCHEDULE = _rx(
     r"\b(?:has been|have|was|is|been|we've|we have) (?:now )?rescheduled",
@@ -918,6 +934,11 @@ OFFER = _rx(
     r"\bproposta di assunzione", r"\boferta de (?:emprego|empleo|trabajo)",
     r"\bproposition d'embauche", r"\bpromesse d'embauche", r"\bvertragsangebot",
     r"\bpropuesta de incorporación", r"\bcarta (?:de )?oferta", r"\bjob offer\b",
+    # signing the contract: the job is won
+    r"\b(?:contract signing|sign(?:ing)? (?:the|your) contract)\b", r"\bvertragsunterzeichnung",
+    r"\bsignature (?:du|de votre) contrat", r"\bfirma del contrat[oa]", r"\bfirmare il contratto",
+    r"\bassinatura do contrato", r"\bcontract (?:tekenen|ondertekenen)", r"\bpodpisani[ea] umowy",
+    r"\bskriva (?:på )?(?:avtal|anställningsavtal)",
 )
 # Times that are no appointment: a signature's office hours, a note on the clocks changing.
 OFFICE_HOURS = _rx(
