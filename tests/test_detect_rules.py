@@ -1326,6 +1326,19 @@ _LEXICON: list[tuple[str, str, Kind]] = [
     ("Thank you for completing your recorded video interview for the Risk Analyst role. We "
      "regret to inform you that we will not be progressing your application.",
      "Your application to Shinglebay Bank", Kind.REJECTION),
+    # round 17, after its first sight
+    ("Vimo-nos obrigados a alterar a data da sua entrevista: passa a realizar-se na "
+     "quinta-feira, dia 5 de março, às 11h30.", "Alteração da data da sua entrevista",
+     Kind.RESCHEDULE),
+    ("Ons gesprek van donderdag kan helaas niet doorgaan; ik heb het verplaatst naar maandag "
+     "9 maart, 15.00 uur.", "Gesprek van donderdag", Kind.RESCHEDULE),
+    ("Het sollicitatiegesprek van donderdag 5 maart om 11.00 uur kan helaas niet doorgaan.",
+     "Gesprek donderdag", Kind.CANCELLATION),
+    ("Zdecydowaliśmy się kontynuować proces rekrutacyjny z innymi kandydatami.",
+     "Dziękujemy za udział w rekrutacji", Kind.REJECTION),
+    ("Il colloquio previsto per giovedì 5 marzo alle 15:00 è stato annullato. Sarà nostra "
+     "cura ricontattarLa nei prossimi giorni per concordare una nuova data.",
+     "Colloquio del 5 marzo", Kind.CANCELLATION),
     # look-alikes of those verbs: "come anticipato" is "as said before"
     ("Come anticipato al telefono, il colloquio è confermato per venerdì 6 marzo alle 10:00.",
      "Colloquio tecnico", Kind.CONFIRMATION),
@@ -1357,6 +1370,18 @@ _LOOKALIKES: list[tuple[str, str]] = [
      "giovedì 5 marzo alle 10:00.", "Colloqui per lo stage"),
     ("Tack för att du ställer upp som intervjuare: första intervjun är torsdag 5 mars kl. "
      "10.00.", "Intervjuer för praktikplatsen"),
+    ("Your event has been scheduled. Event Date/Time: 7:00pm, Thursday, 5 March 2026.",
+     "Confirmed: Career Strategy Session (60 min) with Mara"),
+    ("I haven't got a specific role to pitch you yet - I've booked us in for Friday 6th "
+     "March, 12:30 at the cafe.", "Coffee Friday?"),
+    ("This is a reminder of your next appointment with your work coach: Work search review "
+     "interview, Thursday 5 March 2026 at 10:40am.", "Appointment reminder"),
+    ("Votre inscription est bien enregistrée ! Table ronde « Carrières dans la data » jeudi "
+     "5 mars 2026 à 18h30.", "Rencontre Alumni"),
+    ("Je bent gekoppeld aan je mentor: jullie eerste kennismakingsgesprek staat gepland op "
+     "donderdag 5 maart om 17.30 uur.", "Je mentormatch is bekend"),
+    ("Anbei unsere Fallstudie. Bitte schicken Sie uns Ihre Ausarbeitung bis spätestens "
+     "Freitag, 6. März, 18:00 Uhr.", "Fallstudie für die nächste Runde"),
 ]
 
 

@@ -807,3 +807,14 @@ def test_a_clock_word_time_may_end_the_sentence() -> None:
 def test_where_a_moved_interview_was_is_left_out(text: str) -> None:
     m = only(text, day_first=True)  # Portuguese writes the day first
     assert (m.start.day, m.start.hour) == (6, 16)
+
+
+def test_a_length_after_its_word_is_no_clock_time() -> None:
+    m = only("Data: quarta-feira, 4 de março de 2026\nHora: 10h00 (hora de Lisboa), com duração "
+             "prevista de 1 hora", day_first=True)
+    assert (m.start.hour, m.start.minute) == (10, 0)
+
+
+def test_a_forms_was_row_is_the_old_time() -> None:
+    m = only("Was: Tuesday 3rd March, 10:00\nNow: Wednesday 4th March, 11:30 - 12:30")
+    assert (m.start.day, m.start.hour, m.start.minute) == (4, 11, 30)

@@ -181,11 +181,20 @@ def _clock_pos(pre: re.Match[str] | None, number: int) -> int:
     return pre.start()
 
 
+# The words that announce a length: a bare number after them is no clock time.
+_LENGTH_BEFORE_RX = re.compile(
+    r"\b(?:duração|duración|durée|dauer|durata|duur|längd|czas trwania|length|lasting|lasts"
+    r"|will take|takes)\b[^.\n\d]{0,20}$", re.IGNORECASE)
+
+
 def _read_clock(m: re.Match[str], text: str) -> Clock | None:
     g = m.groupdict()
     if (m.start() and text[m.start() - 1] in _NOT_BEFORE) or int(g["sh"]) > 23:
         return None
     pre = _pre(text, m.start())
+    if (pre is not None and not g["ssep"] and not g["ssuf"]
+            and _LENGTH_BEFORE_RX.search(text, max(0, m.start() - 40), m.start())):
+        return None  # "com duração prevista de 1 hora": a length, not one o'clock
     noon = _NOON_TAIL_RX.match(text, m.end()) if g["sh"] == "12" and not g["ssuf"] else None
     tail = None if noon else _range_tail(m, text, pre is not None)
     if (tail is not None and tail.group("conn").lower() in ("to", "à", "a", "auf")

@@ -489,17 +489,34 @@ NOT_JOB = _rx(
     # onboarding: the job is won
     r"\bonboarding (?:session|call|day|meeting|termin)\b", r"\bjournée d'intégration\b",
     r"\bintroductiedag\b", r"\bprimer día de trabajo\b", r"\bintroduktionsdag\b",
+    # a recruiter's coffee about the market, with no role to talk about
+    r"\b(?:haven't|have not|don't|do not) (?:got |have )?(?:a|any) specific (?:role|position|job)",
+    r"\bno specific (?:role|position|job) (?:in mind|to pitch|yet)",
+    # the job centre's own appointments (a work coach, a work search review)
+    r"\bwork coach\b", r"\bwork search (?:review|interview|record)\b", r"\bjob ?centre\b",
+    r"\bjobcenter\b", r"\barbeitsagentur\b", r"\bfrance travail\b", r"\bpôle emploi\b",
+    r"\boficina de empleo\b", r"\bcentro per l'impiego\b", r"\barbetsförmedlingen\b",
+    r"\burz[ąę]d pracy\b", r"\buwv\b",
+    # mentoring programmes and round tables
+    r"\bmentor(?:match|programma|programm|programme|program|koppeling)\b", r"\bmentee\b",
+    r"\btable ronde\b", r"\bround ?table\b", r"\bmesa redonda\b", r"\btavola rotonda\b",
+    r"\bpodiumsdiskussion\b", r"\bpanel discussion\b",
+    r"\b(?:votre )?inscription (?:est )?(?:bien )?(?:enregistrée|confirmée|validée)",
 )
 # Titles of meetings that are never a job interview (subject and invitation only: a
 # body may well say "mentoring juniors is part of the role").
 NOT_JOB_TITLE = _rx(
-    r"\bmentor(?:ing|ship)\b", r"\bcoaching\b", r"\bboard meeting", r"\boffice hours\b",
+    r"\bmentor(?:ing|ship)\b", r"\bcoaching\b",
+    r"\bcareer (?:strategy|planning|advice|coaching|development) (?:session|call|meeting)\b",
+    r"\bboard meeting", r"\boffice hours\b",
     r"\bbook club\b", r"\bcheck-in\b",
     r"\binfo(?:rmation)? session\b", r"\byou(?:'re| are) (?:now )?registered\b",
     r"\b(?:product|sales|platform|software) demo\b",
     r"\bcareers? (?:evening|event|night|fair|open day)\b", r"\byour tickets? for\b",
     r"\b(?:online|coding|technical|skills?) (?:assessment|test|challenge)\b", r"\bcase study\b",
     r"\btake-?home\b", r"\btest technique\b", r"\bprueba técnica\b",
+    r"\bfallstudie\b", r"\bétude de cas\b", r"\bcaso práctico\b", r"\bcaso di studio\b",
+    r"\bestudo de caso\b", r"\bcasusopdracht\b", r"\bcase-?uppgift\b",
     r"\bregistration (?:confirmed|confirmation)\b",
     r"\b(?:inscription|rejestracja|anmeldung|inscripción|inscrição|iscrizione|registratie)"
     r" (?:enregistrée|confirmée|potwierdzona|bestätigt|confirmada|confermata|bevestigd)",
@@ -585,7 +602,7 @@ RESCHEDULE = _rx(
     r"\b(?:have|has|we've|i've|we have|i have) rearranged\b",
     r"\bchanged the (?:time|date|day) to\b",
     r"\bumgelegt\b", r"\bumterminiert\b", r"\bumgebucht\b", r"\bneu terminiert\b",
-    r"\bavancée? (?:à|au)\b", r"\brepouss(?:é|ée|er|ons)\b",
+    r"\brepouss(?:é|ée|er|ons)\b",
     # ("por adelantado" is "in advance")
     r"\b(?:hemos|he|se ha|lo|la) (?:adelantad[ao]|atrasad[ao])\b",
     r"\b(?:adelantamos|atrasamos|pospuest[ao]|posponemos|aplazad[ao]|aplazamos)\b",
@@ -593,7 +610,8 @@ RESCHEDULE = _rx(
     r"\b(?:adiad[ao]|adiamos|antecipad[ao]|antecipamos)\b", r"\btransferid[ao] para\b",
     r"\bomgezet naar\b", r"\bverschoven\b",
     r"\bflytta(?:r|de)? (?:vi |jag )?(?:intervjun|mötet|samtalet)", r"\bombok",
-    r"\bprzesun(?:ięt|ąć|ęliśmy|iemy)", r"\bnowy termin\b",
+    r"\bprzesun(?:ięt|ąć|ęliśmy|iemy)", r"\bnowy termin\b", r"\balterar a data\b",
+    r"\bpassa a realizar-se\b",
     r"\b(?:precisei|precisamos|tivemos que|tive que|vamos|vou) (?:de )?remarcar\b",
     r"\bthe old (?:\w+day )?(?:one|invite|invitation|slot|time)\b",
     r"\byou(?:'re| are) now (?:on|booked|scheduled) (?:with|for)\b", r"\bflyttet\b",
@@ -606,6 +624,7 @@ RESCHEDULE_SUBJECT = _rx(
     r"\brevised (?:interview )?(?:time|date)", r"\bmoved\b", r"\bnew date\b",
     r"\bverschiebung\b", r"\bcambio de (?:fecha|hora)", r"\breport de\b",
     r"\bremarcação\b", r"\breagendamento\b", r"\breprogramación\b",
+    r"\balteração d[ao] (?:data|hora|horário)\b",
 )
 CANCEL = _rx(
     r"\b(?:has been|have been|is|was|been) (?:now )?cancel+ed\b",
@@ -675,7 +694,8 @@ CANCEL = _rx(
     r"\b(?:i've|i have|we've|we have) cancel+ed (?:the|your|our) (?:calendar )?(?:invite"
     r"|invitation|interview|call|meeting)",
     r"\bpulled (?:all )?(?:the )?(?:[\w-]+ )?interviews\b",
-    r"\bnie odbędzie się\b", r"\bodwoła(?:ł|ła|li|ły)\b", r"\banulowa", r"\b(?:af|av)lys",
+    r"\bnie odbędzie się\b", r"\bkan (?:helaas )?niet doorgaan\b", r"\bodwoła(?:ł|ła|li|ły)\b",
+    r"\banulowa", r"\b(?:af|av)lys",
 )
 # The role went away before the interview: a cancellation, not a verdict on me.
 ROLE_GONE = _rx(
@@ -752,9 +772,11 @@ REJECT = _rx(
     r"|continuar|dar continuidade)",
     r"\b(?:seguir|prosseguir|avançar|continuar|optamos|optou|escolhemos|seleciona\w*)"
     r" (?:\w+ ){0,3}?(?:com |por )?(?:os |outros )?outros candidatos\b",
-    r"\b(?:kontynuować|kontynuujemy|kontynuować będziemy) (?:proces |rekrutację )?z innymi"
+    r"\b(?:kontynuować|kontynuujemy|kontynuować będziemy) (?:proces (?:rekrutacyjny |rekrutacji )?"
+    r"|rekrutację )?z innymi"
     r" kandydat",
-    r"\bhelaas\b[^.]{0,120}\b(?:niet\b[^.]{0,60}\b(?:verder|door|geselecteerd|uitnodigen|gekozen)"
+    r"\bhelaas\b[^.]{0,120}\b(?:niet\b[^.]{0,60}\b(?:verder|door(?:gaan)? (?:met|naar)"
+    r"|geselecteerd|uitnodigen|gekozen)"
     r"|nee\b|andere kandida)",
     r"\btyvärr\b[^.]{0,120}\b(?:inte\b[^.]{0,60}\b(?:gå vidare|gått vidare|valt|går vidare)"
     r"|annan kandidat)",
@@ -784,7 +806,8 @@ REJECT = _rx(
     r"\b(?:proseguire|procedere|andare avanti) con (?:altr|un altr|un'altr)",
     r"\bnicht (?:weiter )?berücksichtig", r"\bfür (?:eine |einen )?andere[n]? (?:kandidat|bewerber"
     r"|person|profil)", r"\bandere[n]? (?:kandidat|bewerber)\w*\b.{0,40}\bentschieden",
-    r"\bniet (?:verder|door)gaan\b", r"\bgekozen voor een andere",
+    # ("het gesprek kan niet doorgaan" calls a meeting off; the verdict goes on with me)
+    r"\bniet (?:verder|door)gaan met (?:je|jou|u|uw)\b", r"\bgekozen voor een andere",
     r"\boffer(?:ed|ing)? (?:the|this|that|our) (?:[\w-]+ ){0,4}(?:role|position|job|seat) to "
     r"(?:someone|somebody|another|a different|an internal|the other)",
     r"\bgå (?:vidare|videre) med (?:andra|andre|en annan|en anden|någon annan)",

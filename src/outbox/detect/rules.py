@@ -372,7 +372,7 @@ def _offer_to_move(text: str, hit: p.Hit) -> bool:
 _INTENT_RX = re.compile(
     r"\b(?:find|finden|trouver|encontrar|buscar|vereinbaren|arrange|agree|suggest|propose"
     r"|look for|will be in touch|get back to you|reach out|ricontatt|cercare|procurar"
-    r"|choose|pick|select|book)\b",
+    r"|choose|pick|select|book|concordare|concordar|convenir|afspreken|uzgodnić|ustalić)\b",
     re.IGNORECASE)
 _ROLE_FILLED_RX = re.compile(r"filled|not to (?:fill|hire)", re.IGNORECASE)
 _SORROW_ONLY_RX = re.compile(r"regret to inform|au regret de vous informer", re.IGNORECASE)

@@ -78,7 +78,7 @@ _DEADLINE_RX = re.compile(
     r"|antes del?|hasta(?: el)?|date limite|fecha l[ií]mite|frist|einsendeschluss|scadenza"
     r"|jusqu'(?:au|à)|entro(?: il)?|até(?: (?:o|a|dia))?|open until|closes on"
     r"|prazo|uiterlijk|complete (?:it |the test |the assessment )?by|closes?|expires?"
-    r"|termin (?:oddania|przesłania|zgłoszeń)|sista dag|senast)"
+    r"|termin (?:oddania|przesłania|zgłoszeń)|sista dag|senast|(?:bis )?spätestens(?: am| zum)?)"
     r"[\s:,]*(?:the\s+|end of\s+|le\s+|el\s+)?$",
     re.IGNORECASE,
 )
@@ -91,6 +91,8 @@ _OLD_LABEL_RX = re.compile(
     r"|ancien(?:ne)?|au\s+lieu\s+d[eu]|anterior(?:mente)?|originalmente|inicialmente"
     r"|en\s+lugar\s+de|en\s+vez\s+de|em\s+vez\s+de|invece\s+di|in\s+plaats\s+van"
     r"|i\s+stället\s+för|ignore|disregard"
+    # a form's "Was: Tuesday 10:00 / Now: Wednesday 11:30"
+    r"|(?:was|vorher|bisher|antes|prima|voorheen|tidigare|poprzednio|avant)(?=\s*:)"
     # "que estava marcada para quarta-feira (22/04)": where it was, before the move
     r"|(?:was|were|had\s+been)\s+(?:scheduled|booked|planned|set)\s+for|estava\s+marcad[ao]\s+para"
     r"|estaba\s+(?:previst[ao]|programad[ao]|agendad[ao])\s+para|était\s+prévue?"
