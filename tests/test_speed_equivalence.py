@@ -109,7 +109,10 @@ def _tidy_plain(value: str) -> str:
     return value.strip()
 
 
-@pytest.mark.parametrize("value", [*SAMPLES, "a \t\n\t b", " \n \n \n ", "x\r\n y\r\n"])
+@pytest.mark.parametrize("value", [
+    *SAMPLES, "a \t\n\t b", " \n \n \n ", "x\r\n y\r\n", "a\n\x1c\nb\n\n\nc", "a\n\n\x1f\nb",
+    "a\n\n\u2028\nb", "a\n\n b\n \n\n c", "a  \n\n  \n b",
+])
 def test_tidy_matches_the_plain_passes(value: str) -> None:
     assert text.tidy(value) == _tidy_plain(value)
 

@@ -562,7 +562,7 @@ def _name_rx(name: str) -> re.Pattern[str]:
 
 
 def _clean_role(raw: str, drop: Iterable[str]) -> str:
-    role = _GENDER_TAG_RX.sub("", raw)
+    role = _GENDER_TAG_RX.sub("", raw) if "(" in raw else raw  # each tag opens a bracket
     for name in drop:
         # ASCII both: a name not in the lower-cased role cannot match (no regex to build)
         if name and not (name.isascii() and role.isascii()

@@ -83,7 +83,8 @@ def _quote_header(text: str) -> re.Match[str] | None:
 
 # Literal-first patterns: the regex engine then skips ahead in C.
 _URL_RX = re.compile(r"(?:https?://|www\.)([^\s/<>\"')]+)[^\s<>\"]*", re.IGNORECASE)
-_ODD_BLANKS_RX = re.compile(r"[\t\r\f\v\u00a0\u2007\u202f]")
+_ODD_BLANKS = "\t\r\f\v\u00a0\u2007\u202f"
+_ODD_BLANKS_RX = re.compile(f"[{_ODD_BLANKS}]")
 _SPACES_RX = re.compile(r"  +")
 _MANY_NEWLINES_RX = re.compile(r"\n\s*\n\s*\n+")
 
@@ -184,7 +185,7 @@ def _element_end(low: str, tag: str, pos: int) -> int:
 
 def tidy(text: str) -> str:
     """One space for any run of blanks, no blanks around line ends, at most one empty line."""
-    if not text.isascii() or any(map(text.__contains__, "\t\r\f\v")):  # C scans, no regex
+    if any(map(text.__contains__, _ODD_BLANKS)):  # a few C scans rather than the regex's
         text = _ODD_BLANKS_RX.sub(" ", text)
     # Each pass only when it has work: most bodies need one or two of them.
     if "  " in text:
@@ -192,7 +193,10 @@ def tidy(text: str) -> str:
     # No two spaces are left in a row now: " +\n" and "\n +" are one space each, which
     # str.replace removes in C (the regexes tried a match at every space).
     text = text.replace(" \n", "\n").replace("\n ", "\n")
-    if "\n\n" in text:
+    # Nor does a space touch a line end: in ASCII text without the separators \x1c-\x1f,
+    # the only blanks between line ends are line ends, and three in a row are the work.
+    if "\n\n" in text and ("\n\n\n" in text or not text.isascii()
+                           or any(map(text.__contains__, "\x1c\x1d\x1e\x1f"))):
         text = _MANY_NEWLINES_RX.sub("\n\n", text)
     return text.strip()
 
