@@ -122,3 +122,29 @@ def test_tidy_matches_the_plain_passes(value: str) -> None:
 ])
 def test_unfolding_matches_the_plain_pattern(value: str) -> None:
     assert calendar._UNFOLD_RX.sub("", value) == re.sub(r"\r?\n[ \t]", "", value)
+
+
+@pytest.mark.parametrize("value", [
+    "A:1\r\n B\r\n\tC\n D\r\r\n E\n\n F\r\n\r\n G", "\r\n \n \r\r\n\t", "no folds\r\nat all",
+    "X\r\r\nY\r\r\n Z\n\r\n \r\nW", "\r\r\r\n\n\n \t",
+    "BEGIN:VEVENT\r\nSUMMARY:a\r\n  b\r\nEND:VEVENT\r\n",
+])
+def test_calendar_lines_match_the_plain_unfolding(value: str) -> None:
+    """The fast path's lines are the plain unfolding's, empty lines aside."""
+    fast = calendar._UNFOLD_LF_RX.sub("", value.replace("\r\n", "\n")).splitlines()
+    plain = re.sub(r"\r?\n[ \t]", "", value).splitlines()
+    assert [line for line in fast if line] == [line for line in plain if line]
+
+
+@pytest.mark.parametrize("line", [
+    "DTSTART:20260310T100000Z", "DTSTART;TZID=Europe/Berlin:20260310T100000",
+    'ATTENDEE;CN="Doe, Jane";ROLE=REQ-PARTICIPANT:mailto:jane@acme.com',
+    "DESCRIPTION:a: b; c, d", "SUMMARY:", "SUMMARY", "SUMMARY;X:y", 'ORGANIZER;CN="a:b":mailto:x@y',
+    "X-A;B=1,2;C=\"3\":v", "UID;=x:y", ":x", "DT START:x",
+])
+def test_content_line_head_matches_the_full_pattern(line: str) -> None:
+    full = calendar._CONTENT_RX.fullmatch(line)
+    head = calendar._CONTENT_HEAD_RX.match(line)
+    assert (full is None) == (head is None)
+    if full and head:
+        assert full.groups() == (*head.groups(), line[head.end():])

@@ -306,6 +306,12 @@ def parse_invites(
 _PVALUE = r'(?:"[^"]*"|[^";:,]*)'
 _PARAM = rf"[A-Za-z0-9-]+={_PVALUE}(?:,{_PVALUE})*"
 _CONTENT_RX = re.compile(rf"([A-Za-z0-9-]+)((?:;{_PARAM})*):(.*)")
+# Its name and parameters: a line is a content line when they match at its start (the
+# value, "(.*)", takes whatever follows, as a line holds no line break), and the value
+# is then the rest, sliced off rather than scanned (a description runs long).
+_CONTENT_HEAD_RX = re.compile(rf"([A-Za-z0-9-]+)((?:;{_PARAM})*):")
+# A fold in a line ending normalised to "\n": removed, it joins the two lines.
+_UNFOLD_LF_RX = re.compile(r"\n[ \t]")
 _PARAM_RX = re.compile(r';([A-Za-z0-9-]+)=((?:"[^"]*"|[^";:,]*)(?:,(?:"[^"]*"|[^";:,]*))*)')
 _DATETIME_RX = re.compile(r"(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)(Z?)")
 _DATE_RX = re.compile(r"\d{8}")
@@ -443,7 +449,10 @@ def _fast_event(method: str, props: dict[str, Any], floating: tzinfo,
 def fast_invites(raw: str, floating: tzinfo, floating_label: str) -> list[Invite] | None:
     """The invitations of one calendar part read line by line, or None when only
     icalendar can read it (see above)."""
-    lines = _UNFOLD_RX.sub("", raw).splitlines()
+    # "\r\n" as "\n" first: then a fold is found from its "\n" in C. The lines are
+    # those of ``_UNFOLD_RX.sub("", raw)`` but for empty ones ("\r\r\n" may now end
+    # one line, not two), which name no field and are skipped below anyway.
+    lines = _UNFOLD_LF_RX.sub("", raw.replace("\r\n", "\n")).splitlines()
     invites: list[Invite] = []
     stack: list[str] = []
     method = ""
@@ -453,11 +462,12 @@ def fast_invites(raw: str, floating: tzinfo, floating_label: str) -> list[Invite
             head = line[:40].split(":", 1)[0].split(";", 1)[0].strip().upper()
             if head not in _FAST_FIELDS:
                 continue
-            m = _CONTENT_RX.fullmatch(line.strip())
+            content = line.strip()
+            m = _CONTENT_HEAD_RX.match(content)  # as _CONTENT_RX.fullmatch(content)
             if m is None:
                 raise _Decline
-            name, params, value = m.groups()
-            name = name.upper()
+            name, params = m.groups()
+            name, value = name.upper(), content[m.end():]
             if name == "BEGIN":
                 block = value.strip().upper()
                 stack.append(block)
