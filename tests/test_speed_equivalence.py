@@ -71,7 +71,7 @@ def test_squash_matches_the_plain_reading(value: str) -> None:
     assert people.squash(value) == _squash_plain(value)
 
 
-@pytest.mark.parametrize("value", SAMPLES)
+@pytest.mark.parametrize("value", [*SAMPLES, "".join(map(chr, range(256))) + " ab ÷× ßx"])
 def test_kind_model_tokens_match_the_regex(value: str) -> None:
     for low in (value.lower(), value):
         assert kindmodel._tokens(low) == kindmodel._WORD_RX.findall(low)

@@ -55,17 +55,21 @@ MAY_OVERRULE: dict[Kind, tuple[Kind, ...]] = {
 MIN_MARGIN = 15.0
 
 
-# In ASCII text the class above is [a-z]: every other byte becomes a space, and the
+# Among the first 256 characters the class above is [a-zß-öø-ÿ]: in text of only those
+# (ASCII, and most Western European mail) every other byte becomes a space, and the
 # words are what ``split`` finds (of two letters or more), with no regex to run.
-_NOT_A_TO_Z = bytes(c if 0x61 <= c <= 0x7A else 0x20 for c in range(256))
+_LATIN1_LETTERS = bytes(c if 0x61 <= c <= 0x7A or 0xDF <= c <= 0xF6 or c >= 0xF8 else 0x20
+                        for c in range(256))
 
 
 def _tokens(low: str) -> list[str]:
-    """``_WORD_RX.findall(low)``, the ASCII case (most mail) in C."""
-    if low.isascii():
-        spaced = low.encode("ascii").translate(_NOT_A_TO_Z).decode("ascii")
-        return [w for w in spaced.split() if len(w) > 1]
-    return _WORD_RX.findall(low)
+    """``_WORD_RX.findall(low)``, in C for text of Latin-1 characters."""
+    try:
+        raw = low.encode("latin-1")
+    except UnicodeEncodeError:  # other characters ("–", "ł"): the regex reads them
+        return _WORD_RX.findall(low)
+    spaced = raw.translate(_LATIN1_LETTERS).decode("latin-1")
+    return [w for w in spaced.split() if len(w) > 1]
 
 
 def _words(subject: str, text: str) -> tuple[list[str], list[str]]:

@@ -128,23 +128,24 @@ def html_to_text(html: str) -> str:
     parts: list[str] = []
     pos = 0
     for m in _TAG_RX.finditer(html):
-        if m.start() < pos:
+        start, end = m.span()
+        if start < pos:
             continue  # inside a skipped element
-        if m.start() > pos:
-            parts.append(html[pos:m.start()])
-        pos = m.end()
-        tag = m.group("tag")
+        if start > pos:
+            parts.append(html[pos:start])
+        pos = end
+        closing, tag = m.groups()  # the groups "close" and "tag", in one call
         if tag is None:
             continue
         tag = tag.lower()
         if tag in _BLOCK_TAGS:
             parts.append("\n")
-        elif tag in _CELL_TAGS and not m.group("close"):
+        elif tag in _CELL_TAGS and not closing:
             parts.append(" ")
-        elif tag in _SKIP_TAGS and not m.group("close") and not m.group(0).endswith("/>"):
+        elif tag in _SKIP_TAGS and not closing and not m.group(0).endswith("/>"):
             close = low.find("</" + tag, pos)
             pos = len(html) if close == -1 else close  # the end tag itself is skipped next
-        elif struck and not m.group("close") and (
+        elif struck and not closing and (
                 tag in _STRUCK_TAGS or _STRUCK_STYLE_RX.search(m.group(0))):
             pos = _element_end(low, tag, pos)
     parts.append(html[pos:])
