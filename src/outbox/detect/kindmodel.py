@@ -158,20 +158,19 @@ class _Model:
                    for i in columns)
             for f, row in counts.items()}
         self.vocabulary = frozenset(self.packed)
-        # The known pairs by their first word: a pair is spelled out only when it is known.
-        self.pair_seconds: dict[str, frozenset[str]] = {}
-        for f in self.packed:
-            if " " in f:
-                first, second = f.split(" ", 1)
-                self.pair_seconds[first] = self.pair_seconds.get(first, frozenset()) | {second}
+        # The known pairs as (first, second): a text's pairs are looked up as pairwise
+        # gives them, in C, and only the known ones are spelled out.
+        self.pairs = frozenset(tuple(f.split(" ")) for f in self.packed if " " in f)
 
     def known_features(self, subject: str, text: str) -> set[str]:
-        """``features(subject, text) & self.vocabulary``, without spelling out the word
-        pairs that cannot be known."""
-        vocabulary, seconds = self.vocabulary, self.pair_seconds
+        """``features(subject, text) & self.vocabulary``, spelling out only the word pairs
+        that are known."""
+        vocabulary = self.vocabulary
         words, subject_words = _words(subject, text)
         known = set(vocabulary.intersection(words))
-        known.update(f"{a} {b}" for a, b in pairwise(words) if b in seconds.get(a, ()))
+        # in the text's order, as before: a set's order may depend on it, and ``evidence``
+        # breaks its ties by that order
+        known.update(map(" ".join, filter(self.pairs.__contains__, pairwise(words))))
         known.update(vocabulary.intersection(subject_words))
         return known
 

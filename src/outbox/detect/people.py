@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from outbox.detect.phrases import may_hold, register
+from outbox.detect.phrases import lowered, may_hold, register
 from outbox.model import Address
 
 # Applicant-tracking systems and scheduling services: they send for the
@@ -292,7 +292,7 @@ def named_interviewers(text: str, sender: Address | None, pool: list[Address]) -
     if not may_hold(_INTERVIEWERS, text):  # most messages name nobody so
         return people
     pairs: dict[str, Address] | None = None  # read when a name is first found
-    low = text.lower()
+    low = lowered(text)  # the one lower-casing other readers of the text share
     if len(low) != len(text):  # rare case-folding that changes length: offsets would lie
         return people
     for trigger in _triggers(low):
