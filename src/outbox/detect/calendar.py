@@ -339,6 +339,8 @@ def _params(raw: str) -> dict[str, str]:
 
 def _param(params: dict[str, str], name: str) -> str:
     value = params.get(name, "")
+    if not value:  # most parameters are not given
+        return ""
     if value.startswith('"') and value.endswith('"') and len(value) >= 2:
         value = value[1:-1]
     return " ".join(value.split())[:2000]
@@ -357,7 +359,7 @@ def _fast_moment(prop: tuple[str, str] | None, floating: tzinfo
         if _DATE_RX.fullmatch(value):
             return None, False, tzid  # all-day: no time to plan around
         raise _Decline
-    year, month, day, hour, minute, second = (int(g) for g in m.groups()[:6])
+    year, month, day, hour, minute, second = map(int, m.groups()[:6])
     try:
         naive = datetime(year, month, day, hour, minute, min(second, 59))
     except ValueError:
@@ -459,7 +461,7 @@ def fast_invites(raw: str, floating: tzinfo, floating_label: str) -> list[Invite
     props: dict[str, Any] = {}
     try:
         for line in lines:
-            head = line[:40].split(":", 1)[0].split(";", 1)[0].strip().upper()
+            head = line[:40].partition(":")[0].partition(";")[0].strip().upper()
             if head not in _FAST_FIELDS:
                 continue
             content = line.strip()
