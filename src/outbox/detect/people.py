@@ -165,7 +165,12 @@ def is_freemail(domain: str) -> bool:
 
 
 def is_noreply(address: Address) -> bool:
-    return _noreply_local(address.local)
+    return _noreply_email(address.email)
+
+
+@lru_cache(maxsize=4096)  # by the whole address: no local part to cut out on each ask
+def _noreply_email(email: str) -> bool:
+    return _noreply_local(email.rpartition("@")[0])
 
 
 @lru_cache(maxsize=4096)  # asked of the same few addresses again and again
