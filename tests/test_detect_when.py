@@ -59,6 +59,11 @@ def only(text: str, *, sent: datetime = SENT, day_first: bool = False):
          datetime(2026, 3, 11, 11, tzinfo=ZoneInfo("Europe/Warsaw")), "Europe/Warsaw"),
         ("Friday 6 March at four in the afternoon, UK time",
          datetime(2026, 3, 6, 16, tzinfo=ZoneInfo("Europe/London")), "Europe/London"),
+        # a country of one zone names it, in English and German compounds
+        ("Tuesday, March 31st at 15:00 Israel time",
+         datetime(2026, 3, 31, 15, tzinfo=ZoneInfo("Asia/Jerusalem")), "Asia/Jerusalem"),
+        ("Mittwoch, 4. März 2026, um 16:00 Uhr Singapur-Zeit",
+         datetime(2026, 3, 4, 16, tzinfo=ZoneInfo("Asia/Singapore")), "Asia/Singapore"),
     ],
 )
 def test_date_time_and_zone(text: str, start: datetime, tz: str) -> None:
@@ -760,27 +765,16 @@ def test_form_labels_military_clocks_and_bracketed_days(text: str, expected: dat
     assert found and found[0].start == expected
 
 
-@pytest.mark.parametrize(
-    ("text", "start", "tz"),
-    [
-        # a country of one zone names it, in English and German compounds
-        ("Tuesday, March 31st at 15:00 Israel time",
-         datetime(2026, 3, 31, 15, tzinfo=ZoneInfo("Asia/Jerusalem")), "Asia/Jerusalem"),
-        ("Mittwoch, 4. März 2026, um 16:00 Uhr Singapur-Zeit",
-         datetime(2026, 3, 4, 16, tzinfo=ZoneInfo("Asia/Singapore")), "Asia/Singapore"),
-    ],
-)
-def test_a_countrys_time_names_its_zone(text: str, start: datetime, tz: str) -> None:
-    m = only(text)
-    assert m.start == start and m.tz == tz
-
-
-def test_ist_from_an_irish_sender_is_irish_summer_time() -> None:
-    sent = datetime(2026, 6, 8, 14, 0, tzinfo=timezone(timedelta(hours=1)))
-    dublin = sender_zone(sent, ZoneInfo("Europe/London"), "ranelagh.ie")
+@pytest.mark.parametrize(("offset", "domain", "zone"), [
+    (1, "ranelagh.ie", "Europe/Dublin"),  # Irish Standard Time is Dublin's summer time
+    (3, "yarkon.co.il", "Asia/Jerusalem"),  # Israel Standard Time
+])
+def test_ist_is_read_where_the_sender_writes_from(offset: int, domain: str, zone: str) -> None:
+    sent = datetime(2026, 6, 8, 14, 0, tzinfo=timezone(timedelta(hours=offset)))
+    sender = sender_zone(sent, ZoneInfo("Europe/London"), domain)
     text = "Wednesday 17 June, 13:00 – 15:00 IST"
-    irish = find_mentions(text, sent, dublin)[0]
-    assert irish.start == datetime(2026, 6, 17, 13, tzinfo=ZoneInfo("Europe/Dublin"))
+    local = find_mentions(text, sent, sender)[0]
+    assert local.start == datetime(2026, 6, 17, 13, tzinfo=ZoneInfo(zone)) and local.tz == zone
     # from anywhere else IST is India's
     indian = find_mentions(text, sent, FALLBACK)[0]
     assert indian.start.utcoffset() == timedelta(hours=5, minutes=30)

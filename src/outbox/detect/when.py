@@ -26,7 +26,14 @@ from outbox.detect.clock import (
 )
 from outbox.detect.days import Day, find_days
 from outbox.detect.phrases import lowered
-from outbox.detect.zones import ZONE_PATTERN, city_zone, label_at, zone_by_name, zone_from_match
+from outbox.detect.zones import (
+    ZONE_PATTERN,
+    city_zone,
+    label_at,
+    regional_zone,
+    zone_by_name,
+    zone_from_match,
+)
 
 # "All times are Pacific Time", "Time zone: ET": a zone stated once for every time of the
 # message.
@@ -228,8 +235,10 @@ def find_mentions(
         if own is None and day.pos >= clock.end:
             own = zone_after_day(text, day.end)  # "4:15 this Wednesday, Central."
         zone, label = own or written or fallback
-        if label == "Asia/Kolkata" and _irish_ist(text, clock, fallback):
-            zone, label = fallback[0], "Europe/Dublin"
+        if own or written:  # "13:00 IST" from Dublin is Irish time, not India's
+            regional = regional_zone(text[clock.pos:clock.end], getattr(fallback[0], "key", ""))
+            if regional:
+                zone, label = fallback[0], regional
         start = datetime.combine(day.day, clock.start, tzinfo=zone)
         if day.weekday_only and start < ref:
             start += timedelta(days=7)  # "Thursday at 10", written Thursday at noon: next week
@@ -467,13 +476,6 @@ def _ends_in_question(text: str, pos: int) -> bool:
     end = _SENTENCE_END_RX.search(text, pos)
     return (end is not None and end.group(0) == "?"
             and not _TAG_QUESTION_RX.search(text, max(0, end.start() - 16), end.end()))
-
-
-def _irish_ist(text: str, clock: Clock, fallback: tuple[tzinfo, str]) -> bool:
-    """"13:00 IST" from an Irish sender is Irish Standard Time (summer time in Dublin),
-    not India's."""
-    return (getattr(fallback[0], "key", "") == "Europe/Dublin"
-            and text[clock.pos:clock.end].rstrip(" )").endswith("IST"))
 
 
 def _lower_ok(text: str, low: str) -> bool:

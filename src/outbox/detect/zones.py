@@ -205,6 +205,21 @@ ZONE_PATTERN = (
 )
 
 
+# Abbreviations that mean another zone where the sender writes from: "IST" is Irish
+# Standard Time from Dublin and Israel's from Tel Aviv (India's elsewhere), "CST" China's
+# from Shanghai (the US Central elsewhere).
+_REGIONAL = {"IST": frozenset({"Europe/Dublin", "Asia/Jerusalem"}),
+             "CST": frozenset({"Asia/Shanghai"})}
+
+
+def regional_zone(written: str, sender_zone: str) -> str | None:
+    """The zone the abbreviation ending ``written`` ("13:00 – 15:00 IST") means for a
+    sender in ``sender_zone`` (an IANA key), when that is not its usual reading."""
+    word = written.rstrip(" )").rpartition(" ")[2].lstrip("(")
+    readings = _REGIONAL.get(word)
+    return sender_zone if readings and sender_zone in readings else None
+
+
 @lru_cache(maxsize=512)
 def zone_by_name(name: str) -> ZoneInfo | None:
     """An IANA key (or a Windows name) -> ZoneInfo; None when unknown."""
