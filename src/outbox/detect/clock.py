@@ -22,11 +22,14 @@ _CLOCK = (
 # Starts with a digit so the regex engine skips the rest of the text at C speed;
 # what may precede a clock is checked by ``_PRE_RX`` and ``_NOT_BEFORE``.
 _TIME_RX = re.compile(_CLOCK.format(p="s"), re.IGNORECASE)
+# A form's label for the time ("Time:", "Uhrzeit:", "Horaire", "Tid:").
+TIME_LABEL = (r"(?:time|ora|orario|uhrzeit|zeit|hora|hor[aá]rio|heure|horaire|tijd|tijdstip|tid"
+              r"|godzina|klockan)")
 _PRE_RX = re.compile(
     r"(?:\b(?P<pre>at|um|om|à|às|pelas|a\s+las?|alle(?:\s+ore)?|ore|dalle(?:\s+ore)?|vers|from"
     r"|von|de|between|ab|entre|kl\.?|klockan|klokken|godz\.?|o\s+godz\.?|godzina"
     # a form's label: "Time: 11.00", "Ora : 11.00", "Uhrzeit: 14.30", "Tid: kl. 10.00"
-    r"|(?:time|ora|orario|uhrzeit|hora|hor[aá]rio|heure|tijd|tijdstip|tid|godzina)\s*:)|@)\s+$",
+    r"|" + TIME_LABEL + r"\s*:)|@)\s+$",
     re.IGNORECASE,
 )
 # After these a number with a dot is a clock ("om 14.00", "at 14.30"); after "from",

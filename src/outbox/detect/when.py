@@ -18,6 +18,7 @@ from datetime import date, datetime, timedelta, tzinfo
 from outbox.detect.clock import (
     CITY_WORD_RX,
     MOVE_RX,
+    TIME_LABEL,
     ZONE_TAIL_RX,
     Clock,
     Zone,
@@ -157,9 +158,7 @@ def _windows(clocks: list[Clock], size: int, before: int = _WINDOW_BEFORE,
 
 
 # A form's next row: "Date mardi 7 avril\n\nHoraire 10h30" (a table's cells, as text)
-_TIME_ROW_RX = re.compile(
-    r"\s*\n\s*(?:time|heure|horaire|uhrzeit|zeit|hora|horário|horario|ora|orario|tijd|tijdstip"
-    r"|tid|godzina|klockan)\s*:?\s*", re.IGNORECASE)
+_TIME_ROW_RX = re.compile(r"\s*\n\s*" + TIME_LABEL + r"\s*:?\s*", re.IGNORECASE)
 
 
 def _gap_ok(gap: str) -> bool:
