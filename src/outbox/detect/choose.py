@@ -17,10 +17,7 @@ from outbox.detect.days import weekdays_named
 from outbox.detect.when import Mention, find_mentions
 from outbox.model import Kind
 
-_YOUR_TIME_RX = re.compile(
-    r"\s*\(?\s*(?:your time|for you|your side|your end|where you are|ihrer zeit|bei ihnen"
-    r"|votre heure|chez vous|tu hora|su hora|seu horário|sua hora|ora tua|vostra ora)\b",
-    re.IGNORECASE)
+_YOUR_TIME_RX = re.compile(r"\s*\(?\s*(?:" + rules.READER_WORDS + r")\b", re.IGNORECASE)
 
 
 def in_my_zone(text: str, mentions: list[Mention], mine: ZoneInfo) -> list[Mention]:
@@ -83,8 +80,6 @@ def agreed_option(quoted: str, fresh: str, full: str, sent: datetime,
         return []
     found = find_mentions(history, sent, fallback)
     return [m for m in found if offer.start() <= m.clock_at < offer.end()][:1]
-
-
 
 
 AGREEMENT = frozenset({"confirm_phrase", "move_agreed", rules.AGREED_IN_JOB_THREAD})

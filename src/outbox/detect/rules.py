@@ -28,7 +28,7 @@ from outbox.detect.people import (
     is_role_account,
 )
 from outbox.detect.text import quoted_part
-from outbox.detect.when import Mention
+from outbox.detect.when import OLD_WORDS, Mention
 from outbox.model import Address, Kind, Message, Reason
 
 _REPLY_PREFIX_RX = re.compile(r"^\s*(?:re|aw|sv|antw|rép|resp|r)\s*:", re.IGNORECASE)
@@ -376,10 +376,7 @@ _INTENT_RX = re.compile(
     re.IGNORECASE)
 _ROLE_FILLED_RX = re.compile(r"filled|not to (?:fill|hire)", re.IGNORECASE)
 _SORROW_ONLY_RX = re.compile(r"regret to inform|au regret de vous informer", re.IGNORECASE)
-_OLD_SLOT_RX = re.compile(r"\b(?:original|old|previous|earlier|initial|former|anterior|antigu[ao]"
-                          r"|ancien(?:ne)?|initiale|ursprüngliche?n?|bisherige?n?|alte[nr]?"
-                          r"|precedente|oude|oorspronkelijke?)\b[^.!?]{0,60}$",
-                          re.IGNORECASE)
+_OLD_SLOT_RX = re.compile(r"\b(?:" + OLD_WORDS + r"|earlier)\b[^.!?]{0,60}$", re.IGNORECASE)
 
 
 def _kind_evidence(f: Facts) -> tuple[Kind, list[Reason], int | None]:
@@ -516,10 +513,14 @@ _CONVERSION_BEFORE_RX = re.compile(
     r"(?:that's|that\s+is|which\s+is|which\s+should\s+be|which\s+would\s+be|i\.e\.|equals|=|so"
     r"|or|/|entspricht|also|soit|c'est-à-dire|que\s+serían\s+las|que\s+sería|ou\s+seja|cioè"
     r"|dus)\s*(?:about\s+|around\s+|roughly\s+)?$", re.IGNORECASE)
-_CONVERSION_AFTER_RX = re.compile(
-    r"\s*(?:uhr\s*)?(?:\)\s*)?(?:for you|your (?:time|side|end)|on your (?:end|side)"
-    r"|where you are|local(?:ly)? for you|bei ihnen|chez vous|chez toi|para ti|para você|per te)",
-    re.IGNORECASE)
+# Words that say a time is given in the reader's zone ("4pm your time", "17 h 30 chez
+# toi"): ``choose`` reads such a time in my zone.
+READER_WORDS = (r"for you|your (?:time|side|end)|on your (?:end|side)|where you are"
+                r"|local(?:ly)? for you|ihrer zeit|bei ihnen|votre heure|chez vous|chez toi"
+                r"|tu hora|su hora|para ti|seu horário|sua hora|para você|ora tua|vostra ora"
+                r"|per te")
+_CONVERSION_AFTER_RX = re.compile(r"\s*(?:uhr\s*)?(?:\)\s*)?(?:" + READER_WORDS + ")",
+                                  re.IGNORECASE)
 
 
 def for_the_reader(text: str, m: Mention) -> bool:

@@ -92,11 +92,15 @@ _DEADLINE_RX = re.compile(
 )
 _SENTENCE_END_RX = re.compile(r"[.!?\n]")
 
+# The words that call a time or slot the old one, in each language ("previous", "ancien",
+# "ursprünglich"): ``rules`` reads them before a call-off too.
+OLD_WORDS = (r"previous(?:ly)?|original(?:ly)?|old|former(?:ly)?|initial(?:e|ly)?"
+             r"|initialement|anterior(?:mente)?|antigu[ao]|ancien(?:ne)?|originalmente"
+             r"|inicialmente|ursprünglich\w*|bisherige[nrs]?|alte[nrs]?|precedente|oude"
+             r"|oorspronkelijke?")
 # A time being replaced: "Previous Date/Time: ...", "your original Friday slot (7/10, ...)".
 _OLD_LABEL_RX = re.compile(
-    r"\b(?:previous(?:ly)?|original(?:ly)?|old|former(?:ly)?|initial(?:ly)?|instead\s+of"
-    r"|rather\s+than|bisherige[nrs]?|alte[nrs]?|ursprünglich\w*|statt|anstatt|initialement"
-    r"|ancien(?:ne)?|au\s+lieu\s+d[eu]|anterior(?:mente)?|originalmente|inicialmente"
+    r"\b(?:" + OLD_WORDS + r"|instead\s+of|rather\s+than|statt|anstatt|au\s+lieu\s+d[eu]"
     r"|en\s+lugar\s+de|en\s+vez\s+de|em\s+vez\s+de|invece\s+di|in\s+plaats\s+van"
     r"|i\s+stället\s+för|ignore|disregard"
     # a form's "Was: Tuesday 10:00 / Now: Wednesday 11:30"
