@@ -61,15 +61,16 @@ def test_classify_never_fails(scores: Scores) -> None:
 
 
 # -- the held-out set -------------------------------------------------------------------
-# Written apart (tests/corpus/holdout, 200 messages by the four writers of rounds 14 and 16)
+# Written apart (tests/corpus/holdout, 100 messages by two of the four writers of round 18)
 # and never developed against: nobody reads its misses, only these totals. It shows how
-# far the rules generalise to mail nobody tuned them on. (The first held-out set, 420
-# messages, served five sessions and then joined development as tests/corpus/blind1, as
-# the issue asks.) The floors sit just under what detection reached on it, not at the
-# targets above: a change that makes detection generalise worse fails here; raise them as
-# detection improves. (The kind model is counted again whenever the corpus grows; its
-# overrules move these totals by a point or two either way, hence the margin.)
-HOLDOUT_FLOORS = {"slot_precision": 0.89, "slot_recall": 0.89, "kind_accuracy": 0.86,
+# far the rules generalise to mail nobody tuned them on. (Earlier held-out sets served a
+# while and then joined development, as the issue asks: 420 messages as
+# tests/corpus/blind1, 200 as rounds 14 and 16.) The floors sit just under what detection
+# reached on it, not at the targets above: a change that makes detection generalise worse
+# fails here; raise them as detection improves. (The kind model is counted again whenever
+# the corpus grows; its overrules move these totals by a point or two either way, hence
+# the margin.)
+HOLDOUT_FLOORS = {"slot_precision": 0.89, "slot_recall": 0.87, "kind_accuracy": 0.89,
                   "start_accuracy": 0.84}
 
 
