@@ -270,6 +270,17 @@ PARIS, SANTIAGO = ZoneInfo("Europe/Paris"), ZoneInfo("America/Santiago")
         ("the 12th at 4:00 works", datetime(2026, 3, 12, 16, 0)),
         ("Let's do 14:30 on the 12th then.", datetime(2026, 3, 12, 14, 30)),
         ("Wednesday the 11th works. Let's say 16:00.", datetime(2026, 3, 11, 16, 0)),
+        # halves and quarters after a whole hour in southern Europe
+        ("ci sentiamo martedì 10 marzo alle 11 e mezza", datetime(2026, 3, 10, 11, 30)),
+        ("el martes 10 de marzo a las 4 y cuarto", datetime(2026, 3, 10, 16, 15)),
+        ("terça-feira, 10 de março, às 10 e meia", datetime(2026, 3, 10, 10, 30)),
+        ("mardi 10 mars à 3h et demie", datetime(2026, 3, 10, 15, 30)),
+        ("el martes 10 de marzo a las 5 menos cuarto", datetime(2026, 3, 10, 16, 45)),
+        # "-ish", and an English day's abbreviation after "next"
+        ("next Tue 10ish works", datetime(2026, 3, 3, 10, 0)),  # as "next Tuesday" reads
+        ("this Fri at 2-ish?", datetime(2026, 3, 6, 14, 0)),
+        # the Polish year's "r." before the weekday in brackets
+        ("w dniu 10 marca 2026 r. (wtorek) o godz. 12:00", datetime(2026, 3, 10, 12, 0)),
     ],
 )
 def test_clock_and_date_spellings(text: str, local: datetime) -> None:
@@ -278,6 +289,18 @@ def test_clock_and_date_spellings(text: str, local: datetime) -> None:
 
 def test_half_an_hour_is_no_clock() -> None:
     assert find_mentions("Tuesday 10 March, half an hour", SENT, FALLBACK) == []
+
+
+def test_a_house_number_after_at_is_no_clock() -> None:
+    text = "See you tomorrow - 2:15pm at 21 Leadenhall Street, third floor."
+    assert only(text).start == datetime(2026, 3, 3, 14, 15, tzinfo=BERLIN)
+
+
+def test_a_moved_interview_is_no_due_time_and_a_due_time_is() -> None:
+    # Swedish "till" after a move verb is "to", not "until"
+    moved = only("Jag har flyttat vår intervju till\n\nfredag 6 mars kl. 10.30-11.30")
+    assert not moved.deadline and moved.start == datetime(2026, 3, 6, 10, 30, tzinfo=BERLIN)
+    assert only("Hai tempo fino a venerdì 6 marzo alle 18:00 per consegnarlo.").deadline
 
 
 @pytest.mark.parametrize(

@@ -17,7 +17,9 @@ from outbox.detect.days import weekdays_named
 from outbox.detect.when import Mention, find_mentions
 from outbox.model import Kind
 
-_YOUR_TIME_RX = re.compile(r"\s*\(?\s*(?:" + rules.READER_WORDS + r")\b", re.IGNORECASE)
+# ("7pm Tuesday for you": the day may come between)
+_YOUR_TIME_RX = re.compile(r"\s*(?:(?:on\s+)?[a-z]+day\s+|tomorrow\s+)?\(?\s*(?:"
+                           + rules.READER_WORDS + r")\b", re.IGNORECASE)
 
 
 def in_my_zone(text: str, mentions: list[Mention], mine: ZoneInfo) -> list[Mention]:
@@ -124,6 +126,10 @@ def pick(mentions: list[Mention], kind: Kind, anchor: int | None, sent: datetime
         return after[0] if after else mentions[-1]
     if kind is Kind.RESCHEDULE:
         return mentions[-1]  # "from Tuesday 2pm to Wednesday 3pm": the new time comes last
+    if text:
+        # "8am my time - that's 7pm Tuesday for you": the slot restated for me is no
+        # second choice (the first one stands; the sender may miscount the offset)
+        mentions = [m for m in mentions if not rules.for_the_reader(text, m)] or mentions
     if anchor is not None:
         return min(mentions, key=lambda m: abs(m.pos - anchor))
     return mentions[0]

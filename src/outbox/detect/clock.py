@@ -17,7 +17,7 @@ from outbox.detect.zones import ZONE_PATTERN, city_zone, zone_by_name, zone_from
 _AMPM = r"(?:[ap]\.?\s?m\b\.?)"
 _CLOCK = (
     r"(?P<{p}h>\d\d?)(?:(?P<{p}sep>[:.]|\s?h\s?)(?P<{p}m>[0-5]\d)(?!\s*min))?(?![\d])"
-    rf"(?:\s*(?P<{{p}}suf>{_AMPM}|uhr\b|uur\b|h\b|hrs\b))?"
+    rf"(?:\s*(?P<{{p}}suf>{_AMPM}|uhr\b|uur\b|h\b|hrs\b)|(?P<{{p}}ish>-?ish\b))?"  # "10ish"
 )
 # Starts with a digit so the regex engine skips the rest of the text at C speed;
 # what may precede a clock is checked by ``_PRE_RX`` and ``_NOT_BEFORE``.
@@ -40,8 +40,9 @@ _DOT_PRE = frozenset({"at", "um", "om", "à", "às", "pelas", "a la", "a las", "
 _NOT_BEFORE = frozenset("0123456789/.,:-+")
 # A clock as written, from its first digit to its suffix ("16:00", "4pm", "10.30 Uhr",
 # "1030 hrs"): what follows it is read by the callers that know where it starts.
-CLOCK_NUMBER_RX = re.compile(r"\d{1,4}(?:[:.h]\s?\d\d)?\s*(?:[ap]\.?\s?m\b\.?|uhr\b|h\b|hrs\b)?",
-                             re.IGNORECASE)  # "+05:30" is an offset, not a clock
+CLOCK_NUMBER_RX = re.compile(
+    r"\d{1,4}(?:[:.h]\s?\d\d)?\s*(?:[ap]\.?\s?m\b\.?|uhr\b|h\b|hrs\b|-?ish\b)?",
+    re.IGNORECASE)  # "+05:30" is an offset, not a clock
 _RANGE_TAIL_RX = re.compile(
     r"\s*(?P<conn>-|–|—|~|〜|～|to|until|till|bis|às|à|alle|a|and|y|et|tot)\s*"
     + _CLOCK.format(p="e"),
@@ -148,7 +149,7 @@ def _clock_ok(g: dict[str, str | None], p: str, pre: re.Match[str] | None, text:
         return ((word in _DOT_PRE or word.endswith(":")) and (after not in ("%", ".", "/")
                                                               or full_stop)
                 and (len(g[p + "h"] or "") == 2 or g[p + "m"] in ("00", "15", "30", "45")))
-    return bool(sep or suf or pre)
+    return bool(sep or suf or pre or g[p + "ish"])
 
 
 def _range_tail(m: re.Match[str], text: str, pre: bool) -> re.Match[str] | None:
@@ -190,14 +191,30 @@ _LENGTH_BEFORE_RX = re.compile(
     r"|will take|takes)\b[^.\n\d]{0,20}$", re.IGNORECASE)
 
 
+# Southern Europe's halves and quarters after a whole hour: "11 e mezza", "4 y cuarto",
+# "10 e meia", "3h et demie", "5 menos cuarto" (a quarter to five).
+_FRACTION_RX = re.compile(
+    r"(?:\s*heures?)?\s+(?:(?:e|y|et)\s+(?:(?P<quarter>(?:un\s+|um\s+)?(?:quarto|cuarto)|quart)"
+    r"|mezz[ao]|media|meia|demie)|(?P<less>(?:meno|menos)\s+(?:un\s+|um\s+)?(?:quarto|cuarto)"
+    r"|moins\s+(?:le\s+)?quart))\b", re.IGNORECASE)
+
+
+_STREET_AFTER_RX = re.compile(
+    r"[ \t]+(?:[A-Z][\w'’-]+[ \t]+){1,2}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Square|Place|Way"
+    r"|Drive|Boulevard|Court|Row|Hill|Wharf|Quay|Gardens|Terrace|Crescent|Park|Yard|Walk)\b")
+
+
 def _read_clock(m: re.Match[str], text: str) -> Clock | None:
     g = m.groupdict()
     if (m.start() and text[m.start() - 1] in _NOT_BEFORE) or int(g["sh"]) > 23:
         return None
     pre = _pre(text, m.start())
     if (pre is not None and not g["ssep"] and not g["ssuf"]
-            and _LENGTH_BEFORE_RX.search(text, max(0, m.start() - 40), m.start())):
-        return None  # "com duração prevista de 1 hora": a length, not one o'clock
+            and (_LENGTH_BEFORE_RX.search(text, max(0, m.start() - 40), m.start())
+                 or _STREET_AFTER_RX.match(text, m.end()))):
+        # "com duração prevista de 1 hora": a length, not one o'clock; "at 21 Leadenhall
+        # Street": a house number
+        return None
     noon = _NOON_TAIL_RX.match(text, m.end()) if g["sh"] == "12" and not g["ssuf"] else None
     tail = None if noon else _range_tail(m, text, pre is not None)
     if (tail is not None and tail.group("conn").lower() in ("to", "à", "a", "auf")
@@ -217,10 +234,15 @@ def _read_clock(m: re.Match[str], text: str) -> Clock | None:
         _hour(int(tail.group("eh")), end_mark) or 0, int(tail.group("em") or 0)
     ):
         start_h -= 12  # "11-12pm" is 11am to noon
+    fraction = None if g["sm"] or tail or noon else _FRACTION_RX.match(text, m.end())
+    if fraction is not None:  # "alle 11 e mezza", "a las 4 y cuarto", "à 3h et demie"
+        start_m = 45 if fraction.group("less") else 15 if fraction.group("quarter") else 30
+        start_h = (start_h - 1) % 24 if fraction.group("less") else start_h
     start_h = _afternoon(start_h, g["sh"], bool(start_mark or end_mark))
     start = time(start_h, start_m)
     stop = _read_stop(tail, start, start_mark) if tail else None
-    end_pos = noon.end() if noon else tail.end() if tail else m.end()
+    end_pos = (noon.end() if noon else tail.end() if tail else
+               fraction.end() if fraction else m.end())
     zone, end_pos = zone_after(text, end_pos)
     return Clock(_clock_pos(pre, m.start()), end_pos, start, stop, zone, m.start())
 

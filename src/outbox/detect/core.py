@@ -397,7 +397,9 @@ def _add_company_and_role(
     mine = _my_name_parts(me)
     candidates = (c for c in candidates
                   if squash(c.value.split()[0]) not in mine and not entities.is_agency(c.value))
-    found = entities.pick_company(candidates, domain_company, people)
+    labelled = entities.labelled_company(text)
+    found = (labelled if labelled and entities.company_ok(labelled.value, people)
+             else entities.pick_company(candidates, domain_company, people))
     if found:
         detection.company = entities.everyday_name(found.value)
         detection.reasons.append(Reason("company", 0.0, f"{found.value} (from {found.source})"))

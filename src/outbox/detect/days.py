@@ -100,7 +100,9 @@ _DATE_RX = re.compile(
     r"|depois\s+de\s+amanhã|amanhã|hoje|dopodomani|domani|oggi|overmorgen|vandaag)"
     r"|(?:(?P<q>this|next|coming|kommenden|nächsten|ce|este|esta|nesta|neste|próximo|próxima"
     r"|proximo|proxima|questo|questa|prossimo|prossima|deze|volgende|aanstaande)\s+)?"
-    rf"(?P<wd5>{_alt(_FULL_WEEKDAYS)})"
+    rf"(?P<wd5>{_alt(_FULL_WEEKDAYS)}"
+    # after "next"/"this" an English abbreviation is a day too: "next Tue 10ish"
+    r"|(?:(?<=next\s)|(?<=this\s)|(?<=coming\s))(?:tues|tue|wed|thurs|thur|thu|fri|mon))"
     # "next Wednesday (14th)": the day of the month settles which Wednesday
     r"(?:,?\s*\(\s*(?:the\s+)?(?P<d5>\d{1,2})(?:st|nd|rd|th|\.)?\s*\))?"
     r")(?![\w])",
@@ -265,7 +267,7 @@ def _weekday_day(m: re.Match[str], ref: date) -> Day:
     return Day(m.start(), m.end(), ref + timedelta(days=ahead), True)
 
 
-_ASIDE_GAP_RX = re.compile(r"[\s,(\[–-]{0,3}")
+_ASIDE_GAP_RX = re.compile(r"(?:\s*r\.)?[\s,(\[–-]{0,3}")  # "2026 r." is Polish for the year
 
 
 def find_days(text: str, spans: list[tuple[int, int]], ref: date, day_first: bool,

@@ -236,14 +236,14 @@ _NOT_COMPANY_WORDS = frozenset({"interview", "invitation", "req", "requisition"}
 _TWO_LETTERS_RX = re.compile(r"[^\W\d_][^\n]*?[^\W\d_]")
 
 
-def _company_ok(value: str, people: frozenset[str]) -> bool:
+def company_ok(value: str, people: frozenset[str]) -> bool:
     shaped, key, tail = _company_shape(value)
     return shaped and not (key in people and not tail)
 
 
 @lru_cache(maxsize=4096)  # the same few names, from message after message
 def _company_shape(value: str) -> tuple[bool, str, bool]:
-    """What ``_company_ok`` asks of the name alone: (a company's name but for the people
+    """What ``company_ok`` asks of the name alone: (a company's name but for the people
     in the message, its squashed key, whether its last word ends company names)."""
     key = squash(value)
     if not key or len(value) > 60 or key in _NOT_COMPANIES:
@@ -488,6 +488,24 @@ def company_from_domain(domain: str, texts: Iterable[str]) -> str | None:
     return " ".join(_split_label(part) for part in parts or label.split("-"))
 
 
+# A form's row naming the employer outright ("Employer: Harrowdene Community Health Trust").
+_EMPLOYER_LABELS = ("employer", "company", "hiring company", "organisation", "organization",
+                    "arbeitgeber", "unternehmen", "entreprise", "employeur", "empresa",
+                    "azienda", "organisatie", "werkgever", "företag", "arbetsgivare",
+                    "pracodawca")
+_EMPLOYER_LABEL = _Triggered("(?:" + "|".join(_EMPLOYER_LABELS) + r")[ \t]*:[ \t]*",
+                             _CO + _LEGAL + r"(?=[ \t]*(?:\n|$))")
+
+
+def labelled_company(body: str) -> Found | None:
+    """The employer a form's label names, alone on its line: it outranks every guess."""
+    for m in _EMPLOYER_LABEL.finditer(body, _BODY_HEAD):
+        line = body.rfind("\n", 0, m.start()) + 1
+        if body[line:m.start()].strip().rstrip(":").strip().lower() in _EMPLOYER_LABELS:
+            return Found(_clean_company(m.group("co") + (m.group("legal") or "")), "form label")
+    return None
+
+
 def company_candidates(subject: str, summary: str, body: str) -> Iterator[Found]:
     """The names in the summary, the subject, then the body, best first. Lazily: the
     caller stops at the first it takes, and the body's many patterns often go unread."""
@@ -531,7 +549,7 @@ def pick_company(
     the domain's own name, else the first candidate. With no domain (an applicant-tracking
     system, free mail, an agency) the first candidate. ``candidates`` are read in order,
     only as far as needed."""
-    valid = (c for c in candidates if _company_ok(c.value, people))
+    valid = (c for c in candidates if company_ok(c.value, people))
     if domain_company:
         key = squash(domain_company)
         for c in valid:
@@ -595,6 +613,29 @@ def find_role(subject: str, summary: str, body: str, drop: Iterable[str]) -> Fou
 
 
 _WORD_RX = re.compile(r"[\w-]+")
+
+
+_WORD_AFTER_RX = re.compile(r"[ \t]+([\w'’-]+)")
+
+
+# The role words that end a title ("Director", "Lead"), not those that qualify one
+# ("Engineering Open Evening" is an event).
+_TITLE_HEADS = _ROLE_WORDS - frozenset(_words(
+    "engineering product marketing sales data software backend frontend fullstack full-stack qa"
+    " devops support operations internship sre"))
+
+
+def in_a_title(text: str, start: int, end: int) -> bool:
+    """Are the words at ``start:end`` part of a job title? "Assistant Director of
+    Institutional Research interview", "User Research Lead": capitalised words after a
+    title's head word (and then named an interview), or followed by one."""
+    if not text[start:start + 1].isupper():
+        return False
+    before = text[max(0, start - 60):start].split()[-4:]
+    after = _WORD_AFTER_RX.match(text, end)
+    return (text[start:end].lower().endswith("interview")
+            and any(w.lower().strip(",") in _TITLE_HEADS for w in before)) or bool(
+        after and after.group(1).lower() in _TITLE_HEADS)
 
 
 def role_in(subject: str) -> str | None:

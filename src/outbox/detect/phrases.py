@@ -280,7 +280,7 @@ MEETING = _rx(
     r"\bcoffee\b", r"\brencontrer\b", r"\bnos bureaux\b", r"\btreffen\b", r"\breunião\b",
     r"\bincontro\b", r"\bchamada\b", r"\bvideochiamata\b", r"\bchiamata\b", r"\bgesprek\b",
     r"\bafspraak\b", r"\bmöte\b", r"\bspotkani", r"\bappuntamento\b",
-    r"\bkennismaking\b",
+    r"\bkennismaking\b", r"\bvisio\b",
 )
 # A conversation between two people (not an appointment, a recording or an event): what a
 # person at a company moves when they move an interview of mine.
@@ -333,7 +333,8 @@ CONFIRM = _rx(
     r"\baura lieu\b", r"\best fixé", r"\bje (?:vous|te) confirme\b", r"\bà bientôt\b",
     r"\bfindet\b.{0,60}\bstatt\b", r"\bbis (?:montag|dienstag|mittwoch|donnerstag|freitag)\b",
     r"\bqueda confirmad[ao]", r"\bte esperamos\b", r"\bsi terrà\b", r"\bla aspettiamo\b",
-    r"\bti aspettiamo\b", r"\baté (?:lá|breve|segunda|terça|quarta|quinta|sexta)\b",
+    r"\bti aspettiamo\b", r"\baté (?:lá|breve)\b",
+    r"\baté (?:segunda|terça|quarta|quinta|sexta)(?:-feira)?\s*(?:[!.\n]|$)",
     r"\baguardamos (?:você|voce|o seu|a sua)", r"\bbevestig", r"\btot dan\b", r"\bvi ses\b",
     r"\bbekräft", r"\bpotwierdz",
     r"\btot (?:maandag|dinsdag|woensdag|donderdag|vrijdag|morgen|straks)\b",
@@ -348,6 +349,17 @@ CONFIRM = _rx(
     r"\b(?:la|ti|vi) invitiamo a\b", r"\b(?:te|le|les) invitamos a\b",
     r"\btemos o prazer de (?:te |o |a |lhe )?convidar",
     r"\bzoals afgesproken\b",
+    # "then we'll see each other", "till Thursday!" in the other languages
+    r"\bzien we (?:elkaar|je)\b", r"\bça me va\b", r"\bme va (?:très |parfaitement )?bien\b",
+    # (a farewell ends its sentence: "fino a venerdì alle 18" is a due time)
+    r"\bà (?:lundi|mardi|mercredi|jeudi|vendredi|demain)\s*(?:[!.\n]|$)", r"\bbis morgen\b",
+    r"\bhasta (?:mañana|el (?:lunes|martes|miércoles|jueves|viernes))\s*(?:[!.\n]|$)",
+    r"\ba (?:domani|lunedì|martedì|mercoledì|giovedì|venerdì)\s*(?:[!.\n]|$)",
+    r"\baté amanhã\b",
+    r"\bdo zobaczenia\b", r"\bvi hörs\b",
+    # "I'll drop a link in the morning": the meeting is on
+    r"\b(?:i'll|i will|we'll|we will) (?:drop|send|share|pop) (?:you )?(?:a |the |an? )?"
+    r"(?:zoom |teams |meet |video |call |meeting )?link\b",
 )
 SLOT_OFFER = _rx(
     r"\breserva (?:tu|su) (?:entrevista|hueco|cita|horario)",
@@ -373,6 +385,20 @@ SLOT_OFFER = _rx(
     r"\bwhen (?:are|would|will) you (?:be )?(?:free|available)",
     r"\b(?:would|will|do|does) (?:either|any|one) of (?:these|those|the following)",
     r"\bwould you be (?:open|interested|available|free) (?:to|for|in)\b",
+)
+# A reminder of a booked time: in a reply to a thread about a move, the time as it is now.
+REMINDER = _rx(
+    r"\breminder\b", r"\bahead of (?:tomorrow|today|monday|tuesday|wednesday|thursday|friday"
+    r"|your interview|our (?:call|chat|meeting|interview))", r"\berinnerung\b", r"\brappel\b",
+    r"\brecordatorio\b", r"\bpromemoria\b", r"\blembrete\b", r"\bherinnering\b",
+    r"\bpåminnelse\b", r"\bprzypomnienie\b",
+)
+# "The other times below no longer apply": the slots offered earlier are void.
+VOID = _rx(
+    r"\bhinfällig\b", r"\bgegenstandslos\b", r"\bno longer (?:apply|valid|stand|needed)",
+    r"\b(?:ignore|disregard) (?:the )?(?:other|remaining|earlier|previous|rest)",
+    r"\bne sont plus valables\b", r"\bquedan anulad", r"\bnon sono più valid",
+    r"\bvervallen\b", r"\bnão são mais válid", r"\bgäller inte längre\b",
 )
 # Links to a booking page: the candidate has yet to choose.
 SLOT_LINK = _rx(
@@ -410,6 +436,7 @@ EVENT = _rx(
 TIPS_SUBJECT = _rx(r"\btips\b", r"\btipps\b", r"\bconseils\b", r"\bconsejos\b")
 NOT_JOB = _rx(
     r"\bpodcast\b", r"\bepisode\b", r"\bon the show\b", r"\bpress interview",
+    r"\bep\. ?\d{1,4}\b", r"\bstudio link\b",
     r"\bjournalist(?<!data journalist)",
     r"\b(?:a|the|our|as|news|local) reporter\b",
     r"\b(?:a|an|the|this|our|for) media interview",  # not "your Honeyguide Media interview"
@@ -439,10 +466,15 @@ NOT_JOB = _rx(
     r"\binformatief gesprek", r"\binformationsgespräch",
     # an employer's open house: an event, not an interview
     r"\bopen (?:huis|house|day|evening)\b", r"\btag der offenen tür",
-    r"\bjournée portes ouvertes", r"\bjornada de puertas abiertas",
+    r"\bportes ouvertes\b", r"\bjornada de puertas abiertas",
+    r"\bdear (?:governors|trustees|board members|committee members)\b",
+    # "no interviews will be held on the evening": the sender says so
+    r"\baucun entretien ne\b", r"\bno interviews? (?:will|are|is) (?:be )?(?:held|conducted)",
+    r"\bes finden keine (?:vorstellungs|bewerbungs)?gespräche", r"\bno se realizarán entrevistas",
     r"\bcustomer interview", r"\bgift card", r"\bfocus group", r"\bexit interview",
     # "it is not an interview": the sender says so
-    r"\b(?:it|this|that)(?:'s| is) not an interview\b", r"\bdit is geen sollicitatiegesprek",
+    r"\b(?:it|this|that)(?:'s not| is not| isn't|’s not| isn’t) an interview\b",
+    r"\bdit is geen sollicitatiegesprek",
     r"\b(?:esto |esta |this )?no es una entrevista\b", r"\bce n'est pas un entretien\b",
     r"\bdas ist kein (?:vorstellungs|bewerbungs)gespräch\b", r"\bnon è un colloquio\b",
     r"\bnão é uma entrevista\b",
@@ -451,7 +483,7 @@ NOT_JOB = _rx(
     r"\bsimulação de entrevista", r"\bentretien blanc", r"\b(?:probe|übungs)(?:interview|gespräch)",
     r"\bproefgesprek", r"\boefengesprek",
     r"\binformational (?:interview|chat|call|coffee|conversation)",
-    r"\bnot (?:involved|part of|in charge of) (?:the )?hiring\b",
+    r"\bnot (?:involved in|involved with|part of|in charge of) (?:the )?hiring\b",
     r"\b(?:just|only) (?:a|for a) (?:coffee|casual chat)\b",
     r"\b(?:radio|tv|television|broadcast|on-?air) interview", r"\blive interview on\b",
     r"\b(?:breakfast|radio|tv) show",
@@ -511,12 +543,22 @@ NOT_JOB_TITLE = _rx(
     r"\bboard meeting", r"\boffice hours\b",
     r"\bbook club\b", r"\bcheck-in\b",
     r"\binfo(?:rmation)? session\b", r"\byou(?:'re| are) (?:now )?registered\b",
+    # an information evening, in the other languages
+    r"\binfo(?:rmation)? (?:evening|night|day)\b", r"\binfo(?:rmations)?abend\b",
+    r"\binfo(?:avond|middag)\b", r"\bsoirée d'information", r"\bagenda and papers\b",
+    r"\bcommittee meeting\b", r"\bgovern(?:ing body|ing board|ors'?) meeting\b",
+    r"\bjornada informativa",
+    r"\bserata informativa", r"\bsesión informativa", r"\bsessão informativa",
     r"\b(?:product|sales|platform|software) demo\b",
     r"\bcareers? (?:evening|event|night|fair|open day)\b", r"\byour tickets? for\b",
     r"\b(?:online|coding|technical|skills?) (?:assessment|test|challenge)\b", r"\bcase study\b",
     r"\btake-?home\b", r"\btest technique\b", r"\bprueba técnica\b",
     r"\bfallstudie\b", r"\bétude de cas\b", r"\bcaso práctico\b", r"\bcaso di studio\b",
     r"\bestudo de caso\b", r"\bcasusopdracht\b", r"\bcase-?uppgift\b",
+    # a technical exercise to do at home, in the other languages
+    r"\besercizio tecnico\b", r"\bejercicio técnico\b", r"\bexercício técnico\b",
+    r"\bexercice technique\b", r"\btechnische opdracht\b", r"\bprobeaufgabe\b",
+    r"\bhemuppgift\b", r"\bzadanie (?:rekrutacyjne|techniczne|domowe)\b",
     r"\bregistration (?:confirmed|confirmation)\b",
     r"\b(?:inscription|rejestracja|anmeldung|inscripción|inscrição|iscrizione|registratie)"
     r" (?:enregistrée|confirmée|potwierdzona|bestätigt|confirmada|confermata|bevestigd)",
@@ -612,6 +654,8 @@ RESCHEDULE = _rx(
     r"\bflytta(?:r|de)? (?:vi |jag )?(?:intervjun|mötet|samtalet)", r"\bombok",
     r"\bprzesun(?:ięt|ąć|ęliśmy|iemy)", r"\bnowy termin\b", r"\balterar a data\b",
     r"\bpassa a realizar-se\b",
+    r"\b(?:passámos|passamos|passei|mudámos|mudamos|alterámos|alteramos) (?:a|a nossa|o) "
+    r"(?:entrevista|reunião|conversa|chamada)\b",
     r"\b(?:precisei|precisamos|tivemos que|tive que|vamos|vou) (?:de )?remarcar\b",
     r"\bthe old (?:\w+day )?(?:one|invite|invitation|slot|time)\b",
     r"\byou(?:'re| are) now (?:on|booked|scheduled) (?:with|for)\b", r"\bflyttet\b",
@@ -774,7 +818,7 @@ REJECT = _rx(
     r" (?:\w+ ){0,3}?(?:com |por )?(?:os |outros )?outros candidatos\b",
     r"\b(?:kontynuować|kontynuujemy|kontynuować będziemy) (?:proces (?:rekrutacyjny |rekrutacji )?"
     r"|rekrutację )?z innymi"
-    r" kandydat",
+    r" (?:kandydat|osob)",
     r"\bhelaas\b[^.]{0,120}\b(?:niet\b[^.]{0,60}\b(?:verder|door(?:gaan)? (?:met|naar)"
     r"|geselecteerd|uitnodigen|gekozen)"
     r"|nee\b|andere kandida)",
@@ -896,6 +940,7 @@ PROPOSE = _rx(
 )
 # A hold, not a plan: the time may still move.
 TENTATIVE = _rx(
+    # ("the slot we'd pencilled in" is an earlier hold: ``rules`` skips it)
     r"\bplaceholder\b", r"\btime may (?:well |still )?change", r"\bpencil(?:l?ed)? in\b",
     r"\bhold\s*[-–:|]", r"\bhold the date\b", r"\bnot (?:final|confirmed) yet\b",
     r"\bnot yet (?:final|confirmed)\b",
@@ -957,6 +1002,8 @@ OFFER = _rx(
     r"\bproposta di assunzione", r"\boferta de (?:emprego|empleo|trabajo)",
     r"\bproposition d'embauche", r"\bpromesse d'embauche", r"\bvertragsangebot",
     r"\bpropuesta de incorporación", r"\bcarta (?:de )?oferta", r"\bjob offer\b",
+    r"\bcarta-proposta\b", r"\bapresentar uma proposta\b", r"\bproposta (?:de trabalho|salarial)",
+    r"\bpropuesta (?:de trabajo|económica|salarial)", r"\barbeitsvertrag\b",
     # signing the contract: the job is won
     r"\b(?:contract signing|sign(?:ing)? (?:the|your) contract)\b", r"\bvertragsunterzeichnung",
     r"\bsignature (?:du|de votre) contrat", r"\bfirma del contrat[oa]", r"\bfirmare il contratto",

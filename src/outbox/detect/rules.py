@@ -19,7 +19,7 @@ from outbox.detect import phrases as p
 from outbox.detect.calendar import Invite
 from outbox.detect.candidate import auto_reply_reason
 from outbox.detect.clock import CLOCK_NUMBER_RX
-from outbox.detect.entities import role_in
+from outbox.detect.entities import in_a_title, role_in
 from outbox.detect.people import (
     is_ats,
     is_freemail,
@@ -117,8 +117,7 @@ def _text_veto(f: Facts) -> Reason | None:
     m = p.first(p.I_INTERVIEW, *f.parts)
     if m:
         return Reason("i_am_interviewer", 0.0, _snippet(m))
-    m = p.first(p.NOT_JOB, *f.parts) or p.first(
-        p.NOT_JOB_TITLE, f.subject, f.summary)
+    m = _lookalike(p.NOT_JOB, *f.parts) or _lookalike(p.NOT_JOB_TITLE, f.subject, f.summary)
     if m:
         return Reason("not_a_job_interview", 0.0, _snippet(m))
     sender = msg.from_
@@ -157,6 +156,18 @@ def _family(sender: Address, f: Facts) -> bool:
     return any(name in who for name in names) and sender.email not in me
 
 
+def _lookalike(rx: p.Phrase, *texts: str) -> p.Hit | None:
+    """The first look-alike's words that are not part of the job's title (a "Research
+    interview" for a Director of Institutional Research is a job interview)."""
+    for text in texts:
+        m = rx.search(text) if text else None
+        while m is not None and in_a_title(text, m.start(), m.end()):
+            m = rx.search(text, m.end())
+        if m is not None:
+            return m
+    return None
+
+
 def _my_hiring_words(f: Facts) -> p.Hit | None:
     """My own message quoted below ("On Wed, Ada <ada@...> wrote: Thanks for applying"):
     the reply is from a candidate of mine."""
@@ -166,8 +177,11 @@ def _my_hiring_words(f: Facts) -> p.Hit | None:
     for address in f.me:
         at = low.find(address)
         while at >= 0:
-            head = low[max(0, at - 120):at + len(address) + 20]
-            if "wrote" in head or "from:" in head or "von:" in head or "de :" in head:
+            # my address on the attribution line ("On ..., Ada <ada@...> wrote:") or on a
+            # quoted header's From line; not on its To line, where I am the one written to
+            line = low[low.rfind("\n", 0, at) + 1:at].lstrip("> *")
+            if "wrote" in low[at:at + len(address) + 20] or "wrote" in line or line.startswith(
+                    ("from:", "von:", "de :", "de:", "van:", "da:", "från:", "od:")):
                 # What I wrote runs to the next quoted header ("On ..., Dana wrote:").
                 body_at = at + len(address) + 20
                 ends = [i for i in (low.find("wrote:", body_at), low.find("from:", body_at),
@@ -281,12 +295,28 @@ def negatives(f: Facts, has_invite_for_me: bool, planned: bool = True) -> list[R
     if tips and not any(r.signal == "event_or_tips" for r in reasons):
         reasons.append(Reason("event_or_tips", W_EVENT, _snippet(tips)))
     if planned and not has_invite_for_me:
-        m = (p.SLOT_OFFER.search(f.text) or p.SLOT_LINK.search(f.links)
+        m = (_live_offer(f.text) or p.SLOT_LINK.search(f.links)
              or p.SLOT_OFFER.search(f.subject))
         if m:
             reasons.append(Reason("slot_offer", W_SLOTS, _snippet(m)))
     reasons.extend(_internal(f))
     return reasons
+
+
+def _live_offer(text: str) -> p.Hit | None:
+    """The first offer of slots not said to be void in its own sentence ("the other
+    proposed times below no longer apply")."""
+    m = p.SLOT_OFFER.search(text)
+    while m is not None:
+        start = max(text.rfind(mark, 0, m.start()) for mark in _SENTENCE_ENDS) + 1
+        ends = [i for i in (text.find(mark, m.end()) for mark in _SENTENCE_ENDS) if i >= 0]
+        if not p.VOID.search(text[start:min(ends, default=len(text))]):
+            return m
+        m = p.SLOT_OFFER.search(text, m.end())
+    return None
+
+
+_SENTENCE_ENDS = (". ", ".\n", "!", "?", "\n\n")
 
 
 def _internal(f: Facts) -> list[Reason]:
@@ -375,8 +405,17 @@ _INTENT_RX = re.compile(
     r"|choose|pick|select|book|concordare|concordar|convenir|afspreken|uzgodnić|ustalić)\b",
     re.IGNORECASE)
 _ROLE_FILLED_RX = re.compile(r"filled|not to (?:fill|hire)", re.IGNORECASE)
-_SORROW_ONLY_RX = re.compile(r"regret to inform|au regret de vous informer", re.IGNORECASE)
+_SORROW_ONLY_RX = re.compile(
+    r"regret to inform|au regret de vous informer|avons le regret de vous informer"
+    r"|z przykrością informujemy|lamentamos (?:informar|comunicar)", re.IGNORECASE)
 _OLD_SLOT_RX = re.compile(r"\b(?:" + OLD_WORDS + r"|earlier)\b[^.!?]{0,60}$", re.IGNORECASE)
+
+
+def _sorrow_or_role(reject: p.Hit) -> bool:
+    """Words of regret that are no verdict on me: the role filled, or sorrow alone ("we
+    regret to inform you that your interview has been cancelled")."""
+    said = reject.group(0)
+    return _ROLE_FILLED_RX.search(said) is not None or _SORROW_ONLY_RX.fullmatch(said) is not None
 
 
 def _kind_evidence(f: Facts) -> tuple[Kind, list[Reason], int | None]:
@@ -385,6 +424,12 @@ def _kind_evidence(f: Facts) -> tuple[Kind, list[Reason], int | None]:
     if invite and (invite.method == "CANCEL" or invite.status == "CANCELLED"):
         detail = f"METHOD:{invite.method} STATUS:{invite.status} UID {invite.uid}"
         reasons = [Reason("calendar_cancel", W_CAL_CANCEL, detail)]
+        verdict = _statement(p.REJECT, f.text)
+        if verdict and not p.ROLE_GONE.search(f.text) and not _sorrow_or_role(verdict):
+            # the interview is withdrawn because of a verdict on me: "decided not to move
+            # forward with your candidacy, so I'm removing Friday's block"
+            reasons.append(Reason("rejection_phrase", W_REJECT, _snippet(verdict)))
+            return Kind.REJECTION, reasons, verdict.start()
         return Kind.CANCELLATION, reasons, None
     # "If we don't think it's the right fit, we'll let you know": a condition, no verdict
     reject = _statement(p.REJECT, f.text) or _statement(p.REJECT, f.text, question=True)
@@ -400,9 +445,7 @@ def _kind_evidence(f: Facts) -> tuple[Kind, list[Reason], int | None]:
     # A verdict on me stays a rejection even when it calls the interview off; the role
     # going away (filled, frozen, on hold) before the interview is a cancellation.
     # "We regret to inform you that your interview has been cancelled": sorrow, no verdict.
-    role_filled = reject is not None and (
-        _ROLE_FILLED_RX.search(reject.group(0)) is not None
-        or _SORROW_ONLY_RX.fullmatch(reject.group(0)) is not None)
+    role_filled = reject is not None and _sorrow_or_role(reject)
     if reject and not gone and not (cancel and role_filled):
         return Kind.REJECTION, [Reason("rejection_phrase", W_REJECT, _snippet(reject))], (
             reject.start())
@@ -420,6 +463,8 @@ def _kind_evidence(f: Facts) -> tuple[Kind, list[Reason], int | None]:
     # A reply's subject repeats the original's ("Re: Interview Confirmation"): not news.
     replied = bool(_REPLY_PREFIX_RX.match(f.subject))
     move_subject = p.RESCHEDULE_SUBJECT.search(f.subject)
+    if move_subject and replied and not move and p.REMINDER.search(f.text):
+        move_subject = None  # "RE: interview - change of date" above "a quick reminder"
     updated = None
     if invite and invite.sequence > 0:
         updated = p.first(p.UPDATED, f.subject, f.text)
@@ -548,15 +593,21 @@ def _restated_for_me(f: Facts, m: Mention) -> bool:
         m.start.replace(tzinfo=None) - here.replace(tzinfo=None)) <= timedelta(days=1)
 
 
+_EARLIER_HOLD_RX = re.compile(r"(?:['’]d|\bhad)\s+$", re.IGNORECASE)
+
+
 def _not_a_plan(f: Facts) -> Reason | None:
     """A hold that may still move, or a call about an offer: no interview to plan."""
     if f.invite and f.invite.status == "TENTATIVE":
         return Reason("tentative_hold", 0.0, "STATUS:TENTATIVE")
     if f.invite and f.invite.recurring:
         return Reason("recurring_event", 0.0, "RRULE: a series, not one interview")
-    m = p.first(p.TENTATIVE, *f.parts)
-    if m:
-        return Reason("tentative_hold", 0.0, _snippet(m))
+    for text in f.parts:
+        m = p.TENTATIVE.search(text) if text else None
+        while m is not None and _EARLIER_HOLD_RX.search(text, max(0, m.start() - 12), m.start()):
+            m = p.TENTATIVE.search(text, m.end())  # "the slot we'd pencilled in": replaced
+        if m:
+            return Reason("tentative_hold", 0.0, _snippet(m))
     m = p.first(p.OFFER, *f.parts)
     if m:
         return Reason("offer_call", 0.0, _snippet(m))

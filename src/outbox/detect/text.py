@@ -29,6 +29,7 @@ _BLOCK_TAGS = frozenset({
     "blockquote", "section", "article", "header", "footer", "hr", "pre", "dt", "dd",
 })
 _CELL_TAGS = frozenset({"td", "th"})
+_LABEL_MAX = 30  # a table row's first cell this short is a form's label
 # Struck-through text is what no longer holds: a rescheduling mail's old time.
 _STRUCK_TAGS = frozenset({"s", "strike", "del"})
 _STRUCK_STYLE_RX = re.compile(r"line-through", re.IGNORECASE)
@@ -52,7 +53,7 @@ _QUOTE_HEADER_RX = re.compile(
     r"|-{2,}\s*(?:original message|ursprüngliche nachricht|message d'origine"
     r"|mensaje original|forwarded message)\s*-{2,}"
     r"|_{20,}\s*$"
-    r"|(?:from|von|de|da|van|od|från):\s.{1,200}$(?=\n\s*" + SENT_LINE + ")"
+    r"|(?:from|von|de|da|van|od|från)\s?:\s.{1,200}$(?=\n\s*" + SENT_LINE + ")"
     r")",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -127,6 +128,7 @@ def html_to_text(html: str) -> str:
         "<strike" in low)
     parts: list[str] = []
     pos = 0
+    cell = -1  # where the row's last cell started in ``parts`` (-1: none yet)
     for m in _TAG_RX.finditer(html):
         start, end = m.span()
         if start < pos:
@@ -140,8 +142,14 @@ def html_to_text(html: str) -> str:
         tag = tag.lower()
         if tag in _BLOCK_TAGS:
             parts.append("\n")
+            if tag == "tr":
+                cell = -1
         elif tag in _CELL_TAGS and not closing:
-            parts.append(" ")
+            # A form's row, "<td>Interview time</td><td>09:45</td>", reads as a label and
+            # its value: "Interview time: 09:45".
+            label = "".join(parts[cell:]).strip() if cell >= 0 else ""
+            parts.append(": " if 0 < len(label) <= _LABEL_MAX and label[-1].isalnum() else " ")
+            cell = len(parts)
         elif tag in _SKIP_TAGS and not closing and not m.group(0).endswith("/>"):
             close = low.find("</" + tag, pos)
             pos = len(html) if close == -1 else close  # the end tag itself is skipped next

@@ -84,12 +84,15 @@ _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "une": 1, "eine": 1, "una"
 _DEADLINE_RX = re.compile(
     r"\b(?:by|before|until|till|no later than|deadline|due|bis(?: zum)?|avant(?: le)?"
     r"|antes del?|hasta(?: el)?|date limite|fecha l[ií]mite|frist|einsendeschluss|scadenza"
-    r"|jusqu'(?:au|à)|entro(?: il)?|até(?: (?:o|a|dia))?|open until|closes on"
+    r"|jusqu'(?:au|à)|entro(?: il)?|fino (?:a|al|alle)|até(?: (?:o|a|dia))?|open until|closes on"
     r"|prazo|uiterlijk|complete (?:it |the test |the assessment )?by|closes?|expires?"
     r"|termin (?:oddania|przesłania|zgłoszeń)|sista dag|senast|(?:bis )?spätestens(?: am| zum)?)"
     r"[\s:,]*(?:the\s+|end of\s+|le\s+|el\s+)?$",
     re.IGNORECASE,
 )
+# "flyttat vår intervju till fredag": after a move verb, "till" is Swedish for "to".
+_MOVED_TILL_RX = re.compile(r"\b(?:flytta|ändra|skjut|moved?\b|push|shift)[^.!?]{0,40}\btill\s*$",
+                            re.IGNORECASE)
 _SENTENCE_END_RX = re.compile(r"[.!?\n]")
 
 # The words that call a time or slot the old one, in each language ("previous", "ancien",
@@ -255,7 +258,7 @@ def find_mentions(
         mentions.append(
             Mention(start, end, label, (own or written) is not None, pos,
                     _shown(text, day, clock, pos, stop),
-                    _DEADLINE_RX.search(text, max(0, pos - 30), pos) is not None,
+                    _due(text, pos),
                     _ends_in_question(text, stop),
                     _superseded(text, pos, stop) or _superseded(text, clock.raw, clock.end),
                     clock.raw)
@@ -264,6 +267,12 @@ def find_mentions(
             not m.superseded and not m.deadline for m in mentions):
         mentions = [m for m in mentions if not m.superseded]
     return _merge_sessions(mentions, text)
+
+
+def _due(text: str, pos: int) -> bool:
+    """Is the time at ``pos`` a due time ("reply by Friday at 5pm")?"""
+    return (_DEADLINE_RX.search(text, max(0, pos - 30), pos) is not None
+            and _MOVED_TILL_RX.search(text, max(0, pos - 80), pos) is None)
 
 
 def _shown(text: str, day: Day, clock: Clock, pos: int, stop: int) -> str:
