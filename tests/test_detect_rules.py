@@ -1402,6 +1402,17 @@ _ROUND14: list[tuple[str, str, Kind]] = [
     ("Temos o prazer de lhe apresentar uma proposta. Pedimos uma resposta até sexta-feira, "
      "6 de março.", "Proposta - Analista", Kind.NONE),
 ]
+# Round 18's development half (k, m), likewise.
+_ROUND18: list[tuple[str, str, Kind]] = [
+    ("Po analizie zdecydowaliśmy się kontynuować rekrutację z osobami, których doświadczenie "
+     "lepiej odpowiada potrzebom zespołu.", "Odpowiedź na Twoją aplikację", Kind.REJECTION),
+    ("Top, dan zie ik je donderdag 5 maart om 10:00 bij ons op kantoor.",
+     "Re: Data Engineer bij Globex", Kind.CONFIRMATION),
+    ("Bra, då kör vi en övningsintervju på torsdag kl. 18.00 via Zoom.",
+     "Övningsintervju på torsdag", Kind.NONE),
+    ("Let's do Wednesday at 4pm; I'll ring you. It's just an informal debrief, not part of "
+     "any process.", "Re: Analyst - outcome", Kind.NONE),
+]
 _ROUND14_LOOKALIKES: list[tuple[str, str]] = [
     ("To be clear this isn't an interview and I'm not involved in hiring - just a chat about "
      "the team. Friday 6 March, 12:30.", "Invitation: Coffee chat"),
@@ -1448,7 +1459,7 @@ def test_a_friends_own_interview_in_her_language_is_not_mine() -> None:
 
 @pytest.mark.parametrize(("text", "subject", "kind"),
                          _EVERYDAY + _ROUND4 + _ROUND5 + _ROUND6 + _ROUND7 + _ROUND8 + _ROUND10
-                         + _BLIND1 + _LEXICON + _ROUND14)
+                         + _BLIND1 + _LEXICON + _ROUND14 + _ROUND18)
 def test_everyday_wordings_give_their_kind(text: str, subject: str, kind: Kind) -> None:
     # Wordings from each round of the corpus, written for the pattern (see phrases.py).
     assert run(text, subject).kind is kind
@@ -1579,3 +1590,18 @@ def test_the_slot_restated_for_me_is_not_a_second_choice() -> None:
     det = run(text, "Re: Backend Engineer at Mokihi", sender=kiwi,
               date=datetime(2026, 10, 29, 7, 48, tzinfo=timezone(timedelta(hours=13))))
     assert det.start == datetime(2026, 11, 4, 8, tzinfo=timezone(timedelta(hours=13)))
+
+
+def test_what_my_quoted_mail_quotes_in_turn_is_not_my_own_words() -> None:
+    text = ("Great, let's do Tuesday 10 March then: 9am your time. Block out an hour.\n\n"
+            "On Thu, Mar 5, 2026 at 2:10 PM Ada Lovelace <ada@example.com> wrote:\n"
+            "> Tuesday or Wednesday morning both work for me.\n>\n"
+            "> > Hi Ada, thanks for applying for the Analyst role. When would suit you?")
+    assert run(text, "Re: Analyst - first chat").kind is Kind.CONFIRMATION
+
+
+def test_a_friend_asking_after_my_search_books_no_interview() -> None:
+    friend = Address("jess.w@gmail.com", "Jess")
+    det = run("Yes!! Thursday at 10 at the café works. Can't wait to hear how the job hunt is "
+              "going - nobody at my place is hiring, sadly.", "Re: coffee?", sender=friend)
+    assert det.kind is Kind.NONE and "private_chat" in signals(det)

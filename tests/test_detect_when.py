@@ -279,6 +279,9 @@ PARIS, SANTIAGO = ZoneInfo("Europe/Paris"), ZoneInfo("America/Santiago")
         # "-ish", and an English day's abbreviation after "next"
         ("next Tue 10ish works", datetime(2026, 3, 3, 10, 0)),  # as "next Tuesday" reads
         ("this Fri at 2-ish?", datetime(2026, 3, 6, 14, 0)),
+        # a weekday and the day of the month ("el jueves 12"), but not a clock after a day
+        ("queda el jueves 12 a las 17:00", datetime(2026, 3, 12, 17, 0)),
+        ("Friday 10-11am", datetime(2026, 3, 6, 10, 0)),
         # the Polish year's "r." before the weekday in brackets
         ("w dniu 10 marca 2026 r. (wtorek) o godz. 12:00", datetime(2026, 3, 10, 12, 0)),
     ],

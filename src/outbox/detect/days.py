@@ -103,8 +103,11 @@ _DATE_RX = re.compile(
     rf"(?P<wd5>{_alt(_FULL_WEEKDAYS)}"
     # after "next"/"this" an English abbreviation is a day too: "next Tue 10ish"
     r"|(?:(?<=next\s)|(?<=this\s)|(?<=coming\s))(?:tues|tue|wed|thurs|thur|thu|fri|mon))"
-    # "next Wednesday (14th)": the day of the month settles which Wednesday
-    r"(?:,?\s*\(\s*(?:the\s+)?(?P<d5>\d{1,2})(?:st|nd|rd|th|\.)?\s*\))?"
+    # "next Wednesday (14th)", "el jueves 23": the day of the month settles which one (a
+    # bare number after the day is no clock: "Friday 10-11am", "Thursday 3 pm", "jeudi 10h")
+    r"(?:,?\s*\(\s*(?:the\s+)?(?P<d5>\d{1,2})(?:st|nd|rd|th|\.)?\s*\)"
+    r"|\s+(?P<d5b>\d{1,2})(?!\d|[:.]\d|\s*(?:[ap]\.?\s?m\b|uhr\b|uur\b|h\b|hrs?\b|o'clock)"
+    r"|\s*(?:-|–|to|till|until|bis|à|a)\s*\d))?"
     r")(?![\w])",
     re.IGNORECASE,
 )
@@ -213,9 +216,9 @@ def _resolve_day(m: re.Match[str], ref: date, day_first: bool) -> Day | None:
                        _day_of_month(int(g["d6"]), ref, _weekday_of(g["wd6"])), False)
         if g["rel"]:
             return Day(m.start(), m.end(), ref + timedelta(days=_relative_days(g["rel"])), False)
-        if g["wd5"] and g["d5"]:
-            return Day(m.start(), m.end(),
-                       _day_of_month(int(g["d5"]), ref, _weekday_of(g["wd5"])), False)
+        if g["wd5"] and (g["d5"] or g["d5b"]):
+            return Day(m.start(), m.end(), _day_of_month(
+                int(g["d5"] or g["d5b"]), ref, _weekday_of(g["wd5"])), False)
         if g["wd5"]:
             return _weekday_day(m, ref)
     except ValueError:  # "February 30": not a date

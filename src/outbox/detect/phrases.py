@@ -350,7 +350,8 @@ CONFIRM = _rx(
     r"\btemos o prazer de (?:te |o |a |lhe )?convidar",
     r"\bzoals afgesproken\b",
     # "then we'll see each other", "till Thursday!" in the other languages
-    r"\bzien we (?:elkaar|je)\b", r"\bça me va\b", r"\bme va (?:très |parfaitement )?bien\b",
+    r"\b(?:zien we (?:elkaar|je)|zie ik (?:je|jou|u))\b", r"\bça me va\b",
+    r"\bme va (?:très |parfaitement )?bien\b",
     # (a farewell ends its sentence: "fino a venerdì alle 18" is a due time)
     r"\bà (?:lundi|mardi|mercredi|jeudi|vendredi|demain)\s*(?:[!.\n]|$)", r"\bbis morgen\b",
     r"\bhasta (?:mañana|el (?:lunes|martes|miércoles|jueves|viernes))\s*(?:[!.\n]|$)",
@@ -481,7 +482,8 @@ NOT_JOB = _rx(
     r"\bmock (?:[\w-]+ ){0,3}interview", r"\bpractice interview", r"\binterview coach",
     r"\bsimulazione di colloquio", r"\bsimulación de entrevista", r"\bentrevista simulada",
     r"\bsimulação de entrevista", r"\bentretien blanc", r"\b(?:probe|übungs)(?:interview|gespräch)",
-    r"\bproefgesprek", r"\boefengesprek",
+    r"\bproefgesprek", r"\boefengesprek", r"\b(?:övnings|prov)intervju", r"\bkarriärcoach",
+    r"\bcareer coach\b", r"\binformal debrief\b", r"\bnot part of (?:any|the) (?:hiring )?process",
     r"\binformational (?:interview|chat|call|coffee|conversation)",
     r"\bnot (?:involved in|involved with|part of|in charge of) (?:the )?hiring\b",
     r"\b(?:just|only) (?:a|for a) (?:coffee|casual chat)\b",
@@ -817,8 +819,7 @@ REJECT = _rx(
     r"\b(?:seguir|prosseguir|avançar|continuar|optamos|optou|escolhemos|seleciona\w*)"
     r" (?:\w+ ){0,3}?(?:com |por )?(?:os |outros )?outros candidatos\b",
     r"\b(?:kontynuować|kontynuujemy|kontynuować będziemy) (?:proces (?:rekrutacyjny |rekrutacji )?"
-    r"|rekrutację )?z innymi"
-    r" (?:kandydat|osob)",
+    r"|rekrutację )?z (?:innymi )?(?:kandydat|osob)",
     r"\bhelaas\b[^.]{0,120}\b(?:niet\b[^.]{0,60}\b(?:verder|door(?:gaan)? (?:met|naar)"
     r"|geselecteerd|uitnodigen|gekozen)"
     r"|nee\b|andere kandida)",
@@ -986,6 +987,12 @@ WELL_WISHES = _rx(
     r"\blet me know how it goes\b", r"\byou(?:'ll| will) (?:smash|nail|ace|crush) it\b",
     r"\bviel erfolg\b", r"\bbonne chance\b", r"\bmucha suerte\b", r"\bboa sorte\b",
     r"\bin bocca al lupo\b", r"\bsucces\b(?= (?:met|morgen|vandaag))",
+)
+# A friend asking after my search: the job is the talk, not the meeting.
+MY_SEARCH = _rx(
+    r"\b(?:the|your|ur) job (?:hunt|search)\b", r"\bhow (?:the|your) (?:search|applications?) "
+    r"(?:is|are) going\b", r"\b(?:the|your) jobsuche\b", r"\bta recherche d'emploi\b",
+    r"\btu búsqueda de (?:trabajo|empleo)\b",
 )
 # What I wrote when I am the one hiring ("Thanks for applying to the role on my team").
 I_HIRE = _rx(

@@ -137,6 +137,10 @@ def _text_veto(f: Facts) -> Reason | None:
         m = p.WELL_WISHES.search(f.text)
         if m and not f.invite:
             return Reason("well_wishes", 0.0, f"a private sender's good wishes: {_snippet(m)}")
+        m = p.MY_SEARCH.search(f.text)
+        if m and not f.invite and not p.first(p.INTERVIEW, f.subject, f.text):
+            # "Thursday at 10 at the café works - can't wait to hear how the job hunt is going"
+            return Reason("private_chat", 0.0, f"a friend asking after my search: {_snippet(m)}")
     m = _my_hiring_words(f)
     if m:
         return Reason("i_am_interviewer", 0.0, f"I wrote below: {_snippet(m)}")
@@ -168,6 +172,22 @@ def _lookalike(rx: p.Phrase, *texts: str) -> p.Hit | None:
     return None
 
 
+def _quote_depth(line: str) -> int:
+    """How deep a line is quoted: "> > Hi Ada" is 2."""
+    return line[:len(line) - len(line.lstrip("> "))].count(">")
+
+
+def _one_level(quoted: str) -> str:
+    """The lines of a quoted message at its own depth: what it quotes in turn ("> > Hi
+    Ada, thanks for applying") is someone else's."""
+    lines = quoted.split("\n")
+    body = [line for line in lines[1:] if line.strip(" >")]
+    if not body:
+        return quoted
+    level = _quote_depth(body[0])
+    return "\n".join(line for line in lines[1:] if _quote_depth(line) == level)
+
+
 def _my_hiring_words(f: Facts) -> p.Hit | None:
     """My own message quoted below ("On Wed, Ada <ada@...> wrote: Thanks for applying"):
     the reply is from a candidate of mine."""
@@ -186,7 +206,7 @@ def _my_hiring_words(f: Facts) -> p.Hit | None:
                 body_at = at + len(address) + 20
                 ends = [i for i in (low.find("wrote:", body_at), low.find("from:", body_at),
                                     low.find("-----original", body_at)) if i >= 0]
-                mine = f.history[at:min([*ends, at + 1500])]
+                mine = _one_level(f.history[at:min([*ends, at + 1500])])
                 m = p.I_HIRE.search(mine)
                 if m:
                     return m
