@@ -1413,6 +1413,18 @@ _ROUND18: list[tuple[str, str, Kind]] = [
     ("Let's do Wednesday at 4pm; I'll ring you. It's just an informal debrief, not part of "
      "any process.", "Re: Analyst - outcome", Kind.NONE),
 ]
+# Older development misses, read again for their pattern.
+_CALL_OFFS: list[tuple[str, str, Kind]] = [
+    ("Our hiring manager is out, so we're going to have to take tomorrow's 2pm conversation "
+     "off the calendar. I'll reach back out.", "tomorrow", Kind.CANCELLATION),
+    ("The round has eaten everything, so let's park Thursday's call for now. I'll be in "
+     "touch mid-June.", "Re: ML Engineer - Globex", Kind.CANCELLATION),
+    ("Thanks for your availability. Let's lock in Wed 3/11 at 1030 CT. It's a 60 min "
+     "technical conversation.", "Re: Globex - Firmware Engineer", Kind.CONFIRMATION),
+    ("Your live video interview for Backend Engineer begins today at 15:00. Interviewly - "
+     "Live and on-demand video interviews.", "Starting in 1 hour: your live video interview",
+     Kind.CONFIRMATION),
+]
 _ROUND14_LOOKALIKES: list[tuple[str, str]] = [
     ("To be clear this isn't an interview and I'm not involved in hiring - just a chat about "
      "the team. Friday 6 March, 12:30.", "Invitation: Coffee chat"),
@@ -1459,7 +1471,7 @@ def test_a_friends_own_interview_in_her_language_is_not_mine() -> None:
 
 @pytest.mark.parametrize(("text", "subject", "kind"),
                          _EVERYDAY + _ROUND4 + _ROUND5 + _ROUND6 + _ROUND7 + _ROUND8 + _ROUND10
-                         + _BLIND1 + _LEXICON + _ROUND14 + _ROUND18)
+                         + _BLIND1 + _LEXICON + _ROUND14 + _ROUND18 + _CALL_OFFS)
 def test_everyday_wordings_give_their_kind(text: str, subject: str, kind: Kind) -> None:
     # Wordings from each round of the corpus, written for the pattern (see phrases.py).
     assert run(text, subject).kind is kind
@@ -1605,3 +1617,11 @@ def test_a_friend_asking_after_my_search_books_no_interview() -> None:
     det = run("Yes!! Thursday at 10 at the café works. Can't wait to hear how the job hunt is "
               "going - nobody at my place is hiring, sadly.", "Re: coffee?", sender=friend)
     assert det.kind is Kind.NONE and "private_chat" in signals(det)
+
+
+def test_a_link_to_a_booking_made_is_no_offer_of_slots() -> None:
+    text = ("This is a reminder about your upcoming event. When: Wednesday, March 4, 2026 "
+            "11:00 am - 12:00 pm. Need to reschedule or cancel? "
+            "https://cal.com/booking/n8XcP2Rk4aWsQyT3")
+    det = run(text, "Reminder: Technical Interview - Backend Engineer starts in 1 hour")
+    assert det.kind is Kind.CONFIRMATION and "slot_offer" not in signals(det)

@@ -381,8 +381,10 @@ def _read_stop(tail: re.Match[str], start: time, start_mark: str) -> time | None
     return time(h, minute)
 
 
-# "1030 hrs", "1400h": four digits with a unit (a year or an amount has none).
-_HHMM_RX = re.compile(r"(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)\s?(?:hrs|hours|h)\b", re.IGNORECASE)
+# "1030 hrs", "1400h": four digits with a unit (a year or an amount has none); "at 1030 CT":
+# four digits with a zone's abbreviation.
+_HHMM_RX = re.compile(r"(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)(?:\s?(?P<unit>hrs|hours|h)\b"
+                      r"|(?=\s[A-Z]{2,4}\b))", re.IGNORECASE)
 
 
 def _hhmm_clocks(text: str) -> list[Clock]:
@@ -392,6 +394,8 @@ def _hhmm_clocks(text: str) -> list[Clock]:
             continue  # part of a longer number, a date or a code
         pre = _pre(text, m.start())
         zone, end = zone_after(text, m.end())
+        if not m.group("unit") and (zone is None or not text[m.end() + 1].isupper()):
+            continue  # "1030 CT" is a time; "2026 Berlin" is not
         out.append(Clock(_clock_pos(pre, m.start()), end,
                          time(int(m.group("h")), int(m.group("m"))), None, zone, m.start()))
     return out

@@ -404,7 +404,8 @@ VOID = _rx(
 # Links to a booking page: the candidate has yet to choose.
 SLOT_LINK = _rx(
     r"\bcalendly\.com/(?!cancellations|reschedulings|app/|events/)[\w.-]+/[\w.-]+",
-    r"\bgoodtime\.io/(?:book|schedule)", r"\bcal\.com/[\w.-]+/[\w.-]+",
+    # ("cal.com/booking/<id>" is a booking already made)
+    r"\bgoodtime\.io/(?:book|schedule)", r"\bcal\.com/(?!booking/|reschedule/)[\w.-]+/[\w.-]+",
     r"\bmeetings\.hubspot\.com/", r"\boutlook\.office(?:365)?\.com/bookwithme",
     r"\bcalendar\.app\.google/", r"\bcalendar\.google\.com/calendar/appointments",
 )
@@ -507,7 +508,9 @@ NOT_JOB = _rx(
     r"\b(?:msc|ma|mba|phd|master's|masters|doctoral|undergraduate|student) (?:research|project"
     r"|thesis|dissertation|study)\b", r"\bresearch project\b",
     r"\bthesis (?:interview|research|project)", r"\bone-way (?:video )?interview",
-    r"\bon-demand (?:video )?interview", r"\brecord (?:your )?(?:answers|responses)\b",
+    # (a platform's tagline, "live and on-demand video interviews", books nothing either way)
+    r"\bon-demand (?:video )?interview(?<!live and on-demand interview)"
+    r"(?<!live and on-demand video interview)", r"\brecord (?:your )?(?:answers|responses)\b",
     r"\b(?:the|this|our|my) (?:piece|article|feature) (?:runs|goes (?:live|out)|is published"
     r"|will run)", r"\bbefore the (?:piece|article|feature|story) (?:runs|goes)",
     r"\bquotes to check\b", r"\bsend you any (?:direct )?quotes",
@@ -677,6 +680,12 @@ CANCEL = _rx(
     r"\b(?:need|have|had) to cancel\b(?<!you need to cancel)(?<!you have to cancel)",
     r"\bwe(?:'re| are) cancel+ing\b",
     r"\bcancel+ing (?:your|the|our) (?:interview|call|meeting)", r"\babgesagt\b",
+    # "let's park Thursday's call for now"
+    r"\b(?:let's|let us|we'll|we will|have to|need to|going to) park (?:[\w'’]+ ){0,3}?"
+    r"(?:call|chat|interview|conversation|meeting|this|it)\b",
+    # "we're going to have to take tomorrow's 2pm conversation off the calendar"
+    r"\b(?:take|taking|took) (?:it|(?:tomorrow's|today's|the|our|your|this|that) [^.\n]{0,40}?)"
+    r" off the (?:calendar|schedule|diary)\b",
     r"\babsagen müssen\b", r"\b(?:a été|est) annulée?\b", r"\bannuler (?:votre|notre|l')",
     r"\bha sido cancelad[ao]\b", r"\b(?:tenido|tenemos) que cancelar\b",
     r"\b(?:contraints?|contraintes?|obligés?|obligées?) d'annuler\b",

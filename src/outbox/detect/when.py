@@ -485,6 +485,8 @@ _TAG_QUESTION_RX = re.compile(
 
 
 def _ends_in_question(text: str, pos: int) -> bool:
+    if text[pos - 1:pos] == "." and text[pos:pos + 1] in (" ", "\n", ""):
+        return False  # "11:00 am - 12:00 pm. Need to reschedule?": the time's own full stop
     end = _SENTENCE_END_RX.search(text, pos)
     return (end is not None and end.group(0) == "?"
             and not _TAG_QUESTION_RX.search(text, max(0, end.start() - 16), end.end()))
