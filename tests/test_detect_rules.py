@@ -1425,6 +1425,43 @@ _CALL_OFFS: list[tuple[str, str, Kind]] = [
      "Live and on-demand video interviews.", "Starting in 1 hour: your live video interview",
      Kind.CONFIRMATION),
 ]
+# Round 19's development half (agencies; German, French and Spanish), likewise.
+_ROUND19: list[tuple[str, str, Kind]] = [
+    ("Olivares nos acaba de comunicar que cancela la entrevista del jueves 5 a las 10:00.",
+     "Entrevista del jueves con Olivares", Kind.CANCELLATION),
+    ("Het gesprek van aanstaande maandag om 14.00 uur gaat niet door. Een nieuwe datum "
+     "hebben ze nog niet kunnen noemen.", "Gesprek maandag bij Globex", Kind.CANCELLATION),
+    ("Leider müssen wir Ihnen mitteilen, dass wir das vereinbarte Gespräch vom 10. März "
+     "nicht durchführen können. Die Besetzung der Stelle wurde vorläufig sistiert.",
+     "Absage Vorstellungsgespräch vom 10. März", Kind.CANCELLATION),
+    ("Ich hab euer Gespräch deshalb auf Freitag, 6.3., 10:30 Uhr verlegt.",
+     "Kleine Planänderung für Donnerstag", Kind.RESCHEDULE),
+    ("Klient zdecydował się kontynuować rozmowy z innym kandydatem.",
+     "Proces rekrutacyjny – Globex", Kind.REJECTION),
+    ("Malheureusement, notre client n'a pas souhaité donner suite à votre candidature.",
+     "Retour du Groupe Globex", Kind.REJECTION),
+    ("Te informamos que en esta oportunidad no seguirás avanzando en el proceso.",
+     "Resultado de tu postulación – Analista", Kind.REJECTION),
+    ("Regrettably you have not been shortlisted and your application will not be progressed "
+     "further. You can update your job alerts at any time.",
+     "Update on your application: Analyst", Kind.REJECTION),
+    ("Prima, dann halten wir Dienstag, den 10.03.2026, von 10:00 bis 11:00 Uhr fest.",
+     "AW: Ihre Bewerbung als Analyst – Terminvorschläge", Kind.CONFIRMATION),
+    ("Passt bestens. Dann bis Freitag um 8.15 Uhr bei uns im Büro.",
+     "AW: Data Engineer – Gespräch vor Ort", Kind.CONFIRMATION),
+    ("Garnant have gone for Wednesday 4th at 2pm - booked in. Gareth will ring you. It's the "
+     "6-month contract we discussed, outside IR35.", "RE: Garnant - availability",
+     Kind.CONFIRMATION),
+    ("Vielen Dank für das Gespräch heute. Wir melden uns spätestens bis Freitag, 13.03., mit "
+     "einer Rückmeldung.", "Vielen Dank für das Gespräch heute", Kind.NONE),
+    ("Prazo de entrega: segunda-feira, 9 de março, às 9h00. Depois falamos para agendar a "
+     "entrevista final.", "Globex – caso prático antes da entrevista final", Kind.NONE),
+    ("Abgabe: bis Mo., 9.3., 12 Uhr. Im anschließenden Technik-Interview sprichst du mit Tobias.",
+     "Deine Coding-Challenge", Kind.NONE),
+    ("You're warmly invited to our next Women in Data breakfast, Thursday 5 March, 8:00am. "
+     "Our guest speaker is a CDO. Hope to see you there!", "Invitation: Women in Data breakfast",
+     Kind.NONE),
+]
 _ROUND14_LOOKALIKES: list[tuple[str, str]] = [
     ("To be clear this isn't an interview and I'm not involved in hiring - just a chat about "
      "the team. Friday 6 March, 12:30.", "Invitation: Coffee chat"),
@@ -1471,7 +1508,7 @@ def test_a_friends_own_interview_in_her_language_is_not_mine() -> None:
 
 @pytest.mark.parametrize(("text", "subject", "kind"),
                          _EVERYDAY + _ROUND4 + _ROUND5 + _ROUND6 + _ROUND7 + _ROUND8 + _ROUND10
-                         + _BLIND1 + _LEXICON + _ROUND14 + _ROUND18 + _CALL_OFFS)
+                         + _BLIND1 + _LEXICON + _ROUND14 + _ROUND18 + _CALL_OFFS + _ROUND19)
 def test_everyday_wordings_give_their_kind(text: str, subject: str, kind: Kind) -> None:
     # Wordings from each round of the corpus, written for the pattern (see phrases.py).
     assert run(text, subject).kind is kind
@@ -1625,3 +1662,9 @@ def test_a_link_to_a_booking_made_is_no_offer_of_slots() -> None:
             "https://cal.com/booking/n8XcP2Rk4aWsQyT3")
     det = run(text, "Reminder: Technical Interview - Backend Engineer starts in 1 hour")
     assert det.kind is Kind.CONFIRMATION and "slot_offer" not in signals(det)
+
+
+def test_an_acknowledgement_is_never_read_as_a_rejection() -> None:
+    text = ("Vielen Dank für Ihre Bewerbung. Ihre Unterlagen sind vollständig bei uns "
+            "eingegangen. Wir melden uns innerhalb von zwei Wochen.")
+    assert run(text, "Eingangsbestätigung: Ihre Bewerbung als Analyst").kind is Kind.NONE

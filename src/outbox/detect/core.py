@@ -150,7 +150,9 @@ def _nothing_or_rejection(message: Message, invite: Invite | None, subject: str,
     """Nothing, unless the letter read whole is a rejection (see ``kindmodel``)."""
     uid = invite.uid if invite else None
     opinion = None
-    if invite is None and not any(r.signal in _FINAL_NONE for r in reasons):
+    if invite is None and not any(r.signal in _FINAL_NONE for r in reasons) and not (
+            phrases.first(phrases.APP_ACK, subject, text)):
+        # (an acknowledgement of my application is never read as its rejection)
         opinion = kindmodel.second_opinion(subject, text, Kind.NONE)
     if opinion is None:
         return Detection(Kind.NONE, 0.0, calendar_uid=uid, reasons=reasons)

@@ -269,7 +269,8 @@ JOB = _rx(
     r"|officer|coordinator|intern|internship|associate) (?:chat|call|conversation|screen)\b",
     # the gender tag of a European job title: "Software-Architekt (m/w/d)", "(H/F)"
     r"\([mwfdhx](?:/[mwfdhx]){1,3}\)", r"\(all genders\)",
-    r"\bcandidates?\b",
+    r"\bcandidates?\b", r"\b(?:outside|inside) ir35\b", r"\bday rate\b",
+    r"\b\d+-month (?:contract|role|assignment)\b",
     r"\bthe client\b",
 )
 MEETING = _rx(
@@ -286,7 +287,8 @@ MEETING = _rx(
 # person at a company moves when they move an interview of mine.
 CONVERSATION = _rx(
     r"\b(?:our|the|your|my) (?:[\w-]+ )?(?:chat|call|conversation|catch-up)\b",
-    r"\b(?:unser(?:e[mns]?)?|das|ihr(?:e[mns]?)?|dein(?:e[mns]?)?) gespräch", r"\bons gesprek\b",
+    r"\b(?:unser(?:e[mns]?)?|euer|eure[mns]?|das|ihr(?:e[mns]?)?|dein(?:e[mns]?)?) gespräch",
+    r"\bons gesprek\b",
     r"\bnotre (?:échange|conversation|appel)\b", r"\bnuestra (?:conversación|llamada|charla)\b",
     r"\bnossa (?:conversa|chamada)\b", r"\bla nostra (?:chiacchierata|chiamata|conversazione)\b",
     r"\bvårt samtal\b", r"\bnasz[aą] rozmow",
@@ -331,7 +333,8 @@ CONFIRM = _rx(
     r"\bsent (?:you )?(?:a |an |the )?(?:calendar )?invit",
     r"\binterview (?:will take place|takes place|is on|is set for)",
     r"\baura lieu\b", r"\best fixé", r"\bje (?:vous|te) confirme\b", r"\bà bientôt\b",
-    r"\bfindet\b.{0,60}\bstatt\b", r"\bbis (?:montag|dienstag|mittwoch|donnerstag|freitag)\b",
+    r"\bfindet\b.{0,60}\bstatt\b",
+    r"\bbis (?:montag|dienstag|mittwoch|donnerstag|freitag)\b(?!,?\s*\d)",
     r"\bqueda confirmad[ao]", r"\bte esperamos\b", r"\bsi terrà\b", r"\bla aspettiamo\b",
     r"\bti aspettiamo\b", r"\baté (?:lá|breve)\b",
     r"\baté (?:segunda|terça|quarta|quinta|sexta)(?:-feira)?\s*(?:[!.\n]|$)",
@@ -348,7 +351,7 @@ CONFIRM = _rx(
     r"\b(?:siamo lieti|siamo liete|sono lieta|sono lieto) di invitar",
     r"\b(?:la|ti|vi) invitiamo a\b", r"\b(?:te|le|les) invitamos a\b",
     r"\btemos o prazer de (?:te |o |a |lhe )?convidar",
-    r"\bzoals afgesproken\b",
+    r"\bzoals afgesproken\b", r"\bhalten wir\b[^\n]{0,70}?\bfest\b",
     # "then we'll see each other", "till Thursday!" in the other languages
     r"\b(?:zien we (?:elkaar|je)|zie ik (?:je|jou|u))\b", r"\bça me va\b",
     r"\bme va (?:très |parfaitement )?bien\b",
@@ -431,7 +434,8 @@ BULK_TEXT = _rx(
     r"\bdésinscri", r"\bse désabonner", r"\bdarse de baja", r"\bnewsletter\b",
 )
 EVENT = _rx(
-    r"\bwebinar\b", r"\bregister (?:now|here)\b", r"\bmeetup\b",
+    r"\bwebinar\b", r"\bregister (?:now|here)\b", r"\bmeetup\b", r"\bguest speaker\b",
+    r"\bnetworking (?:event|drinks|evening|breakfast|lunch)\b", r"\bplaces are limited\b",
     r"\bcareer fair\b", r"\bjob fair\b",
 )
 # "5 interview tips" heads a newsletter; "a couple of tips:" in a reminder is advice.
@@ -550,6 +554,7 @@ NOT_JOB_TITLE = _rx(
     r"\binfo(?:rmation)? session\b", r"\byou(?:'re| are) (?:now )?registered\b",
     # an information evening, in the other languages
     r"\binfo(?:rmation)? (?:evening|night|day)\b", r"\binfo(?:rmations)?abend\b",
+    r"\bbreakfast\b(?! interview)",
     r"\binfo(?:avond|middag)\b", r"\bsoirée d'information", r"\bagenda and papers\b",
     r"\bcommittee meeting\b", r"\bgovern(?:ing body|ing board|ors'?) meeting\b",
     r"\bjornada informativa",
@@ -560,6 +565,7 @@ NOT_JOB_TITLE = _rx(
     r"\btake-?home\b", r"\btest technique\b", r"\bprueba técnica\b",
     r"\bfallstudie\b", r"\bétude de cas\b", r"\bcaso práctico\b", r"\bcaso di studio\b",
     r"\bestudo de caso\b", r"\bcasusopdracht\b", r"\bcase-?uppgift\b",
+    r"\bcaso pr[aá]tico\b", r"\bcoding[ -]challenge\b",
     # a technical exercise to do at home, in the other languages
     r"\besercizio tecnico\b", r"\bejercicio técnico\b", r"\bexercício técnico\b",
     r"\bexercice technique\b", r"\btechnische opdracht\b", r"\bprobeaufgabe\b",
@@ -648,7 +654,8 @@ RESCHEDULE = _rx(
     # the moving verbs of each language, in the forms letters use
     r"\b(?:have|has|we've|i've|we have|i have) rearranged\b",
     r"\bchanged the (?:time|date|day) to\b",
-    r"\bumgelegt\b", r"\bumterminiert\b", r"\bumgebucht\b", r"\bneu terminiert\b",
+    r"\bumgelegt\b", r"\bumterminiert\b", r"\bersatztermin\b", r"\bverlegt\b", r"\bumgebucht\b",
+    r"\bneu terminiert\b",
     r"\brepouss(?:é|ée|er|ons)\b",
     # ("por adelantado" is "in advance")
     r"\b(?:hemos|he|se ha|lo|la) (?:adelantad[ao]|atrasad[ao])\b",
@@ -680,6 +687,12 @@ CANCEL = _rx(
     r"\b(?:need|have|had) to cancel\b(?<!you need to cancel)(?<!you have to cancel)",
     r"\bwe(?:'re| are) cancel+ing\b",
     r"\bcancel+ing (?:your|the|our) (?:interview|call|meeting)", r"\babgesagt\b",
+    # a client or a colleague calls it off: "cancela la entrevista", "annule l'entretien"
+    r"\b(?:cancela|cancelan|ha cancelado|han cancelado) (?:la|tu|su|nuestra) (?:entrevista|reunión"
+    r"|llamada)\b", r"\b(?:cancelou|cancelaram) a (?:entrevista|reunião)\b",
+    r"\b(?:annule|annulent|a annulé|ont annulé) (?:l'entretien|votre entretien|notre entretien)",
+    r"\bha annullato il colloquio\b", r"\b(?:gaat|gaan) niet door\b", r"\bniet doorgaat\b",
+    r"\bnicht durchführen (?:können|kann)\b",
     # "let's park Thursday's call for now"
     r"\b(?:let's|let us|we'll|we will|have to|need to|going to) park (?:[\w'’]+ ){0,3}?"
     r"(?:call|chat|interview|conversation|meeting|this|it)\b",
@@ -772,10 +785,14 @@ ROLE_GONE = _rx(
     r"\bvient d'être gelée?\b", r"\b(?:a été|est) gelée?\b", r"\beinstellungsstopp",
     r"\bcongelad[ao]\b", r"\bzamrożeni[ea] rekrutacji\b",
     r"\bcongelamiento de (?:contrataciones|vacantes)",
+    r"\bcongelaron la vacante\b", r"\bparaliza(?:n|mos|do)? el proceso\b",
+    r"\bpromoción interna\b", r"\b(?:vorläufig |vorübergehend )?sistiert\b",
+    r"\bauf eis gelegt\b",
 )
 CANCEL_SUBJECT = _rx(
     r"^\s*(?:canceled|cancelled|cancel+ed event|event cancel+ed|abgesagt|annulé|cancelad[ao]"
     r"|cancelación|annulation|annullamento|cancelamento|afzegging|absage des)\b",
+    r"^\s*absage (?:des |ihres |unseres )?(?:vorstellungsgespräch|gespräch|termin)",
     r"\b(?:interview|call|meeting|event|onsite) (?:has been |is )?cancel+ed\b",
 )
 REJECT = _rx(
@@ -793,6 +810,9 @@ REJECT = _rx(
     r"\bwill not be (?:moving|progressing|proceeding)",
     r"\b(?:have|has|were|was) not been selected",
     r"\bwere not selected\b", r"\bposition has (?:now )?been filled", r"\bregret to inform",
+    r"\bn'(?:a|ont) pas souhaité donner (?:une )?suite\b",
+    r"\b(?:ont|a) finalement retenu (?:un|une|d'autres|des|le|la)\b",
+    r"\bno (?:seguirás|seguiras|continuarás|continuaras) (?:avanzando|adelante|en el proceso)\b",
     r"\b(?:not|won't) (?:be )?mov(?:e|ing) ahead with", r"\bto (?:another|a different) candidate",
     r"\b(?:not|won't) (?:be )?extend(?:ing)? (?:you )?an offer",
     r"\b(?:we're|we are|we'll|we will|going to|decided to) pass\b",
@@ -828,7 +848,7 @@ REJECT = _rx(
     r"\b(?:seguir|prosseguir|avançar|continuar|optamos|optou|escolhemos|seleciona\w*)"
     r" (?:\w+ ){0,3}?(?:com |por )?(?:os |outros )?outros candidatos\b",
     r"\b(?:kontynuować|kontynuujemy|kontynuować będziemy) (?:proces (?:rekrutacyjny |rekrutacji )?"
-    r"|rekrutację )?z (?:innymi )?(?:kandydat|osob)",
+    r"|rekrutację |rozmowy )?z (?:innymi |innym )?(?:kandydat|osob)",
     r"\bhelaas\b[^.]{0,120}\b(?:niet\b[^.]{0,60}\b(?:verder|door(?:gaan)? (?:met|naar)"
     r"|geselecteerd|uitnodigen|gekozen)"
     r"|nee\b|andere kandida)",
@@ -1041,7 +1061,8 @@ OFFICE_HOURS = _rx(
 )
 CLOCK_CHANGE = _rx(
     r"\bclocks? (?:change|changes|go back|go forward|spring|fall)", r"\bdaylight saving",
-    r"\buhren\b.{0,40}umgestellt", r"\bzeitumstellung", r"\bchangement d'heure",
+    r"\buhren\b.{0,40}umgestellt", r"\bzeitumstellung", r"\bauf sommerzeit umgestellt",
+    r"\bauf winterzeit umgestellt", r"\bchangement d'heure",
     r"\bcambio de hora", r"\bmudança de horário", r"\bora legale", r"\bzomertijd",
     r"\bwintertijd",
 )

@@ -47,7 +47,7 @@ W_PROPOSAL, W_UPDATED, W_REJECT_LETTER = -0.4, 0.3, 0.45
 AGREED_IN_JOB_THREAD = "agreed_in_job_thread"
 FAR_AHEAD = timedelta(days=180)  # interviews are set weeks ahead, not seasons
 # Negative signals that only speak against a planned time (see ``score``).
-_PLAN_ONLY = frozenset({"slot_offer", "bulk_mail", "bulk_text", "event_or_tips"})
+_PLAN_ONLY = frozenset({"slot_offer", "bulk_mail", "bulk_text", "event_or_tips", "job_alert"})
 
 
 @dataclass(slots=True)
@@ -315,8 +315,9 @@ def negatives(f: Facts, has_invite_for_me: bool, planned: bool = True) -> list[R
     if tips and not any(r.signal == "event_or_tips" for r in reasons):
         reasons.append(Reason("event_or_tips", W_EVENT, _snippet(tips)))
     if planned and not has_invite_for_me:
+        # (a reply's subject repeats the thread's: "AW: Terminvorschläge" is no new offer)
         m = (_live_offer(f.text) or p.SLOT_LINK.search(f.links)
-             or p.SLOT_OFFER.search(f.subject))
+             or (None if _REPLY_PREFIX_RX.match(f.subject) else p.SLOT_OFFER.search(f.subject)))
         if m:
             reasons.append(Reason("slot_offer", W_SLOTS, _snippet(m)))
     reasons.extend(_internal(f))
@@ -422,7 +423,10 @@ def _offer_to_move(text: str, hit: p.Hit) -> bool:
 _INTENT_RX = re.compile(
     r"\b(?:find|finden|trouver|encontrar|buscar|vereinbaren|arrange|agree|suggest|propose"
     r"|look for|will be in touch|get back to you|reach out|ricontatt|cercare|procurar"
-    r"|choose|pick|select|book|concordare|concordar|convenir|afspreken|uzgodnić|ustalić)\b",
+    r"|choose|pick|select|book|concordare|concordar|convenir|afspreken|uzgodnić|ustalić"
+    # "a new date they could not name yet"
+    r"|not yet|nog niet|noch nicht|pas encore|todavía no|aún no|ainda não|non ancora"
+    r"|ännu inte|jeszcze nie)\b",
     re.IGNORECASE)
 _ROLE_FILLED_RX = re.compile(r"filled|not to (?:fill|hire)", re.IGNORECASE)
 _SORROW_ONLY_RX = re.compile(
@@ -457,7 +461,7 @@ def _kind_evidence(f: Facts) -> tuple[Kind, list[Reason], int | None]:
     gone = p.ROLE_GONE.search(f.text)
     move = _statement(p.RESCHEDULE, f.text)
     if cancel and move and ((move.start() > cancel.start() and not _INTENT_RX.search(
-            f.text, max(0, move.start() - 40), move.end() + 20)) or _OLD_SLOT_RX.search(
+            f.text, max(0, move.start() - 40), move.end() + 40)) or _OLD_SLOT_RX.search(
             f.text[max(0, cancel.start() - 80):cancel.start()])):
         # "your original Friday slot is cancelled"; "we must call off Friday ... so we have
         # moved the meeting to Wednesday": the old time of a move

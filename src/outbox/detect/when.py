@@ -85,7 +85,8 @@ _DEADLINE_RX = re.compile(
     r"\b(?:by|before|until|till|no later than|deadline|due|bis(?: zum)?|avant(?: le)?"
     r"|antes del?|hasta(?: el)?|date limite|fecha l[ií]mite|frist|einsendeschluss|scadenza"
     r"|jusqu'(?:au|à)|entro(?: il)?|fino (?:a|al|alle)|até(?: (?:o|a|dia))?|open until|closes on"
-    r"|prazo|uiterlijk|complete (?:it |the test |the assessment )?by|closes?|expires?"
+    r"|prazo(?: de entrega)?|fecha de entrega|date de remise|abgabe|uiterlijk"
+    r"|complete (?:it |the test |the assessment )?by|closes?|expires?"
     r"|termin (?:oddania|przesłania|zgłoszeń)|sista dag|senast|(?:bis )?spätestens(?: am| zum)?)"
     r"[\s:,]*(?:the\s+|end of\s+|le\s+|el\s+)?$",
     re.IGNORECASE,
