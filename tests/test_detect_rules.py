@@ -262,6 +262,19 @@ def test_not_noreply(email: str) -> None:
          "Umbrella"),
         ("Your interview", "", Address("jane@soylent.co.uk", "Jane Doe"), "Soylent"),
         ("Your interview", "", Address("jane@gmail.com", "Jane Doe"), None),
+        # an agency, known by its words in any language, by its client or by "their" people,
+        # names its client; its own name is never the employer
+        ("Termin", "Ich bestätige Ihnen das Kennenlerngespräch bei unserem Mandanten, der "
+         "Kessler Anlagenbau GmbH.", Address("j.b@steinhaus-personal.de", "J B"),
+         "Kessler Anlagenbau"),
+        ("Spotkanie", "Potwierdzam termin spotkania z firmą Zielnik Software. Po stronie "
+         "klienta w rozmowie wezmą udział CTO i HR.",
+         Address("k.n@trznadelhr.pl", "K N"), "Zielnik Software"),
+        ("Interview", "I've locked in your interview with Tallowood Health. Ngaire is their "
+         "Chief Clinical Information Officer.", Address("jess@galahstreet.com.au", "Jess"),
+         "Tallowood Health"),
+        ("Gesprek", "Leuk nieuws: ze willen met je kennismaken.",
+         Address("bram@noordkaapwerving.nl", "Bram"), None),
     ],
 )
 def test_company(subject: str, text: str, sender: Address, company: str | None) -> None:

@@ -86,7 +86,15 @@ _BODY_COMPANY_RX = [
     _Triggered(r"(?:role|position|opening|job|team|opportunity|career|interview)s?\s+"
                r"(?:at|with)\s+", _CO + _LEGAL),
     _Triggered(r"interviewing with\s+", _CO + _LEGAL),
-    _Triggered(r"(?:my|our) client,?\s+|on behalf of (?:my |our )?(?:client,?\s+)?", _CO + _LEGAL),
+    # "votre entretien avec Maison Ferlac", "spotkania z firmą Zielnik Software"
+    # (each trigger is one group: ``literal_first`` splits a pattern's alternatives only there)
+    _Triggered(r"(?:(?:entretien|rendez-vous) (?:avec|chez)\s+|(?:entrevista|reunión) con\s+"
+               r"|(?:gespräch|kennenlerngespräch|vorstellungsgespräch|interview) (?:mit|bei)"
+               r"(?: der| dem)?\s+|mandanten,? (?:der |die |dem )?|(?:colloquio|incontro) con\s+"
+               r"|(?:gesprek|kennismaking) (?:met|bij)\s+|(?:intervju|möte) (?:med|hos)\s+"
+               r"|z firmą\s+|(?:entrevista|conversa) com a\s+)", _CO + _LEGAL),
+    _Triggered(r"(?:(?:my|our) client,?\s+|on behalf of (?:my |our )?(?:client,?\s+)?)",
+               _CO + _LEGAL),
     _Triggered(r"(?:for applying|your application|application) (?:to|with|at)\s+", _CO + _LEGAL),
     _Triggered(r"(?:bei der\s+|bei\s+|chez\s+)", _CO + _LEGAL),
     _Triggered(r"(?:puesto|vacante|posición)\b", r"[^.\n]{0,60}?\ben\s+" + _CO + _LEGAL),
@@ -133,8 +141,10 @@ _COMPANY_TAILS = frozenset(_words(
 ))
 # Agencies place candidates with a client: their own name is not the employer's.
 _AGENCY_RX = re.compile(r"recruit|talent|search|staffing|headhunt|personnel|placement"
-                        r"|personalberat|personaldienst|recrutement|reclutamiento|recrutamento"
-                        r"|rekrutacj|\brh\b", re.IGNORECASE)
+                        r"|personalberat|personaldienst|personalvermittl|\bpersonal\b"
+                        r"|recrutement|reclutamiento|recrutamento|rekrutacj|\brh\b|\bhr\b"
+                        r"|werving|selectie|rekryt|selezione|selección|seleccion"
+                        r"|\bexecutive\b", re.IGNORECASE)
 
 _ROLE_WORDS = frozenset(_words(
     "technologist actuary aktuar consultante analyste "
@@ -267,15 +277,21 @@ _AGENCY_NAME_RX = re.compile(
     r"staffing|search|headhunt|personnel|placement|recruitment (?:ltd|limited|group|agency"
     r"|partners|consultants|solutions)|recruiters\b|talent (?:partners|solutions|group)",
     re.IGNORECASE)
-_CLIENT = ("my client", "our client", "on behalf of client", "on behalf of my client",
-           "on behalf of our client")
+# An agency speaks of its client, in each language, or of "their" people ("she's their
+# Chief Clinical Information Officer": not the writer's own company).
+_CLIENT_RX = re.compile(
+    r"\b(?:my|our) client\b|\bon behalf of (?:my |our )?client\b|\bmandant|\bnotre client"
+    r"|\bcôté client\b|\bnuestro cliente\b|\bil nostro cliente\b|\bper conto di\b"
+    r"|\bunser(?:em|es)? kunden?\b|\bonze klant\b|\bvår kund\b|\bnasz(?:ego|ym)? klient"
+    r"|\bpo stronie klienta\b|\bnosso cliente\b"
+    r"|\btheir (?:head of|chief|cto|ceo|cfo|coo|vp|director|hiring manager|team lead"
+    r"|engineering manager)\b")
 
 
 def sender_is_agency(display: str, domain: str, text: str) -> bool:
     """An agency writing: its name says so ("Sam Hill | Hays Recruitment" from hays.com), or
     it speaks of "my client"."""
-    head = text[:_BODY_HEAD].lower()
-    if is_agency(domain) or ("client" in head and any(c in head for c in _CLIENT)):
+    if is_agency(domain) or _CLIENT_RX.search(lowered(text[:_BODY_HEAD])):
         return True
     return _agency_display(display or "", domain)
 

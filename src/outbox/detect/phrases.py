@@ -177,8 +177,35 @@ def _expand(alternative: str) -> list[str]:
     return [e for word in words for e in _expand(word + rest)]
 
 
+def _split_bars(pattern: str) -> list[str]:
+    """"a(?:b|c)|d" -> ["a(?:b|c)", "d"]: the alternatives outside every group."""
+    parts, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    return [*parts, pattern[start:]]
+
+
 def _top_level(pattern: str) -> list[str]:
-    """"(?:a|b(?:c)?)" -> ["a", "b(?:c)?"]; anything else as it is."""
+    """"(?:a|b(?:c)?)" -> ["a", "b(?:c)?"]; "(?:a|b) x|c" -> ["(?:a|b) x", "c"]; anything
+    else as it is."""
+    bars = _split_bars(pattern)
+    if len(bars) > 1:
+        return bars
     if not pattern.startswith("(?:"):
         return [pattern]
     depth, parts, start = 0, [], 3
