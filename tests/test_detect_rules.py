@@ -927,6 +927,15 @@ def test_the_same_slot_restated_for_me_is_no_second_choice() -> None:
      "(copied).", "amoreno@globex.com"),
     ("Sua entrevista ficou marcada para terça-feira, 3/3, às 15h. Quem vai conduzir é a Angela "
      "Moreno (amoreno@globex.com).", "amoreno@globex.com"),
+    ("Your interview is confirmed for Tuesday, March 3 at 2:00 PM ET. You'll meet Angela "
+     "Moreno, our Head of Data.", "amoreno@globex.com"),
+    ("Dienstag, 3. März, 14:00 Uhr ist bestätigt. Das Gespräch führt Dr. Angela Moreno.",
+     "amoreno@globex.com"),
+    # the writer, then the colleague who joins
+    ("Let's lock in Tuesday, March 3 at 2:00 PM ET. I'll be joined by Angela from our data "
+     "team.", "jane.doe@globex.com"),
+    ("Confermato martedì 3 marzo alle 15:00: sarà un colloquio con me e Angela.",
+     "jane.doe@globex.com"),
 ])
 def test_who_conducts_the_interview_is_the_interviewer(text: str, email: str) -> None:
     angela = Address("amoreno@globex.com", "Angela Moreno")

@@ -84,8 +84,9 @@ _NAME = (
     r"(?:(?:Dr|Mr|Ms|Mrs|Prof|Frau|Herrn?|Mme|Mlle|M|Sr|Sra|Dra)\.?\s+){0,2}"
     rf"{_NAME_WORD}(?:\s+(?:(?:van|von|de|del|der|da|di|la|le)\s+)?{_NAME_WORD}){{0,2}}"
 )
-_AND = r"\s*(?:,|&|\band\b|\bplus\b|\bund\b|\bet\b|\by\b)\s*"
-_ONE = rf"(?:{_NAME}(?:\s*\([^()\n]{{0,40}}\))?|me\b|myself\b)"  # "Julia Schmidt (HR)"
+_AND = r"\s*(?:,|&|\band\b|\bplus\b|\bund\b|\bet\b|\by(?:\s+con)?\b|\be\b)\s*"
+_ONE = (rf"(?:{_NAME}(?:\s*\([^()\n]{{0,40}}\))?|me\b|myself\b"  # "Julia Schmidt (HR)"
+        r"|con\s+me\b|avec\s+moi\b|conmigo\b)")
 _NAMES = rf"(?P<names>{_ONE}(?:{_AND}{_ONE}){{0,4}})"
 # Phrases that introduce the people I will meet; searched in the lower-cased
 # text, then the names are read case-sensitively right after.
@@ -101,12 +102,21 @@ _INTERVIEWERS_RX = re.compile(
     r"|(?:conduzid[ao]|conducid[ao]|condott[oa]|men[ée]e?|geführt)\s+(?:por|da|par|von)\s+"
     r"(?:a\s+|o\s+|la\s+|el\s+|il\s+|le\s+)?"
     r"|(?:quem\s+vai\s+conduzir\s+(?:é|será)|vai\s+conduzir)\s+(?:a\s+|o\s+)?"
+    # "you'll meet Hannah Okafor", "I'll be joined by Deepa" (the writer first, see below)
+    r"|you(?:'ll|’ll| will)\s+(?:be\s+)?meet(?:ing)?\s+(?!with\b)"
+    r"|(?:i|we)(?:'ll|’ll| will)\s+be\s+joined\s+by\s+"
+    r"|(?:das\s+)?gespräch\s+führ(?:t|en)\s+|rozmowę\s+poprowadzi\s+(?:pani\s+|pan\s+)?"
+    r"|je\s+spreekt\s+(?:eerst\s+)?(?:met\s+)?|du\s+(?:träffar|kommer\s+att\s+träffa)\s+"
+    r"|vai\s+estar\s+com\s+(?:o\s+|a\s+)?"
+    # "con me e Chiara", "avec moi et Luc", "conmigo y con Álvaro": the writer and another
+    r"|(?=(?:con\s+me|avec\s+moi|conmigo)\s+(?:e|et|y)\s)"
 )
 _NAMES_RX = re.compile(_NAMES)
 _INTERVIEWERS = register([_INTERVIEWERS_RX.pattern])  # one RE2 pass says if it can match
 # Each trigger holds one of these words; finding them first is much cheaper.
 _TRIGGER_WORD_RX = re.compile(
-    r"with|interview|gesprächspartner|rencontrerez|avec|con|by|men[ée]e?|geführt|be me")
+    r"with|interview|gesprächspartner|rencontrerez|avec|con|by|men[ée]e?|geführt|be me|meet"
+    r"|führ|poprowadzi|spreekt|träffa|estar com")
 _MAX_ATS = 64
 _PAREN_RX = re.compile(r"\([^()]*\)")
 _NAME_PAIR_RX = re.compile(rf"(?P<name>{_NAME})\s*[(<]\s*(?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)")
@@ -304,8 +314,11 @@ def named_interviewers(text: str, sender: Address | None, pool: list[Address]) -
         m = _NAMES_RX.match(text, trigger.end())
         if m is None:
             continue
-        for name in _split_names(m.group("names")):
-            if name.lower() in ("me", "myself"):
+        names = _split_names(m.group("names"))
+        if trigger.group(0).startswith(("i'll", "i’ll", "i will", "we'll", "we’ll", "we will")):
+            names = ["me", *names]  # "I'll be joined by Deepa": the writer, then Deepa
+        for name in names:
+            if name.lower() in ("me", "myself", "con me", "avec moi", "conmigo"):
                 if sender is not None:
                     people.append(NamedPerson(sender.name or sender.email, sender))
                 continue
