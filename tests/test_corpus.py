@@ -61,7 +61,7 @@ def test_classify_never_fails(scores: Scores) -> None:
 
 
 # -- the held-out set -------------------------------------------------------------------
-# Written apart (tests/corpus/holdout, 200 messages by two writers of round 18 and two of 19)
+# Written apart (tests/corpus/holdout, 300 messages by two writers each of rounds 18-20)
 # and never developed against: nobody reads its misses, only these totals. It shows how
 # far the rules generalise to mail nobody tuned them on. (Earlier held-out sets served a
 # while and then joined development, as the issue asks: 420 messages as
@@ -70,8 +70,8 @@ def test_classify_never_fails(scores: Scores) -> None:
 # fails here; raise them as detection improves. (The kind model is counted again whenever
 # the corpus grows; its overrules move these totals by a point or two either way, hence
 # the margin.)
-HOLDOUT_FLOORS = {"slot_precision": 0.89, "slot_recall": 0.90, "kind_accuracy": 0.88,
-                  "start_accuracy": 0.87}
+HOLDOUT_FLOORS = {"slot_precision": 0.91, "slot_recall": 0.92, "kind_accuracy": 0.91,
+                  "start_accuracy": 0.90}
 
 
 @pytest.fixture(scope="module")
