@@ -273,6 +273,8 @@ def test_not_noreply(email: str) -> None:
         ("Interview", "I've locked in your interview with Tallowood Health. Ngaire is their "
          "Chief Clinical Information Officer.", Address("jess@galahstreet.com.au", "Jess"),
          "Tallowood Health"),
+        ("Colloquio Olivetta Pagamenti - Product Analyst", "Le confermo il colloquio.",
+         Address("f.lanza@sestanteselezione.it", "Federica Lanza"), "Olivetta Pagamenti"),
         ("Gesprek", "Leuk nieuws: ze willen met je kennismaken.",
          Address("bram@noordkaapwerving.nl", "Bram"), None),
     ],
@@ -1484,6 +1486,23 @@ _ROUND19: list[tuple[str, str, Kind]] = [
      "Our guest speaker is a CDO. Hope to see you there!", "Invitation: Women in Data breakfast",
      Kind.NONE),
 ]
+# Round 20's development half (Italian/Portuguese/Dutch/Swedish/Polish; the hardest cases).
+_ROUND20: list[tuple[str, str, Kind]] = [
+    ("Podjęliśmy decyzję o kontynuowaniu procesu z innymi osobami.",
+     "Informacja dotycząca procesu rekrutacyjnego", Kind.REJECTION),
+    ("Ya hemos cerrado el proceso y finalmente seguiremos adelante con otra persona.",
+     "Re: Proceso de selección – Analista", Kind.REJECTION),
+    ("Vi har därför flyttat ert samtal till tisdag 10 mars kl. 15.00.",
+     "Ändrad tid för ditt samtal med Anton", Kind.RESCHEDULE),
+    ("Petit changement : on déplace notre entrevue au mardi 10 mars, 9 h 30.",
+     "RE: Entrevue – Développeuse", Kind.RESCHEDULE),
+    ("Jag måste tyvärr ställa in vår intervju i morgon, tisdag kl. 10.30.",
+     "Vår intervju i morgon", Kind.CANCELLATION),
+    ("Esther is ziek, dus het gesprek van morgen gaat niet door. Zodra ze beter is, plannen we "
+     "een nieuwe datum in.", "RE: Gesprek Globex – Analist", Kind.CANCELLATION),
+    ("Thursday 2.30 it is. Dev will send a Teams link over later today.",
+     "RE: Globex - Senior Data Analyst", Kind.CONFIRMATION),
+]
 _ROUND14_LOOKALIKES: list[tuple[str, str]] = [
     ("To be clear this isn't an interview and I'm not involved in hiring - just a chat about "
      "the team. Friday 6 March, 12:30.", "Invitation: Coffee chat"),
@@ -1530,7 +1549,8 @@ def test_a_friends_own_interview_in_her_language_is_not_mine() -> None:
 
 @pytest.mark.parametrize(("text", "subject", "kind"),
                          _EVERYDAY + _ROUND4 + _ROUND5 + _ROUND6 + _ROUND7 + _ROUND8 + _ROUND10
-                         + _BLIND1 + _LEXICON + _ROUND14 + _ROUND18 + _CALL_OFFS + _ROUND19)
+                         + _BLIND1 + _LEXICON + _ROUND14 + _ROUND18 + _CALL_OFFS + _ROUND19
+                         + _ROUND20)
 def test_everyday_wordings_give_their_kind(text: str, subject: str, kind: Kind) -> None:
     # Wordings from each round of the corpus, written for the pattern (see phrases.py).
     assert run(text, subject).kind is kind

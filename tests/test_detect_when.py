@@ -282,6 +282,9 @@ PARIS, SANTIAGO = ZoneInfo("Europe/Paris"), ZoneInfo("America/Santiago")
         # a weekday and the day of the month ("el jueves 12"), but not a clock after a day
         ("queda el jueves 12 a las 17:00", datetime(2026, 3, 12, 17, 0)),
         ("Friday 10-11am", datetime(2026, 3, 6, 10, 0)),
+        # a dotted clock after a day, or after Italian "h."
+        ("Thursday 2.30 it is", datetime(2026, 3, 5, 14, 30)),
+        ("Data: venerdì 6/03/2026\nOrario: h. 11.00", datetime(2026, 3, 6, 11, 0)),
         # the Polish year's "r." before the weekday in brackets
         ("w dniu 10 marca 2026 r. (wtorek) o godz. 12:00", datetime(2026, 3, 10, 12, 0)),
     ],
@@ -321,6 +324,8 @@ def test_a_moved_interview_is_no_due_time_and_a_due_time_is() -> None:
          datetime(2026, 7, 9, 14, tzinfo=NY)),  # the label's offset is the winter one
         ("When: Tuesday, July 7, 2026 5:00 PM (UTC+01:00) Amsterdam, Berlin, Bern, Rome",
          datetime(2026, 7, 7, 17, tzinfo=ZoneInfo("Europe/Amsterdam"))),
+        ("środa, 8 kwietnia 2026 r., godz. 10:00 czasu londyńskiego (11:00 w Polsce)",
+         datetime(2026, 4, 8, 10, tzinfo=ZoneInfo("Europe/London"))),
         ("Interviews run 9:00am - 2:30pm Central on Thursday, July 16",
          datetime(2026, 7, 16, 9, tzinfo=ZoneInfo("America/Chicago"))),
     ],

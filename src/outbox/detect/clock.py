@@ -27,7 +27,7 @@ TIME_LABEL = (r"(?:time|ora|orario|uhrzeit|zeit|hora|hor[aá]rio|heure|horaire|t
               r"|godzina|klockan)")
 _PRE_RX = re.compile(
     r"(?:\b(?P<pre>at|um|om|à|às|pelas|a\s+las?|alle(?:\s+ore)?|ore|dalle(?:\s+ore)?|vers|from"
-    r"|von|de|between|ab|entre|kl\.?|klockan|klokken|godz\.?|o\s+godz\.?|godzina"
+    r"|von|de|between|ab|entre|kl\.?|klockan|klokken|godz\.?|o\s+godz\.?|godzina|h\."
     # a form's label: "Time: 11.00", "Ora : 11.00", "Uhrzeit: 14.30", "Tid: kl. 10.00"
     r"|" + TIME_LABEL + r"\s*:)|@)\s+$",
     re.IGNORECASE,
@@ -36,7 +36,7 @@ _PRE_RX = re.compile(
 # "von", "de" it may be a date ("von 17.03. bis 20.03.").
 _DOT_PRE = frozenset({"at", "um", "om", "à", "às", "pelas", "a la", "a las", "alle", "ore",
                       "kl", "kl.", "klockan", "klokken", "godz", "godz.", "o godz", "o godz.",
-                      "alle ore"})
+                      "alle ore", "h."})
 _NOT_BEFORE = frozenset("0123456789/.,:-+")
 # A clock as written, from its first digit to its suffix ("16:00", "4pm", "10.30 Uhr",
 # "1030 hrs"): what follows it is read by the callers that know where it starts.
@@ -142,6 +142,9 @@ def _clock_ok(g: dict[str, str | None], p: str, pre: re.Match[str] | None, text:
         if suf:
             return True  # "14.30 Uhr"; "3.5 years", "17.03" are not times
         word = " ".join((pre.group("pre") or "").lower().split()) if pre else ""
+        if pre is None and g[p + "m"] in ("00", "15", "30", "45") and _DAY_BEFORE_RX.search(
+                text, max(0, end - 20), end - len(g[p + "h"] or "") - 3):
+            return True  # "Thursday 2.30 it is": a day's clock
         # "om 14.00", "at 9.30", "Time: 11.00"; "at 3.50 euros" is a price
         after = text[end:end + 1]
         # "kl. 10.00." ends a sentence; "von 17.03. bis" is a date (no clock word before it)
@@ -150,6 +153,11 @@ def _clock_ok(g: dict[str, str | None], p: str, pre: re.Match[str] | None, text:
                                                               or full_stop)
                 and (len(g[p + "h"] or "") == 2 or g[p + "m"] in ("00", "15", "30", "45")))
     return bool(sep or suf or pre or g[p + "ish"])
+
+
+# A day right before a dotted clock ("Thursday 2.30", "tomorrow 10.15") makes it one.
+_DAY_BEFORE_RX = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon"
+                            r"|tue|tues|wed|thu|thur|thurs|fri|tomorrow|today)\s+$", re.IGNORECASE)
 
 
 def _range_tail(m: re.Match[str], text: str, pre: bool) -> re.Match[str] | None:

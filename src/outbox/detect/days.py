@@ -239,11 +239,16 @@ def _numeric_day(m: re.Match[str], ref: date, day_first: bool) -> Day | None:
         month, day = a, b
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
+    weekday = _weekday_of(g["wd4"])
     if g["y4"]:
         year = int(g["y4"])
         year = year + 2000 if year < 100 else year
+        if weekday is not None and a <= 12 and b <= 12 and a != b:
+            # "venerdì 6/03/2026": the weekday written beside it settles the order
+            other = date(year, day, month)
+            if date(year, month, day).weekday() != weekday and other.weekday() == weekday:
+                return Day(m.start(), m.end(), other, False)
         return Day(m.start(), m.end(), date(year, month, day), False)
-    weekday = _weekday_of(g["wd4"])
     return Day(m.start(), m.end(), _next_on_or_after(month, day, ref, weekday), False)
 
 
@@ -294,6 +299,12 @@ def find_days(text: str, spans: list[tuple[int, int]], ref: date, day_first: boo
                 continue
             after = m.end()
             day = _resolve_day(m, ref, day_first)
+            if day is None and m.group("wd4"):
+                # "Thursday 2.30": no date after the day, so the day alone (2.30 is a clock)
+                alone = _DATE_RX.match(text, at, m.start("a4"))
+                if alone is not None:
+                    after = alone.end()
+                    day = _resolve_day(alone, ref, day_first)
             if day and day.day and (not days or day.pos >= days[-1].end):
                 if (day.weekday_only and days and not days[-1].weekday_only
                         and _ASIDE_GAP_RX.fullmatch(text, days[-1].end, day.pos)):

@@ -92,7 +92,9 @@ _BODY_COMPANY_RX = [
                r"|(?:gespräch|kennenlerngespräch|vorstellungsgespräch|interview) (?:mit|bei)"
                r"(?: der| dem)?\s+|mandanten,? (?:der |die |dem )?|(?:colloquio|incontro) con\s+"
                r"|(?:gesprek|kennismaking) (?:met|bij)\s+|(?:intervju|möte) (?:med|hos)\s+"
-               r"|z firmą\s+|(?:entrevista|conversa) com a\s+)", _CO + _LEGAL),
+               r"|(?:z )?firmą\s+|(?:entrevista|conversa) com a\s+|(?:il nostro cliente"
+               r"|notre client"
+               r"|nuestro cliente|unserem kunden|onze klant|vår kund)\s+)", _CO + _LEGAL),
     _Triggered(r"(?:(?:my|our) client,?\s+|on behalf of (?:my |our )?(?:client,?\s+)?)",
                _CO + _LEGAL),
     _Triggered(r"(?:for applying|your application|application) (?:to|with|at)\s+", _CO + _LEGAL),
@@ -237,10 +239,17 @@ def _clean_company(raw: str) -> str:
     words = raw.strip(" .,;:!-–|'\"").split()
     while len(words) > 1 and words[-1].lower() in _TRAILING_JUNK:
         words.pop()
+    if len(words) > 1 and words[0].lower() in _LEADING_JUNK and words[1].lower() not in (
+            _STATUS_WORDS):
+        words.pop(0)  # "Colloquio Olivetta Pagamenti - Product Analyst": the meeting's word
     return " ".join(words).strip(" .,;:!-–|'\"")
 
 
 _NOT_COMPANY_WORDS = frozenset({"interview", "invitation", "req", "requisition"})
+_STATUS_WORDS = frozenset(_words(
+    "scheduled confirmed confirmation reminder invitation update updated request details"))
+_LEADING_JUNK = frozenset(_words(
+    "interview colloquio entretien entrevista entrevue gesprek gespräch intervju rozmowa"))
 
 
 _TWO_LETTERS_RX = re.compile(r"[^\W\d_][^\n]*?[^\W\d_]")

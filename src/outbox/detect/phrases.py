@@ -318,7 +318,7 @@ CONVERSATION = _rx(
     r"\bons gesprek\b",
     r"\bnotre (?:échange|conversation|appel)\b", r"\bnuestra (?:conversación|llamada|charla)\b",
     r"\bnossa (?:conversa|chamada)\b", r"\bla nostra (?:chiacchierata|chiamata|conversazione)\b",
-    r"\bvårt samtal\b", r"\bnasz[aą] rozmow",
+    r"\b(?:vårt|ert|ditt) samtal\b", r"\bnasz[aą] rozmow",
 )
 CONFIRM = _rx(
     # "you'll receive a confirmation once you've picked a slot": not yet
@@ -691,6 +691,8 @@ RESCHEDULE = _rx(
     r"\b(?:adiad[ao]|adiamos|antecipad[ao]|antecipamos)\b", r"\btransferid[ao] para\b",
     r"\bomgezet naar\b", r"\bverschoven\b",
     r"\bflytta(?:r|de)? (?:vi |jag )?(?:intervjun|mötet|samtalet)", r"\bombok",
+    r"\bflyttat (?:vårt|ert|ditt) (?:samtal|möte)\b", r"\bflyttat (?:vår|er|din) intervju\b",
+    r"\b(?:on|nous) déplace(?:ons)? (?:notre|votre|l')", r"\bdéplac(?:é|ée)e? (?:au|à)\b",
     r"\bprzesun(?:ięt|ąć|ęliśmy|iemy)", r"\bnowy termin\b", r"\balterar a data\b",
     r"\bpassa a realizar-se\b",
     r"\b(?:passámos|passamos|passei|mudámos|mudamos|alterámos|alteramos) (?:a|a nossa|o) "
@@ -705,7 +707,7 @@ RESCHEDULE_SUBJECT = _rx(
     r"|aktualisierte einladung|invitation mise à jour|invitación actualizada)\b",
     r"\breschedul(?:ed|ing|e)\b", r"\bnew time\b", r"\bverschoben\b", r"\bchange of",
     r"\brevised (?:interview )?(?:time|date)", r"\bmoved\b", r"\bnew date\b",
-    r"\bverschiebung\b", r"\bcambio de (?:fecha|hora)", r"\breport de\b",
+    r"\bverschiebung\b", r"\bcambio de (?:fecha|hora)", r"\breport de\b", r"\bändrad tid\b",
     r"\bremarcação\b", r"\breagendamento\b", r"\breprogramación\b",
     r"\balteração d[ao] (?:data|hora|horário)\b",
 )
@@ -720,6 +722,7 @@ CANCEL = _rx(
     r"\b(?:annule|annulent|a annulé|ont annulé) (?:l'entretien|votre entretien|notre entretien)",
     r"\bha annullato il colloquio\b", r"\b(?:gaat|gaan) niet door\b", r"\bniet doorgaat\b",
     r"\bnicht durchführen (?:können|kann)\b",
+    r"\bställ(?:a|er|t|de)? in (?:vår|er|din|mötet|intervjun|samtalet)\b",
     # "let's park Thursday's call for now"
     r"\b(?:let's|let us|we'll|we will|have to|need to|going to) park (?:[\w'’]+ ){0,3}?"
     r"(?:call|chat|interview|conversation|meeting|this|it)\b",
@@ -876,6 +879,10 @@ REJECT = _rx(
     r" (?:\w+ ){0,3}?(?:com |por )?(?:os |outros )?outros candidatos\b",
     r"\b(?:kontynuować|kontynuujemy|kontynuować będziemy) (?:proces (?:rekrutacyjny |rekrutacji )?"
     r"|rekrutację |rozmowy )?z (?:innymi |innym )?(?:kandydat|osob)",
+    r"\bkontynuowani\w* (?:proces\w* |rekrutacj\w* |rozmów )?z (?:innymi |innym )?(?:kandydat"
+    r"|osob)",
+    r"\bseguiremos adelante con otr[ao] (?:persona|candidat)", r"\bcontinuaremos con otr[ao] "
+    r"(?:persona|candidat)",
     r"\bhelaas\b[^.]{0,120}\b(?:niet\b[^.]{0,60}\b(?:verder|door(?:gaan)? (?:met|naar)"
     r"|geselecteerd|uitnodigen|gekozen)"
     r"|nee\b|andere kandida)",

@@ -426,7 +426,9 @@ _INTENT_RX = re.compile(
     r"|choose|pick|select|book|concordare|concordar|convenir|afspreken|uzgodnić|ustalić"
     # "a new date they could not name yet"
     r"|not yet|nog niet|noch nicht|pas encore|todavía no|aún no|ainda não|non ancora"
-    r"|ännu inte|jeszcze nie)\b",
+    r"|ännu inte|jeszcze nie"
+    # "as soon as she is back we'll plan a new date"
+    r"|plannen|inplannen|planen|planifier|reprogramar|agendar|boka|zaplanujemy|umówimy)\b",
     re.IGNORECASE)
 _ROLE_FILLED_RX = re.compile(r"filled|not to (?:fill|hire)", re.IGNORECASE)
 _SORROW_ONLY_RX = re.compile(

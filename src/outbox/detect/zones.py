@@ -113,7 +113,8 @@ NAMED_ZONES: dict[str, str] = {
     "nederlandse tijd": "Europe/Amsterdam", "belgische tijd": "Europe/Brussels",
     "svensk tid": "Europe/Stockholm", "norsk tid": "Europe/Oslo",
     "dansk tid": "Europe/Copenhagen", "czasu polskiego": "Europe/Warsaw",
-    "czas polski": "Europe/Warsaw",
+    "czas polski": "Europe/Warsaw", "czasu londyńskiego": "Europe/London",
+    "czasu brytyjskiego": "Europe/London", "ora di londra": "Europe/London",
 }
 # Windows names ("Arabian Standard Time"), as Outlook users copy them into text; the
 # table's old keys are read by their current names.
