@@ -12,7 +12,7 @@ import unicodedata
 
 import pytest
 
-from outbox.detect import calendar, kindmodel, people, text
+from outbox.detect import calendar, clock, kindmodel, people, text
 
 SAMPLES = [
     "",
@@ -148,3 +148,17 @@ def test_content_line_head_matches_the_full_pattern(line: str) -> None:
     assert (full is None) == (head is None)
     if full and head:
         assert full.groups() == (*head.groups(), line[head.end():])
+
+
+CLOCK_SAMPLES = [
+    *SAMPLES, "at 1030 hrs", "1400h", "2359 HOURS", "2400h 2360h 1960h 0930H", "0000 h",
+    "12345 hrs", "21\u0663\u0660h", "2\u0663 20h", "1\u0665\u0660\u0660 hrs", "0 00h 19 45h",
+    "Call at 0930hrs, or 1415 hours; not 2500 hrs or 1260 h.", "1030 hrsx 1030 hrs_ 1030h.",
+]
+
+
+@pytest.mark.parametrize("value", CLOCK_SAMPLES)
+def test_hhmm_pattern_matches_the_plain_one(value: str) -> None:
+    plain = re.compile(clock._HHMM_PLAIN, re.IGNORECASE)
+    assert ([(m.span(), m.groupdict()) for m in clock._HHMM_RX.finditer(value)]
+            == [(m.span(), m.groupdict()) for m in plain.finditer(value)])

@@ -381,8 +381,13 @@ def _read_stop(tail: re.Match[str], start: time, start_mark: str) -> time | None
     return time(h, minute)
 
 
-# "1030 hrs", "1400h": four digits with a unit (a year or an amount has none).
-_HHMM_RX = re.compile(r"(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)\s?(?:hrs|hours|h)\b", re.IGNORECASE)
+# "1030 hrs", "1400h": four digits with a unit (a year or an amount has none). The hour
+# "[01]\d|2[0-3]" is written "[0-2]" then what may follow it: a pattern whose first item
+# is one character class lets the regex engine skip in C to the digits 0-2, where the
+# alternation made it try every position (same matches, see test_speed_equivalence).
+_HHMM_PLAIN = r"(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)\s?(?:hrs|hours|h)\b"
+_HHMM_RX = re.compile(
+    r"(?P<h>[0-2](?:(?<=[01])\d|(?<=2)[0-3]))(?P<m>[0-5]\d)\s?(?:hrs|hours|h)\b", re.IGNORECASE)
 
 
 def _hhmm_clocks(text: str) -> list[Clock]:
