@@ -12,7 +12,7 @@ import unicodedata
 
 import pytest
 
-from outbox.detect import calendar, clock, kindmodel, people, text
+from outbox.detect import calendar, clock, kindmodel, people, phrases, text
 
 SAMPLES = [
     "",
@@ -162,3 +162,55 @@ def test_hhmm_pattern_matches_the_plain_one(value: str) -> None:
     plain = re.compile(clock._HHMM_PLAIN, re.IGNORECASE)
     assert ([(m.span(), m.groupdict()) for m in clock._HHMM_RX.finditer(value)]
             == [(m.span(), m.groupdict()) for m in plain.finditer(value)])
+
+
+PHRASE_SAMPLES = [
+    *SAMPLES, "we will seguir com outros candidatos", "optamos por outros candidatos, sorry",
+    "decidimos selecionar com os outros candidatos", "selecionamos  outros candidatos",
+    "you are a closer match", "a closer match", "are a closer match", "closer matches",
+    "adelantamos la cita; aplazada; adiado; antecipamos; pospuesta; rinviato, spostiamo",
+    "your identity verification call is booked", "an id check session is confirmed",
+    "a right-to-work check appointment scheduled", "votre inscription est bien enregistrée",
+    "inscription validée", "esto no es una entrevista", "this no es una entrevista!",
+    "unser gespräch, unserem gespräch, das gespräch, ihren gespräch, deine gespräch",
+    "mucho éxito en tu búsqueda", "éxito en su búsqueda", "update: unsere gespräche",
+]
+
+
+def _phrases_with_others() -> list[tuple[str, phrases.Phrase]]:
+    return [(name, value) for name, value in vars(phrases).items()
+            if isinstance(value, phrases.Phrase)
+            and not all(phrases._literal_first(a) for a in value.alternatives)]
+
+
+@pytest.mark.parametrize(("name", "phrase"), _phrases_with_others())
+def test_phrase_second_pattern_matches_the_joined_alternatives(name: str,
+                                                                phrase: phrases.Phrase) -> None:
+    """The alternatives with no literal first, spelled out and grouped, match where and
+    as far as the plain alternation of them does, at every position."""
+    plain = re.compile("|".join(a for a in phrase.alternatives if not phrases._literal_first(a)))
+    fast = phrase.fast[-1]
+    for value in PHRASE_SAMPLES:
+        low = value.lower()
+        for pos in range(len(low) + 1):
+            want, got = plain.match(low, pos), fast.match(low, pos)
+            assert (got and got.span()) == (want and want.span()), (name, low[pos:])
+
+
+@pytest.mark.parametrize("alternative", [
+    "(?:a|b[|)]c)x", "(?:a |are a )?closer", "(?:x|y)??z", "(?:x|y)*z", "(?:x|y){0,2}z",
+    "(?:a(?:b|c)|d)e", r"(?:\(|\|)x", "(?P<n>a|b)c", "(?:a|b", "plain",
+])
+def test_distribute_matches_the_group(alternative: str) -> None:
+    spelled = phrases._distribute(alternative)
+    try:
+        plain = re.compile(alternative)
+    except re.error:
+        assert spelled == [alternative]
+        return
+    joined = re.compile("|".join(spelled))
+    for value in ["", "x", "ax", "bx", "b|c", "b)cx", "closer", "a closer", "are a closer",
+                  "are closer", "xz", "yz", "z", "xyz", "abe", "ace", "de", "(x", "|x", "ac", "bc"]:
+        for pos in range(len(value) + 1):
+            want, got = plain.match(value, pos), joined.match(value, pos)
+            assert (got and got.span()) == (want and want.span())

@@ -103,7 +103,7 @@ class Phrase:
         literal = [a for a in unbounded if _literal_first(a)]
         other = [a for a in unbounded if not _literal_first(a)]
         self.fast = tuple(re.compile(pattern) for pattern in
-                          (_by_first_character(literal), "|".join(other)) if pattern)
+                          (_by_first_character(literal), _other_pattern(other)) if pattern)
         self.alternatives = tuple(unbounded)  # as searched in the lower-cased text
         self._number = _PREFILTER.add(self.alternatives)
         self._last: tuple[str, Hit | None] | None = None
@@ -175,6 +175,57 @@ def _expand(alternative: str) -> list[str]:
         return [alternative]
     # nested groups stay inside each word ("mov(?:e|ing) ahead"): it starts with a literal
     return [e for word in words for e in _expand(word + rest)]
+
+
+def _other_pattern(others: list[str]) -> str:
+    """The alternatives that start with no literal, as one pattern: when spelling out
+    their leading groups (``_distribute``) makes each start with one, grouped by that
+    character (the regex engine then skips ahead in C), else simply joined. The same
+    first match either way: the second pattern is searched on its own, and a group
+    spelled out is tried in the order the regex engine tries its words."""
+    spelled = [e for a in others for e in _distribute(a)]
+    if spelled and all(_literal_first(a) for a in spelled):
+        return _by_first_character(spelled)
+    return "|".join(others)
+
+
+def _distribute(alternative: str) -> list[str]:
+    """"(?:a|b[cd])\\w+ x" -> ["a\\w+ x", "b[cd]\\w+ x"]; "(?:a |b )?x" -> ["a x", "b x",
+    "x"]: a leading group, its words each followed by the rest, in the order the regex
+    engine tries them (a greedy "?" tries the words, then none), again for the group
+    that then leads; anything else (a repeated group, a named one) as it is."""
+    if not alternative.startswith("(?:") or "(?P" in alternative:
+        return [alternative]
+    depth, words, start, close, i = 0, [], 3, -1, 0
+    while i < len(alternative) and close < 0:
+        c = alternative[i]
+        if c == "\\":
+            i += 1
+        elif c == "[":  # a class: its brackets and bars are characters
+            i += 2 if alternative[i + 1:i + 2] == "^" else 1
+            i += 1 if alternative[i:i + 1] == "]" else 0
+            while i < len(alternative) and alternative[i] != "]":
+                i += 2 if alternative[i] == "\\" else 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            close = i if depth == 0 else -1
+        elif c == "|" and depth == 1:
+            words.append(alternative[start:i])
+            start = i + 1
+        i += 1
+    if close < 0:
+        return [alternative]
+    words.append(alternative[start:close])
+    rest = alternative[close + 1:]
+    if rest[:1] == "?" and rest[1:2] not in ("?", "+"):
+        spelled = [word + rest[1:] for word in words] + [rest[1:]]
+    elif rest[:1] in ("?", "*", "+", "{"):
+        return [alternative]
+    else:
+        spelled = [word + rest for word in words]
+    return [e for a in spelled for e in _distribute(a)]
 
 
 def _top_level(pattern: str) -> list[str]:
