@@ -25,8 +25,9 @@ _PREFILTER = Prefilter()
 @lru_cache(maxsize=32)
 def _lower(text: str) -> str:
     """Lower-cased, line breaks as spaces (a phrase wrapped across lines is one
-    phrase); the same length as ``text``, so offsets hold."""
-    return text.lower().replace("\n", " ")
+    phrase); the same length as ``text``, so offsets hold. From ``lowered``: the
+    finders lower-case the same texts, and lower-casing once serves both."""
+    return lowered(text).replace("\n", " ")
 
 
 @lru_cache(maxsize=32)

@@ -173,7 +173,7 @@ def _my_hiring_words(f: Facts) -> p.Hit | None:
     the reply is from a candidate of mine."""
     if not f.history:
         return None
-    low = f.history.lower()
+    low = p.lowered(f.history)  # lower-cased already for the quote header
     for address in f.me:
         at = low.find(address)
         while at >= 0:
