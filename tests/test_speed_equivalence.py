@@ -214,3 +214,49 @@ def test_distribute_matches_the_group(alternative: str) -> None:
         for pos in range(len(value) + 1):
             want, got = plain.match(value, pos), joined.match(value, pos)
             assert (got and got.span()) == (want and want.span())
+
+
+WINDOW_SAMPLES = [
+    *SAMPLES, "Please reply by Friday at 5pm", "Deadline: the 3rd, 10:00", "BIS SPÄTESTENS 12 Uhr",
+    "we moved it till 3pm", "Flyttat vår intervju till fredag 10:00", "AT 10:00, Um 14 Uhr",
+    "Time: 11.00", "Uhrzeit : 14.30", "o godz. 10", "Kl. 10.00", "alle ore 11", "@ 3pm",
+    "6pm Sydney - by my maths that's 9am in London", "THAT IS ABOUT 10AM", "10am = 11am",
+    "4pm (for you)", "17 h 30 chez toi", "9 Uhr Ihrer Zeit", "ſo 10am", "Kelvin \u212a at 9",
+    "ΣΑΣ at 10 ΣΑΣ", "İ at 10 for you", "at\n10 for\nyou", "so \n10", "Dus 10:00 voor jou",
+]
+
+
+@pytest.mark.parametrize(("plain", "low"), [
+    ("when._DEADLINE_RX", "when._DEADLINE_LOW_RX"),
+    ("when._MOVED_TILL_RX", "when._MOVED_TILL_LOW_RX"), ("clock._PRE_RX", "clock._PRE_LOW_RX"),
+    ("rules._CONVERSION_BEFORE_RX", "rules._CONVERSION_BEFORE_LOW_RX"),
+    ("rules._CONVERSION_AFTER_RX", "rules._CONVERSION_AFTER_LOW_RX"),
+])
+def test_lowered_alike_finds_what_ignorecase_finds(plain: str, low: str) -> None:
+    """A pattern with IGNORECASE in a stretch of the text, and the same pattern
+    case-sensitive in the same stretch of ``lowered_alike``: the same matches."""
+    from outbox.detect import rules, when
+    modules = {"when": when, "clock": clock, "rules": rules}
+    rx_plain, rx_low = (getattr(modules[n.split(".")[0]], n.split(".")[1]) for n in (plain, low))
+    assert rx_low.pattern == rx_plain.pattern and rx_plain.flags & re.IGNORECASE
+    for value in WINDOW_SAMPLES:
+        lowered = phrases.lowered_alike(value)
+        if lowered is None:
+            assert not phrases.lower_ok(value, value.lower())
+            continue
+        for start in range(len(value) + 1):
+            for end in range(start, min(len(value), start + 90) + 1):
+                want = rx_plain.search(value, start, end)
+                got = rx_low.search(lowered, start, end)
+                assert (got and got.span()) == (want and want.span()), (value, start, end)
+
+
+@pytest.mark.parametrize("value", WINDOW_SAMPLES)
+def test_conversion_before_in_place_is_the_stretch_cut_out(value: str) -> None:
+    from outbox.detect import rules
+    rx = rules._CONVERSION_BEFORE_RX
+    for at in range(len(value) + 1):
+        cut = rx.search(value[max(0, at - 30):at])
+        here = rx.search(value, max(0, at - 30), at)
+        assert (here and here.span()) == (cut and (cut.start() + max(0, at - 30),
+                                                   cut.end() + max(0, at - 30)))

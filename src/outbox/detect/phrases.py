@@ -36,6 +36,23 @@ def lowered(text: str) -> str:
     return text.lower()
 
 
+def lower_ok(text: str, low: str) -> bool:
+    """Does a lower-case pattern find in ``low`` (``text.lower()``) what the same pattern
+    with IGNORECASE finds in ``text``? Yes unless lower-casing changed the length or the
+    text holds "ı" or "ſ" (which IGNORECASE, not lower(), takes for "i" and "s")."""
+    return len(low) == len(text) and "ı" not in text and "ſ" not in text
+
+
+@lru_cache(maxsize=32)
+def lowered_alike(text: str) -> str | None:
+    """``lowered(text)`` when ``lower_ok``, else None: a pattern with IGNORECASE, searched
+    in a stretch of ``text``, may then be searched case-sensitively in the same stretch
+    of this (the regex engine compares each character once, not both cases of it, and
+    skips ahead in C to a literal first character). Once per text for all who ask."""
+    low = lowered(text)
+    return low if lower_ok(text, low) else None
+
+
 
 def register(alternatives: tuple[str, ...] | list[str]) -> int:
     """Add a pattern of another module (a regex searched in lower-cased text) to the

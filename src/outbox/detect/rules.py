@@ -566,6 +566,10 @@ READER_WORDS = (r"for you|your (?:time|side|end)|on your (?:end|side)|where you 
                 r"|per te")
 _CONVERSION_AFTER_RX = re.compile(r"\s*(?:uhr\s*)?(?:\)\s*)?(?:" + READER_WORDS + ")",
                                   re.IGNORECASE)
+# The same two, case-sensitive, for lowered text (``lowered_alike``); the pattern before
+# has no look behind its start, so a stretch searched in place is the stretch cut out.
+_CONVERSION_BEFORE_LOW_RX = re.compile(_CONVERSION_BEFORE_RX.pattern)
+_CONVERSION_AFTER_LOW_RX = re.compile(_CONVERSION_AFTER_RX.pattern)
 
 
 def for_the_reader(text: str, m: Mention) -> bool:
@@ -574,9 +578,13 @@ def for_the_reader(text: str, m: Mention) -> bool:
     at = m.clock_at
     if not text or not 0 <= at < len(text):
         return False
-    before = text[max(0, at - 30):at]
     number = CLOCK_NUMBER_RX.match(text, at)
     after_at = number.end() if number else at
+    low = p.lowered_alike(text)
+    if low is not None:  # the same stretches, case-sensitive (see ``lowered_alike``)
+        return bool(_CONVERSION_BEFORE_LOW_RX.search(low, max(0, at - 30), at) or
+                    _CONVERSION_AFTER_LOW_RX.match(low, after_at, after_at + 40))
+    before = text[max(0, at - 30):at]
     return bool(_CONVERSION_BEFORE_RX.search(before) or
                 _CONVERSION_AFTER_RX.match(text, after_at, after_at + 40))
 
