@@ -223,6 +223,9 @@ WINDOW_SAMPLES = [
     "6pm Sydney - by my maths that's 9am in London", "THAT IS ABOUT 10AM", "10am = 11am",
     "4pm (for you)", "17 h 30 chez toi", "9 Uhr Ihrer Zeit", "ſo 10am", "Kelvin \u212a at 9",
     "ΣΑΣ at 10 ΣΑΣ", "İ at 10 for you", "at\n10 for\nyou", "so \n10", "Dus 10:00 voor jou",
+    "If you need to move it, tell me. They ASKED IF we can; Asking if not", "SANS NOUVELLES",
+    "Wenn Sie wollen, am 7. Mai um 10 Uhr VERSCHIEBEN", "auf den 8. Mai um 10 Uhr verlegen",
+    "Whether or not; asked whether; in case; should you; Caso; falls; si vous", "if possible",
 ]
 
 
@@ -231,6 +234,8 @@ WINDOW_SAMPLES = [
     ("when._MOVED_TILL_RX", "when._MOVED_TILL_LOW_RX"), ("clock._PRE_RX", "clock._PRE_LOW_RX"),
     ("rules._CONVERSION_BEFORE_RX", "rules._CONVERSION_BEFORE_LOW_RX"),
     ("rules._CONVERSION_AFTER_RX", "rules._CONVERSION_AFTER_LOW_RX"),
+    ("rules._CONDITION_RX", "rules._CONDITION_LOW_RX"),
+    ("when._MOVE_AFTER_RX", "when._MOVE_AFTER_LOW_RX"), ("when._AUF_RX", "when._AUF_LOW_RX"),
 ])
 def test_lowered_alike_finds_what_ignorecase_finds(plain: str, low: str) -> None:
     """A pattern with IGNORECASE in a stretch of the text, and the same pattern

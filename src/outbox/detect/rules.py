@@ -349,10 +349,20 @@ _CONDITION_RX = re.compile(
     r"|should you|in case|whether(?<!asked whether)(?<!asking whether)(?<!asks whether)"
     r"|si (?:vous|tu|necesitas?|tienes|usted|no)|falls"
     r"|sollten sie|wenn|se (?:hai|ha|avete|precisar)|caso)\b", re.IGNORECASE)
+_CONDITION_LOW_RX = re.compile(_CONDITION_RX.pattern)  # for lowered text (``lowered_alike``)
 
 
 def _sentence_start(text: str, pos: int) -> int:
     return max(text.rfind(mark, 0, pos) for mark in (".", "!", "?", "\n\n")) + 1
+
+
+def _condition(text: str, start: int, end: int) -> bool:
+    """``_CONDITION_RX`` in ``text[start:end]``, searched in place; case-sensitively in
+    the lowered text where that finds the same (``lowered_alike``)."""
+    low = p.lowered_alike(text)
+    if low is not None:
+        return _CONDITION_LOW_RX.search(low, start, end) is not None
+    return _CONDITION_RX.search(text, start, end) is not None
 
 
 def _statement(rx: p.Phrase, text: str, question: bool = False) -> p.Hit | None:
@@ -376,7 +386,7 @@ def _statement(rx: p.Phrase, text: str, question: bool = False) -> p.Hit | None:
             if 0 <= i < stop:
                 stop = i
         asks = stop < len(text) and text[stop] == "?"
-        if asks == question and not _CONDITION_RX.search(text, _sentence_start(text, start), start):
+        if asks == question and not _condition(text, _sentence_start(text, start), start):
             found = p.Hit(text, start, end)
             break
         pos = end

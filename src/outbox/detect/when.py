@@ -124,6 +124,8 @@ _MOVE_LOW_RX = re.compile(MOVE_RX.pattern)
 _MOVE_AFTER_RX = re.compile(
     r"[^.!?\n]{0,60}?\b(?:verschieben|verlegen|absagen|stornieren)\b", re.IGNORECASE)
 _AUF_RX = re.compile(r"\bauf\b[^.!?\n]{0,20}$", re.IGNORECASE)
+_MOVE_AFTER_LOW_RX = re.compile(_MOVE_AFTER_RX.pattern)  # for lowered text (``lowered_alike``)
+_AUF_LOW_RX = re.compile(_AUF_RX.pattern)
 _SAME_SENTENCE_MAX = 160  # a time alone may take the date of the sentence before
 _SESSION_GAP = timedelta(minutes=20)  # back-to-back sessions of one itinerary
 _MIN_LENGTH, _MAX_LENGTH = timedelta(minutes=10), timedelta(hours=4)
@@ -301,6 +303,10 @@ def _superseded(text: str, pos: int, stop: int) -> bool:
     if move and not _TO_RX.search(move.group("between")):
         return True
     # German puts the verb last: "Ihr Gespräch am 7. Mai um 10 Uhr verschieben"
+    whole = lowered_alike(text)
+    if whole is not None:  # the same stretches, case-sensitive (see ``lowered_alike``)
+        return (_MOVE_AFTER_LOW_RX.match(whole, stop) is not None
+                and _AUF_LOW_RX.search(whole, max(0, pos - 25), pos) is None)
     return (_MOVE_AFTER_RX.match(text, stop) is not None
             and _AUF_RX.search(text, max(0, pos - 25), pos) is None)
 
