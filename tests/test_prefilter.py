@@ -183,3 +183,45 @@ def test_the_subject_patterns_skip_only_subjects_they_cannot_match(corpus) -> No
         for pattern in keyed:
             assert [m.span() for m in pattern.finditer(subject)] == [
                 m.span() for m in pattern.rx.finditer(subject)], (pattern.rx.pattern, subject)
+
+
+def _uncut(pattern: str) -> str:
+    """The RE2 superset without its ends cut (``prefilter._edges``)."""
+    from outbox.detect.prefilter import _emit, sre_parse
+    return _emit(sre_parse.parse(pattern))
+
+
+@pytest.mark.parametrize("pattern", [
+    r"^\s*(?:updated invitation|rescheduled)\b", r"\bfor (?:the|our|a|an)\s+",
+    r"(?:role|position) of\s+(?:an?\s+)?", r"(?:employer|company)[ \t]*:[ \t]*",
+    r"\bint(?:erest in (?:joining\s+)?|eresse an\s+)", r"x{2,5}y{1,3}", r"\s*", r"(?:a|b*)c?",
+    r"(?:on behalf of (?:my |our )?(?:client,?\s+)?)", r"hold\s*[-–:|]", r"x+(?:ab|c)*",
+])
+def test_cutting_the_ends_keeps_exactly_the_texts_that_hold_a_match(pattern: str) -> None:
+    """The set asks whether a text holds a match: cut or not, the same texts do."""
+    options = re2.Options()
+    options.encoding = re2.Options.Encoding.LATIN1
+    cut, whole = (re2.compile(p.encode(), options) for p in (to_re2(pattern), _uncut(pattern)))
+    texts = ["", " ", "x", "xx", "xxy", "xxxxxxyyyy", "ab", "abc", "c", "bbb", "rescheduled",
+             "  updated invitation", "for the ", "for an\n", "for a", "role of an ", "role of",
+             "employer:", "company :  acme", "interest in ", "interest in joining ", "eresse an",
+             "on behalf of ", "on behalf of my client, ", "hold -", "hold", "xab", "xc"]
+    for text in texts:
+        assert bool(cut.search(fold(text))) == bool(whole.search(fold(text))), (pattern, text)
+
+
+def test_cutting_the_ends_changes_no_answer_on_the_corpus(corpus) -> None:
+    sources = phrases._PREFILTER._sources
+    options = re2.Options()
+    options.encoding = re2.Options.Encoding.LATIN1
+    cut, whole = re2.Set.SearchSet(options), re2.Set.SearchSet(options)
+    for alternatives in sources:
+        cut.Add("|".join(to_re2(a) for a in alternatives).encode())
+        whole.Add("|".join(_uncut(a) for a in alternatives).encode())
+    cut.Compile()
+    whole.Compile()
+    for message in corpus:
+        full = body_text(message)
+        for text in (message.subject or "", full, fresh_part(full)):
+            low = fold(text.lower().replace("\n", " "))
+            assert sorted(cut.Match(low) or []) == sorted(whole.Match(low) or [])

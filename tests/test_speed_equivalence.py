@@ -12,7 +12,7 @@ import unicodedata
 
 import pytest
 
-from outbox.detect import calendar, kindmodel, people, text
+from outbox.detect import calendar, clock, kindmodel, people, phrases, text
 
 SAMPLES = [
     "",
@@ -162,3 +162,121 @@ def test_literal_first_matches_the_pattern_as_written(pattern: str) -> None:
     for sample in ("on behalf of client Acme", "our client, Acme", "votre entretien avec X",
                    "z firmą Zielnik", "interest in joining Acme", "x|y", "bc", "nothing"):
         assert bool(fast.search(sample)) == bool(re.search(pattern, sample)), sample
+
+
+CLOCK_SAMPLES = [
+    *SAMPLES, "at 1030 hrs", "1400h", "2359 HOURS", "2400h 2360h 1960h 0930H", "0000 h",
+    "at 1030 CT", "2015 CET 2460 CT 1999 IBM",
+    "12345 hrs", "21\u0663\u0660h", "2\u0663 20h", "1\u0665\u0660\u0660 hrs", "0 00h 19 45h",
+    "Call at 0930hrs, or 1415 hours; not 2500 hrs or 1260 h.", "1030 hrsx 1030 hrs_ 1030h.",
+]
+
+
+@pytest.mark.parametrize("value", CLOCK_SAMPLES)
+def test_hhmm_pattern_matches_the_plain_one(value: str) -> None:
+    plain = re.compile(clock._HHMM_PLAIN, re.IGNORECASE)
+    assert ([(m.span(), m.groupdict()) for m in clock._HHMM_RX.finditer(value)]
+            == [(m.span(), m.groupdict()) for m in plain.finditer(value)])
+
+
+PHRASE_SAMPLES = [
+    *SAMPLES, "we will seguir com outros candidatos", "optamos por outros candidatos, sorry",
+    "decidimos selecionar com os outros candidatos", "selecionamos  outros candidatos",
+    "you are a closer match", "a closer match", "are a closer match", "closer matches",
+    "adelantamos la cita; aplazada; adiado; antecipamos; pospuesta; rinviato, spostiamo",
+    "your identity verification call is booked", "an id check session is confirmed",
+    "a right-to-work check appointment scheduled", "votre inscription est bien enregistrée",
+    "inscription validée", "esto no es una entrevista", "this no es una entrevista!",
+    "unser gespräch, unserem gespräch, das gespräch, ihren gespräch, deine gespräch",
+    "mucho éxito en tu búsqueda", "éxito en su búsqueda", "update: unsere gespräche",
+]
+
+
+def _phrases_with_others() -> list[tuple[str, phrases.Phrase]]:
+    return [(name, value) for name, value in vars(phrases).items()
+            if isinstance(value, phrases.Phrase)
+            and not all(phrases._literal_first(a) for a in value.alternatives)]
+
+
+@pytest.mark.parametrize(("name", "phrase"), _phrases_with_others())
+def test_phrase_second_pattern_matches_the_joined_alternatives(name: str,
+                                                                phrase: phrases.Phrase) -> None:
+    """The alternatives with no literal first, spelled out and grouped, match where and
+    as far as the plain alternation of them does, at every position."""
+    plain = re.compile("|".join(a for a in phrase.alternatives if not phrases._literal_first(a)))
+    fast = phrase.fast[-1]
+    for value in PHRASE_SAMPLES:
+        low = value.lower()
+        for pos in range(len(low) + 1):
+            want, got = plain.match(low, pos), fast.match(low, pos)
+            assert (got and got.span()) == (want and want.span()), (name, low[pos:])
+
+
+@pytest.mark.parametrize("alternative", [
+    "(?:a|b[|)]c)x", "(?:a |are a )?closer", "(?:x|y)??z", "(?:x|y)*z", "(?:x|y){0,2}z",
+    "(?:a(?:b|c)|d)e", r"(?:\(|\|)x", "(?P<n>a|b)c", "(?:a|b", "plain",
+])
+def test_distribute_matches_the_group(alternative: str) -> None:
+    spelled = phrases._distribute(alternative)
+    try:
+        plain = re.compile(alternative)
+    except re.error:
+        assert spelled == [alternative]
+        return
+    joined = re.compile("|".join(spelled))
+    for value in ["", "x", "ax", "bx", "b|c", "b)cx", "closer", "a closer", "are a closer",
+                  "are closer", "xz", "yz", "z", "xyz", "abe", "ace", "de", "(x", "|x", "ac", "bc"]:
+        for pos in range(len(value) + 1):
+            want, got = plain.match(value, pos), joined.match(value, pos)
+            assert (got and got.span()) == (want and want.span())
+
+
+WINDOW_SAMPLES = [
+    *SAMPLES, "Please reply by Friday at 5pm", "Deadline: the 3rd, 10:00", "BIS SPÄTESTENS 12 Uhr",
+    "we moved it till 3pm", "Flyttat vår intervju till fredag 10:00", "AT 10:00, Um 14 Uhr",
+    "Time: 11.00", "Uhrzeit : 14.30", "o godz. 10", "Kl. 10.00", "alle ore 11", "@ 3pm",
+    "6pm Sydney - by my maths that's 9am in London", "THAT IS ABOUT 10AM", "10am = 11am",
+    "4pm (for you)", "17 h 30 chez toi", "9 Uhr Ihrer Zeit", "ſo 10am", "Kelvin \u212a at 9",
+    "ΣΑΣ at 10 ΣΑΣ", "İ at 10 for you", "at\n10 for\nyou", "so \n10", "Dus 10:00 voor jou",
+    "If you need to move it, tell me. They ASKED IF we can; Asking if not", "SANS NOUVELLES",
+    "Wenn Sie wollen, am 7. Mai um 10 Uhr VERSCHIEBEN", "auf den 8. Mai um 10 Uhr verlegen",
+    "Whether or not; asked whether; in case; should you; Caso; falls; si vous", "if possible",
+]
+
+
+@pytest.mark.parametrize(("plain", "low"), [
+    ("when._DEADLINE_RX", "when._DEADLINE_LOW_RX"),
+    ("when._MOVED_TILL_RX", "when._MOVED_TILL_LOW_RX"), ("clock._PRE_RX", "clock._PRE_LOW_RX"),
+    ("rules._CONVERSION_BEFORE_RX", "rules._CONVERSION_BEFORE_LOW_RX"),
+    ("rules._CONVERSION_AFTER_RX", "rules._CONVERSION_AFTER_LOW_RX"),
+    ("rules._CONDITION_RX", "rules._CONDITION_LOW_RX"),
+    ("when._MOVE_AFTER_RX", "when._MOVE_AFTER_LOW_RX"), ("when._AUF_RX", "when._AUF_LOW_RX"),
+])
+def test_lowered_alike_finds_what_ignorecase_finds(plain: str, low: str) -> None:
+    """A pattern with IGNORECASE in a stretch of the text, and the same pattern
+    case-sensitive in the same stretch of ``lowered_alike``: the same matches."""
+    from outbox.detect import rules, when
+    modules = {"when": when, "clock": clock, "rules": rules}
+    rx_plain, rx_low = (getattr(modules[n.split(".")[0]], n.split(".")[1]) for n in (plain, low))
+    assert rx_low.pattern == rx_plain.pattern and rx_plain.flags & re.IGNORECASE
+    for value in WINDOW_SAMPLES:
+        lowered = phrases.lowered_alike(value)
+        if lowered is None:
+            assert not phrases.lower_ok(value, value.lower())
+            continue
+        for start in range(len(value) + 1):
+            for end in range(start, min(len(value), start + 90) + 1):
+                want = rx_plain.search(value, start, end)
+                got = rx_low.search(lowered, start, end)
+                assert (got and got.span()) == (want and want.span()), (value, start, end)
+
+
+@pytest.mark.parametrize("value", WINDOW_SAMPLES)
+def test_conversion_before_in_place_is_the_stretch_cut_out(value: str) -> None:
+    from outbox.detect import rules
+    rx = rules._CONVERSION_BEFORE_RX
+    for at in range(len(value) + 1):
+        cut = rx.search(value[max(0, at - 30):at])
+        here = rx.search(value, max(0, at - 30), at)
+        assert (here and here.span()) == (cut and (cut.start() + max(0, at - 30),
+                                                   cut.end() + max(0, at - 30)))

@@ -25,8 +25,9 @@ _PREFILTER = Prefilter()
 @lru_cache(maxsize=32)
 def _lower(text: str) -> str:
     """Lower-cased, line breaks as spaces (a phrase wrapped across lines is one
-    phrase); the same length as ``text``, so offsets hold."""
-    return text.lower().replace("\n", " ")
+    phrase); the same length as ``text``, so offsets hold. From ``lowered``: the
+    finders lower-case the same texts, and lower-casing once serves both."""
+    return lowered(text).replace("\n", " ")
 
 
 @lru_cache(maxsize=32)
@@ -34,6 +35,23 @@ def lowered(text: str) -> str:
     """``text.lower()``, once per text for all the finders that ask."""
     return text.lower()
 
+
+
+def lower_ok(text: str, low: str) -> bool:
+    """Does a lower-case pattern find in ``low`` (``text.lower()``) what the same pattern
+    with IGNORECASE finds in ``text``? Yes unless lower-casing changed the length or the
+    text holds "ı" or "ſ" (which IGNORECASE, not lower(), takes for "i" and "s")."""
+    return len(low) == len(text) and "ı" not in text and "ſ" not in text
+
+
+@lru_cache(maxsize=32)
+def lowered_alike(text: str) -> str | None:
+    """``lowered(text)`` when ``lower_ok``, else None: a pattern with IGNORECASE, searched
+    in a stretch of ``text``, may then be searched case-sensitively in the same stretch
+    of this (the regex engine compares each character once, not both cases of it, and
+    skips ahead in C to a literal first character). Once per text for all who ask."""
+    low = lowered(text)
+    return low if lower_ok(text, low) else None
 
 
 def register(alternatives: tuple[str, ...] | list[str]) -> int:
@@ -103,7 +121,7 @@ class Phrase:
         literal = [a for a in unbounded if _literal_first(a)]
         other = [a for a in unbounded if not _literal_first(a)]
         self.fast = tuple(re.compile(pattern) for pattern in
-                          (_by_first_character(literal), "|".join(other)) if pattern)
+                          (_by_first_character(literal), _other_pattern(other)) if pattern)
         self.alternatives = tuple(unbounded)  # as searched in the lower-cased text
         self._number = _PREFILTER.add(self.alternatives)
         self._last: tuple[str, Hit | None] | None = None
@@ -175,6 +193,57 @@ def _expand(alternative: str) -> list[str]:
         return [alternative]
     # nested groups stay inside each word ("mov(?:e|ing) ahead"): it starts with a literal
     return [e for word in words for e in _expand(word + rest)]
+
+
+def _other_pattern(others: list[str]) -> str:
+    """The alternatives that start with no literal, as one pattern: when spelling out
+    their leading groups (``_distribute``) makes each start with one, grouped by that
+    character (the regex engine then skips ahead in C), else simply joined. The same
+    first match either way: the second pattern is searched on its own, and a group
+    spelled out is tried in the order the regex engine tries its words."""
+    spelled = [e for a in others for e in _distribute(a)]
+    if spelled and all(_literal_first(a) for a in spelled):
+        return _by_first_character(spelled)
+    return "|".join(others)
+
+
+def _distribute(alternative: str) -> list[str]:
+    """"(?:a|b[cd])\\w+ x" -> ["a\\w+ x", "b[cd]\\w+ x"]; "(?:a |b )?x" -> ["a x", "b x",
+    "x"]: a leading group, its words each followed by the rest, in the order the regex
+    engine tries them (a greedy "?" tries the words, then none), again for the group
+    that then leads; anything else (a repeated group, a named one) as it is."""
+    if not alternative.startswith("(?:") or "(?P" in alternative:
+        return [alternative]
+    depth, words, start, close, i = 0, [], 3, -1, 0
+    while i < len(alternative) and close < 0:
+        c = alternative[i]
+        if c == "\\":
+            i += 1
+        elif c == "[":  # a class: its brackets and bars are characters
+            i += 2 if alternative[i + 1:i + 2] == "^" else 1
+            i += 1 if alternative[i:i + 1] == "]" else 0
+            while i < len(alternative) and alternative[i] != "]":
+                i += 2 if alternative[i] == "\\" else 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            close = i if depth == 0 else -1
+        elif c == "|" and depth == 1:
+            words.append(alternative[start:i])
+            start = i + 1
+        i += 1
+    if close < 0:
+        return [alternative]
+    words.append(alternative[start:close])
+    rest = alternative[close + 1:]
+    if rest[:1] == "?" and rest[1:2] not in ("?", "+"):
+        spelled = [word + rest[1:] for word in words] + [rest[1:]]
+    elif rest[:1] in ("?", "*", "+", "{"):
+        return [alternative]
+    else:
+        spelled = [word + rest for word in words]
+    return [e for a in spelled for e in _distribute(a)]
 
 
 def _split_bars(pattern: str) -> list[str]:

@@ -60,7 +60,46 @@ class Untranslatable(ValueError):
 def to_re2(pattern: str) -> str:
     """An RE2 pattern matching every text ``pattern`` matches (case-sensitively, as
     the phrases run on lower-cased text), and possibly a few more."""
-    return _emit(sre_parse.parse(pattern))
+    return _emit(_edges(list(sre_parse.parse(pattern)), True, True))
+
+
+_REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
+
+
+def _nullable(op: Any, av: Any) -> bool:
+    """Can the item match nothing (an anchor or lookaround, dropped anyway, counts)?"""
+    if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+        return True
+    if op in _REPEATS:
+        return av[0] == 0 or all(_nullable(*item) for item in av[2])
+    if op is sre.SUBPATTERN:
+        return all(_nullable(*item) for item in av[-1])
+    if op is sre.BRANCH:
+        return any(all(_nullable(*item) for item in branch) for branch in av[1])
+    return False
+
+
+def _edges(seq: list[tuple[Any, Any]], lead: bool, trail: bool) -> list[tuple[Any, Any]]:
+    """The pattern with what it may match at its ends cut to the least: the set asks only
+    *whether* a text holds a match, and a text holds one of "\\s*(?:a|b)\\s+" exactly when
+    it holds one of "a|b" followed by one blank. Each item the automaton need not follow
+    is states it need not build: the first pass over new mail builds fewer."""
+    items = list(seq)
+    while trail and items and _nullable(*items[-1]):
+        items.pop()
+    while lead and items and _nullable(*items[0]):
+        items.pop(0)
+    out = []
+    for i, (op, av) in enumerate(items):
+        first, last = lead and i == 0, trail and i == len(items) - 1
+        if (first or last) and op in _REPEATS:
+            op, av = op, (av[0], av[0], av[2])  # "x{2,5}" at an end: "x{2}" is there too
+        elif (first or last) and op is sre.SUBPATTERN:
+            av = (*av[:-1], _edges(av[-1], first, last))
+        elif (first or last) and op is sre.BRANCH:
+            av = (av[0], [_edges(branch, first, last) for branch in av[1]])
+        out.append((op, av))
+    return out
 
 
 def _char(code: int) -> str:

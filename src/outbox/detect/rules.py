@@ -193,7 +193,7 @@ def _my_hiring_words(f: Facts) -> p.Hit | None:
     the reply is from a candidate of mine."""
     if not f.history:
         return None
-    low = f.history.lower()
+    low = p.lowered(f.history)  # lower-cased already for the quote header
     for address in f.me:
         at = low.find(address)
         while at >= 0:
@@ -370,10 +370,20 @@ _CONDITION_RX = re.compile(
     r"|should you|in case|whether(?<!asked whether)(?<!asking whether)(?<!asks whether)"
     r"|si (?:vous|tu|necesitas?|tienes|usted|no)|falls"
     r"|sollten sie|wenn|se (?:hai|ha|avete|precisar)|caso)\b", re.IGNORECASE)
+_CONDITION_LOW_RX = re.compile(_CONDITION_RX.pattern)  # for lowered text (``lowered_alike``)
 
 
 def _sentence_start(text: str, pos: int) -> int:
     return max(text.rfind(mark, 0, pos) for mark in (".", "!", "?", "\n\n")) + 1
+
+
+def _condition(text: str, start: int, end: int) -> bool:
+    """``_CONDITION_RX`` in ``text[start:end]``, searched in place; case-sensitively in
+    the lowered text where that finds the same (``lowered_alike``)."""
+    low = p.lowered_alike(text)
+    if low is not None:
+        return _CONDITION_LOW_RX.search(low, start, end) is not None
+    return _CONDITION_RX.search(text, start, end) is not None
 
 
 def _statement(rx: p.Phrase, text: str, question: bool = False) -> p.Hit | None:
@@ -397,7 +407,7 @@ def _statement(rx: p.Phrase, text: str, question: bool = False) -> p.Hit | None:
             if 0 <= i < stop:
                 stop = i
         asks = stop < len(text) and text[stop] == "?"
-        if asks == question and not _CONDITION_RX.search(text, _sentence_start(text, start), start):
+        if asks == question and not _condition(text, _sentence_start(text, start), start):
             found = p.Hit(text, start, end)
             break
         pos = end
@@ -592,6 +602,10 @@ READER_WORDS = (r"for you|your (?:time|side|end)|on your (?:end|side)|where you 
                 r"|per te")
 _CONVERSION_AFTER_RX = re.compile(r"\s*(?:uhr\s*)?(?:\)\s*)?(?:" + READER_WORDS + ")",
                                   re.IGNORECASE)
+# The same two, case-sensitive, for lowered text (``lowered_alike``); the pattern before
+# has no look behind its start, so a stretch searched in place is the stretch cut out.
+_CONVERSION_BEFORE_LOW_RX = re.compile(_CONVERSION_BEFORE_RX.pattern)
+_CONVERSION_AFTER_LOW_RX = re.compile(_CONVERSION_AFTER_RX.pattern)
 
 
 def for_the_reader(text: str, m: Mention) -> bool:
@@ -600,9 +614,13 @@ def for_the_reader(text: str, m: Mention) -> bool:
     at = m.clock_at
     if not text or not 0 <= at < len(text):
         return False
-    before = text[max(0, at - 30):at]
     number = CLOCK_NUMBER_RX.match(text, at)
     after_at = number.end() if number else at
+    low = p.lowered_alike(text)
+    if low is not None:  # the same stretches, case-sensitive (see ``lowered_alike``)
+        return bool(_CONVERSION_BEFORE_LOW_RX.search(low, max(0, at - 30), at) or
+                    _CONVERSION_AFTER_LOW_RX.match(low, after_at, after_at + 40))
+    before = text[max(0, at - 30):at]
     return bool(_CONVERSION_BEFORE_RX.search(before) or
                 _CONVERSION_AFTER_RX.match(text, after_at, after_at + 40))
 

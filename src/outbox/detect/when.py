@@ -26,7 +26,7 @@ from outbox.detect.clock import (
     zone_after_day,
 )
 from outbox.detect.days import Day, find_days
-from outbox.detect.phrases import lowered
+from outbox.detect.phrases import lower_ok, lowered, lowered_alike
 from outbox.detect.zones import (
     ZONE_PATTERN,
     city_zone,
@@ -94,6 +94,8 @@ _DEADLINE_RX = re.compile(
 # "flyttat vår intervju till fredag": after a move verb, "till" is Swedish for "to".
 _MOVED_TILL_RX = re.compile(r"\b(?:flytta|ändra|skjut|moved?\b|push|shift)[^.!?]{0,40}\btill\s*$",
                             re.IGNORECASE)
+_DEADLINE_LOW_RX = re.compile(_DEADLINE_RX.pattern)  # for lowered text (``lowered_alike``)
+_MOVED_TILL_LOW_RX = re.compile(_MOVED_TILL_RX.pattern)
 _SENTENCE_END_RX = re.compile(r"[.!?\n]")
 
 # The words that call a time or slot the old one, in each language ("previous", "ancien",
@@ -123,6 +125,8 @@ _MOVE_LOW_RX = re.compile(MOVE_RX.pattern)
 _MOVE_AFTER_RX = re.compile(
     r"[^.!?\n]{0,60}?\b(?:verschieben|verlegen|absagen|stornieren)\b", re.IGNORECASE)
 _AUF_RX = re.compile(r"\bauf\b[^.!?\n]{0,20}$", re.IGNORECASE)
+_MOVE_AFTER_LOW_RX = re.compile(_MOVE_AFTER_RX.pattern)  # for lowered text (``lowered_alike``)
+_AUF_LOW_RX = re.compile(_AUF_RX.pattern)
 _SAME_SENTENCE_MAX = 160  # a time alone may take the date of the sentence before
 _SESSION_GAP = timedelta(minutes=20)  # back-to-back sessions of one itinerary
 _MIN_LENGTH, _MAX_LENGTH = timedelta(minutes=10), timedelta(hours=4)
@@ -272,6 +276,10 @@ def find_mentions(
 
 def _due(text: str, pos: int) -> bool:
     """Is the time at ``pos`` a due time ("reply by Friday at 5pm")?"""
+    low = lowered_alike(text)
+    if low is not None:  # the same stretches, case-sensitive (see ``lowered_alike``)
+        return (_DEADLINE_LOW_RX.search(low, max(0, pos - 30), pos) is not None
+                and _MOVED_TILL_LOW_RX.search(low, max(0, pos - 80), pos) is None)
     return (_DEADLINE_RX.search(text, max(0, pos - 30), pos) is not None
             and _MOVED_TILL_RX.search(text, max(0, pos - 80), pos) is None)
 
@@ -296,6 +304,10 @@ def _superseded(text: str, pos: int, stop: int) -> bool:
     if move and not _TO_RX.search(move.group("between")):
         return True
     # German puts the verb last: "Ihr Gespräch am 7. Mai um 10 Uhr verschieben"
+    whole = lowered_alike(text)
+    if whole is not None:  # the same stretches, case-sensitive (see ``lowered_alike``)
+        return (_MOVE_AFTER_LOW_RX.match(whole, stop) is not None
+                and _AUF_LOW_RX.search(whole, max(0, pos - 25), pos) is None)
     return (_MOVE_AFTER_RX.match(text, stop) is not None
             and _AUF_RX.search(text, max(0, pos - 25), pos) is None)
 
@@ -493,11 +505,7 @@ def _ends_in_question(text: str, pos: int) -> bool:
             and not _TAG_QUESTION_RX.search(text, max(0, end.start() - 16), end.end()))
 
 
-def _lower_ok(text: str, low: str) -> bool:
-    """Does a lower-case pattern find in ``low`` (``text.lower()``) what the same pattern
-    with IGNORECASE finds in ``text``? Yes unless lower-casing changed the length or the
-    text holds "ı" or "ſ" (which IGNORECASE, not lower(), takes for "i" and "s")."""
-    return len(low) == len(text) and "ı" not in text and "ſ" not in text
+_lower_ok = lower_ok
 
 
 def find_duration(text: str) -> timedelta | None:
