@@ -401,10 +401,10 @@ def _read_stop(tail: re.Match[str], start: time, start_mark: str) -> time | None
 # engine skip in C to the digits 0-2, where the alternation made it try every position
 # (same matches, see test_speed_equivalence).
 _HHMM_PLAIN = (r"(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)(?:\s?(?P<unit>hrs|hours|h)\b"
-               r"|(?=\s[A-Z]{2,4}\b))")
+               r"|(?=\s(?-i:[A-Z]{2,4})\b))")
 _HHMM_RX = re.compile(
     r"(?P<h>[0-2](?:(?<=[01])\d|(?<=2)[0-3]))(?P<m>[0-5]\d)(?:\s?(?P<unit>hrs|hours|h)\b"
-    r"|(?=\s[A-Z]{2,4}\b))", re.IGNORECASE)
+    r"|(?=\s(?-i:[A-Z]{2,4})\b))", re.IGNORECASE)  # (the zone's letters upper-case)
 
 
 def _hhmm_clocks(text: str) -> list[Clock]:

@@ -383,7 +383,8 @@ def _add_company_and_role(
         entities.company_from_domain(domain, (subject, summary, text)) if domain else None
     )
     # Read lazily (see ``pick_company``): the body is searched only when needed.
-    candidates: Iterable[entities.Found] = entities.company_candidates(subject, summary, text)
+    candidates: Iterable[entities.Found] = entities.company_candidates(
+        subject, summary, text, third_party=domain is None)
     if sender is not None:
         robot = is_noreply(sender) or is_platform(sender.domain)
         shown = entities.company_from_display(sender.name, robot)

@@ -86,20 +86,24 @@ _BODY_COMPANY_RX = [
     _Triggered(r"(?:role|position|opening|job|team|opportunity|career|interview)s?\s+"
                r"(?:at|with)\s+", _CO + _LEGAL),
     _Triggered(r"interviewing with\s+", _CO + _LEGAL),
+    _Triggered(r"(?:(?:my|our) client,?\s+|on behalf of (?:my |our )?(?:client,?\s+)?)",
+               _CO + _LEGAL),
+    _Triggered(r"(?:for applying|your application|application) (?:to|with|at)\s+", _CO + _LEGAL),
+    _Triggered(r"(?:bei der\s+|bei\s+|chez\s+)", _CO + _LEGAL),
+    _Triggered(r"(?:puesto|vacante|posición)\b", r"[^.\n]{0,60}?\ben\s+" + _CO + _LEGAL),
+]
+# An agency's (or a system's) mail names the employer in words like these; the employer's
+# own mail has its domain to go by, so they are read only when there is none.
+_THIRD_PARTY_COMPANY_RX = [
     # "votre entretien avec Maison Ferlac", "spotkania z firmą Zielnik Software"
     # (each trigger is one group: ``literal_first`` splits a pattern's alternatives only there)
     _Triggered(r"(?:(?:entretien|rendez-vous) (?:avec|chez)\s+|(?:entrevista|reunión) con\s+"
                r"|(?:gespräch|kennenlerngespräch|vorstellungsgespräch|interview) (?:mit|bei)"
                r"(?: der| dem)?\s+|mandanten,? (?:der |die |dem )?|(?:colloquio|incontro) con\s+"
                r"|(?:gesprek|kennismaking) (?:met|bij)\s+|(?:intervju|möte) (?:med|hos)\s+"
-               r"|(?:z )?firmą\s+|(?:entrevista|conversa) com a\s+|(?:il nostro cliente"
+               r"|z firmą\s+|firmą\s+|(?:entrevista|conversa) com a\s+|(?:il nostro cliente"
                r"|notre client"
                r"|nuestro cliente|unserem kunden|onze klant|vår kund)\s+)", _CO + _LEGAL),
-    _Triggered(r"(?:(?:my|our) client,?\s+|on behalf of (?:my |our )?(?:client,?\s+)?)",
-               _CO + _LEGAL),
-    _Triggered(r"(?:for applying|your application|application) (?:to|with|at)\s+", _CO + _LEGAL),
-    _Triggered(r"(?:bei der\s+|bei\s+|chez\s+)", _CO + _LEGAL),
-    _Triggered(r"(?:puesto|vacante|posición)\b", r"[^.\n]{0,60}?\ben\s+" + _CO + _LEGAL),
 ]
 _DISPLAY_SUFFIX_RX = re.compile(
     r"\s*(?:talent acquisition|recruiting|recruitment|recruiters?|talent|careers?|jobs|hiring"
@@ -246,6 +250,10 @@ def _clean_company(raw: str) -> str:
 
 
 _NOT_COMPANY_WORDS = frozenset({"interview", "invitation", "req", "requisition"})
+# A name never starts with a possessive ("bei Ihrer Suche": in your search).
+_POSSESSIVES = frozenset(_words(
+    "ihrer ihre ihrem ihren ihres unser unsere unserer unserem unseren deiner deine deinem "
+    "votre notre vos nos nuestro nuestra vuestro vuestra"))
 _STATUS_WORDS = frozenset(_words(
     "scheduled confirmed confirmation reminder invitation update updated request details"))
 _LEADING_JUNK = frozenset(_words(
@@ -271,7 +279,8 @@ def _company_shape(value: str) -> tuple[bool, str, bool]:
         return False, key, False
     words = [w.lower().strip("()/,") for w in value.split()]
     # "Re: Data Governance Lead - first interview": a job title is not the employer.
-    shaped = not any(w in _NOT_COMPANY_WORDS or w in _TITLE_WORDS for w in words)
+    shaped = not any(w in _NOT_COMPANY_WORDS or w in _TITLE_WORDS for w in words) and (
+        words[0] not in _POSSESSIVES)
     return shaped, key, words[-1] in _COMPANY_TAILS
 
 
@@ -295,12 +304,16 @@ _CLIENT_RX = re.compile(
     r"|\bpo stronie klienta\b|\bnosso cliente\b"
     r"|\btheir (?:head of|chief|cto|ceo|cfo|coo|vp|director|hiring manager|team lead"
     r"|engineering manager)\b")
+# Each of its phrases holds one of these (most texts hold none: the regex need not run).
+_CLIENT_KEYS = ("client", "mandant", "kunde", "klant", "kund", "klient", "per conto", "their ")
 
 
 def sender_is_agency(display: str, domain: str, text: str) -> bool:
     """An agency writing: its name says so ("Sam Hill | Hays Recruitment" from hays.com), or
     it speaks of "my client"."""
-    if is_agency(domain) or _CLIENT_RX.search(lowered(text[:_BODY_HEAD])):
+    head = lowered(text)[:_BODY_HEAD]
+    if is_agency(domain) or (any(map(head.__contains__, _CLIENT_KEYS))
+                             and _CLIENT_RX.search(head)):
         return True
     return _agency_display(display or "", domain)
 
@@ -524,6 +537,9 @@ _EMPLOYER_LABEL = _Triggered("(?:" + "|".join(_EMPLOYER_LABELS) + r")[ \t]*:[ \t
 
 def labelled_company(body: str) -> Found | None:
     """The employer a form's label names, alone on its line: it outranks every guess."""
+    head = lowered(body)[:_BODY_HEAD]
+    if not any(label in head for label in _EMPLOYER_LABELS):  # in C: most mail has none
+        return None
     for m in _EMPLOYER_LABEL.finditer(body, _BODY_HEAD):
         line = body.rfind("\n", 0, m.start()) + 1
         if body[line:m.start()].strip().rstrip(":").strip().lower() in _EMPLOYER_LABELS:
@@ -531,14 +547,17 @@ def labelled_company(body: str) -> Found | None:
     return None
 
 
-def company_candidates(subject: str, summary: str, body: str) -> Iterator[Found]:
+def company_candidates(subject: str, summary: str, body: str, third_party: bool = False
+                       ) -> Iterator[Found]:
     """The names in the summary, the subject, then the body, best first. Lazily: the
-    caller stops at the first it takes, and the body's many patterns often go unread."""
+    caller stops at the first it takes, and the body's many patterns often go unread.
+    ``third_party``: written by an agency or a system, not from the employer's domain."""
     # Plain loops, not a chain of generators: most patterns find nothing, and the
     # bookkeeping of a generator per pattern and text cost more than the search.
     searches: list[tuple[str, str, list[Any], int | None]] = [
         ("summary", summary, _SUBJECT_COMPANY, None), ("subject", subject, _SUBJECT_COMPANY, None),
-        ("body", body, _BODY_COMPANY_RX, _BODY_HEAD)]
+        ("body", body, _BODY_COMPANY_RX + _THIRD_PARTY_COMPANY_RX if third_party
+         else _BODY_COMPANY_RX, _BODY_HEAD)]
     for source, text, patterns, end in searches:
         if not text:
             continue

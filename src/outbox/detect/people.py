@@ -85,8 +85,7 @@ _NAME = (
     rf"{_NAME_WORD}(?:\s+(?:(?:van|von|de|del|der|da|di|la|le)\s+)?{_NAME_WORD}){{0,2}}"
 )
 _AND = r"\s*(?:,|&|\band\b|\bplus\b|\bund\b|\bet\b|\by(?:\s+con)?\b|\be\b)\s*"
-_ONE = (rf"(?:{_NAME}(?:\s*\([^()\n]{{0,40}}\))?|me\b|myself\b"  # "Julia Schmidt (HR)"
-        r"|con\s+me\b|avec\s+moi\b|conmigo\b)")
+_ONE = rf"(?:{_NAME}(?:\s*\([^()\n]{{0,40}}\))?|me\b|myself\b)"  # "Julia Schmidt (HR)"
 _NAMES = rf"(?P<names>{_ONE}(?:{_AND}{_ONE}){{0,4}})"
 # Phrases that introduce the people I will meet; searched in the lower-cased
 # text, then the names are read case-sensitively right after.
@@ -108,15 +107,18 @@ _INTERVIEWERS_RX = re.compile(
     r"|(?:das\s+)?gespräch\s+führ(?:t|en)\s+|rozmowę\s+poprowadzi\s+(?:pani\s+|pan\s+)?"
     r"|je\s+spreekt\s+(?:eerst\s+)?(?:met\s+)?|du\s+(?:träffar|kommer\s+att\s+träffa)\s+"
     r"|vai\s+estar\s+com\s+(?:o\s+|a\s+)?"
-    # "con me e Chiara", "avec moi et Luc", "conmigo y con Álvaro": the writer and another
-    r"|(?=(?:con\s+me|avec\s+moi|conmigo)\s+(?:e|et|y)\s)"
+    # "con me e Chiara", "avec moi et Luc", "conmigo y con Álvaro": the writer, then another
+    r"|con\s+me\s+e\s+|avec\s+moi\s+et\s+|conmigo\s+y\s+(?:con\s+)?"
 )
 _NAMES_RX = re.compile(_NAMES)
 _INTERVIEWERS = register([_INTERVIEWERS_RX.pattern])  # one RE2 pass says if it can match
 # Each trigger holds one of these words; finding them first is much cheaper.
 _TRIGGER_WORD_RX = re.compile(
-    r"with|interview|gesprächspartner|rencontrerez|avec|con|by|men[ée]e?|geführt|be me|meet"
-    r"|führ|poprowadzi|spreekt|träffa|estar com")
+    r"with|interview|gesprächspartner|rencontrerez|avec|con|by|men[ée]e?|geführt|be me"
+    r"|ll meet|ll be meet|will meet|will be meet|führ|poprowadzi|spreekt|träffa|estar com")
+# Triggers after which the writer is the first person named.
+_WRITER_FIRST = ("i'll", "i’ll", "i will", "we'll", "we’ll", "we will", "con me", "avec moi",
+                 "conmigo")
 _MAX_ATS = 64
 _PAREN_RX = re.compile(r"\([^()]*\)")
 _NAME_PAIR_RX = re.compile(rf"(?P<name>{_NAME})\s*[(<]\s*(?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)")
@@ -312,13 +314,13 @@ def named_interviewers(text: str, sender: Address | None, pool: list[Address]) -
         return people
     for trigger in _triggers(low):
         m = _NAMES_RX.match(text, trigger.end())
-        if m is None:
-            continue
-        names = _split_names(m.group("names"))
-        if trigger.group(0).startswith(("i'll", "i’ll", "i will", "we'll", "we’ll", "we will")):
-            names = ["me", *names]  # "I'll be joined by Deepa": the writer, then Deepa
+        names = _split_names(m.group("names")) if m else []
+        if trigger.group(0).startswith(_WRITER_FIRST):
+            # "I'll be joined by Deepa": the writer, then Deepa ("avec moi et peut-être
+            # Julien": the writer at least)
+            names = ["me", *names]
         for name in names:
-            if name.lower() in ("me", "myself", "con me", "avec moi", "conmigo"):
+            if name.lower() in ("me", "myself"):
                 if sender is not None:
                     people.append(NamedPerson(sender.name or sender.email, sender))
                 continue
