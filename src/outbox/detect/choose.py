@@ -35,7 +35,6 @@ def in_my_zone(text: str, mentions: list[Mention], mine: ZoneInfo) -> list[Menti
     return out
 
 
-_SENTENCE_MARKS = (".\n", ". ", "\n\n", "!", "?")
 
 
 def without_asides(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -52,7 +51,7 @@ def without_asides(text: str, mentions: list[Mention]) -> list[Mention]:
         line = (text.rfind("\n", 0, clock_at) + 1, text.find("\n", clock_at) % (len(text) + 1))
         if office and phrases.OFFICE_HOURS.search(text[line[0]:line[1] or len(text)]):
             continue
-        sentence = max([text.rfind(mark, 0, clock_at) for mark in _SENTENCE_MARKS] + [-1]) + 1
+        sentence = max([text.rfind(mark, 0, clock_at) for mark in rules.SENTENCE_MARKS] + [-1]) + 1
         if clocks and phrases.CLOCK_CHANGE.search(text[sentence:clock_at]):
             continue
         kept.append(m)

@@ -11,7 +11,7 @@ and time above 0.75, and a vague one between 0.3 and 0.6.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, tzinfo
 
@@ -160,16 +160,22 @@ def _family(sender: Address, f: Facts) -> bool:
     return any(name in who for name in names) and sender.email not in me
 
 
-def _lookalike(rx: p.Phrase, *texts: str) -> p.Hit | None:
-    """The first look-alike's words that are not part of the job's title (a "Research
-    interview" for a Director of Institutional Research is a job interview)."""
+def _first_unless(rx: p.Phrase, texts: Iterable[str], skip: Callable[[str, p.Hit], bool]
+                  ) -> p.Hit | None:
+    """The first match of ``rx`` in ``texts`` that ``skip`` does not set aside."""
     for text in texts:
         m = rx.search(text) if text else None
-        while m is not None and in_a_title(text, m.start(), m.end()):
+        while m is not None and skip(text, m):
             m = rx.search(text, m.end())
         if m is not None:
             return m
     return None
+
+
+def _lookalike(rx: p.Phrase, *texts: str) -> p.Hit | None:
+    """The first look-alike's words that are not part of the job's title (a "Research
+    interview" for a Director of Institutional Research is a job interview)."""
+    return _first_unless(rx, texts, lambda text, m: in_a_title(text, m.start(), m.end()))
 
 
 def _quote_depth(line: str) -> int:
@@ -327,17 +333,15 @@ def negatives(f: Facts, has_invite_for_me: bool, planned: bool = True) -> list[R
 def _live_offer(text: str) -> p.Hit | None:
     """The first offer of slots not said to be void in its own sentence ("the other
     proposed times below no longer apply")."""
-    m = p.SLOT_OFFER.search(text)
-    while m is not None:
-        start = max(text.rfind(mark, 0, m.start()) for mark in _SENTENCE_ENDS) + 1
-        ends = [i for i in (text.find(mark, m.end()) for mark in _SENTENCE_ENDS) if i >= 0]
-        if not p.VOID.search(text[start:min(ends, default=len(text))]):
-            return m
-        m = p.SLOT_OFFER.search(text, m.end())
-    return None
+    def void(text: str, m: p.Hit) -> bool:
+        start = max(text.rfind(mark, 0, m.start()) for mark in SENTENCE_MARKS) + 1
+        ends = [i for i in (text.find(mark, m.end()) for mark in SENTENCE_MARKS) if i >= 0]
+        return p.VOID.search(text[start:min(ends, default=len(text))]) is not None
+    return _first_unless(p.SLOT_OFFER, (text,), void)
 
 
-_SENTENCE_ENDS = (". ", ".\n", "!", "?", "\n\n")
+# Where a sentence ends (a dot only before a blank: "10.30" is no end).
+SENTENCE_MARKS = (".\n", ". ", "\n\n", "!", "?")
 
 
 def _internal(f: Facts) -> list[Reason]:
@@ -646,12 +650,11 @@ def _not_a_plan(f: Facts) -> Reason | None:
         return Reason("tentative_hold", 0.0, "STATUS:TENTATIVE")
     if f.invite and f.invite.recurring:
         return Reason("recurring_event", 0.0, "RRULE: a series, not one interview")
-    for text in f.parts:
-        m = p.TENTATIVE.search(text) if text else None
-        while m is not None and _EARLIER_HOLD_RX.search(text, max(0, m.start() - 12), m.start()):
-            m = p.TENTATIVE.search(text, m.end())  # "the slot we'd pencilled in": replaced
-        if m:
-            return Reason("tentative_hold", 0.0, _snippet(m))
+    # ("the slot we'd pencilled in": an earlier hold, the one replaced)
+    m = _first_unless(p.TENTATIVE, f.parts, lambda text, m: _EARLIER_HOLD_RX.search(
+        text, max(0, m.start() - 12), m.start()) is not None)
+    if m:
+        return Reason("tentative_hold", 0.0, _snippet(m))
     m = p.first(p.OFFER, *f.parts)
     if m:
         return Reason("offer_call", 0.0, _snippet(m))

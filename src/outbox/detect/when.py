@@ -382,8 +382,7 @@ def times_on_day(text: str, day: date, fallback: tuple[tzinfo, str]
     """The meeting time written in an all-day event's description ("Interviews run
     9:00am - 2:30pm Central"): (start, end or None, zone label, zone written).
     Due times ("arrive by 8:45am") are skipped; an itinerary runs to its last session."""
-    clocks = [c for c in find_clocks(text)
-              if _DEADLINE_RX.search(text, max(0, c.pos - 30), c.pos) is None]
+    clocks = [c for c in find_clocks(text) if not _due(text, c.pos)]
     if not clocks:
         return None
     written = next((c.zone for c in clocks if c.zone), None) or _declared_zone(text)
