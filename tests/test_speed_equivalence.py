@@ -280,3 +280,33 @@ def test_conversion_before_in_place_is_the_stretch_cut_out(value: str) -> None:
         here = rx.search(value, max(0, at - 30), at)
         assert (here and here.span()) == (cut and (cut.start() + max(0, at - 30),
                                                    cut.end() + max(0, at - 30)))
+
+
+GATED_SAMPLES = [
+    *PHRASE_SAMPLES, "a 6-month contract", "your application for the 12-month role",
+    "the 6-month assignment", "role: x6-month contract", "candidates for a 3-month role",
+    "Updated invitation: Interview", "Canceled event: chat", "  rescheduled: call",
+    "this role, our gespräch, aplazada", "no es una entrevista; sistiert", "seleciona outros",
+]
+
+
+@pytest.mark.parametrize(("name", "phrase"), [
+    (name, value) for name, value in vars(phrases).items()
+    if isinstance(value, phrases.Phrase) and value._gated is not None])
+def test_gated_second_pattern_runs_wherever_it_can_match(name: str, phrase: phrases.Phrase,
+                                                         monkeypatch) -> None:
+    """The second pattern is skipped when its own prefilter number is absent: it is
+    present wherever the pattern matches, and the phrase finds what it finds ungated."""
+    for value in GATED_SAMPLES:
+        low = phrases._lower(value)
+        if len(low) != len(value):
+            continue  # read by the slow regex
+        present = phrases._presence(value)
+        if phrase._gated.search(low):
+            assert phrase._other in present, (name, value)
+        for pos in range(len(value) + 1):
+            monkeypatch.setitem(phrases._PRESENT, value, present)
+            hit = phrase._fast(value, low, pos)
+            monkeypatch.setitem(phrases._PRESENT, value, phrases._EVERYTHING)  # ungated
+            want = phrase._fast(value, low, pos)
+            assert (hit and (hit.start(), hit.end())) == (want and (want.start(), want.end()))

@@ -110,7 +110,7 @@ class Hit:
 class Phrase:
     """Alternatives of one signal."""
 
-    __slots__ = ("_last", "_number", "alternatives", "fast", "slow")
+    __slots__ = ("_gated", "_last", "_number", "_other", "alternatives", "fast", "slow")
 
     def __init__(self, alternatives: tuple[str, ...]) -> None:
         self.slow = re.compile("(?:" + "|".join(alternatives) + ")", re.IGNORECASE)
@@ -124,6 +124,12 @@ class Phrase:
                           (_by_first_character(literal), _other_pattern(other)) if pattern)
         self.alternatives = tuple(unbounded)  # as searched in the lower-cased text
         self._number = _PREFILTER.add(self.alternatives)
+        # The second pattern has its own number: the first ("role", "position") is in
+        # most mail, and the phrase's number alone would send the second ("\d+-month
+        # contract", tried at every digit) to read every such text for nothing.
+        self._gated, self._other = None, -1
+        if len(self.fast) > 1:
+            self._gated, self._other = self.fast[1], _PREFILTER.add(tuple(other))
         self._last: tuple[str, Hit | None] | None = None
 
     def search(self, text: str, pos: int = 0) -> Hit | None:
@@ -151,6 +157,8 @@ class Phrase:
     def _fast(self, text: str, low: str, pos: int) -> Hit | None:
         best: Hit | None = None
         for fast in self.fast:
+            if fast is self._gated and self._other not in _PRESENT.get(text, _EVERYTHING):
+                break  # the second pattern cannot match anywhere in the text
             at = pos
             while (m := fast.search(low, at)) is not None:
                 start = m.start()
