@@ -310,3 +310,30 @@ def test_gated_second_pattern_runs_wherever_it_can_match(name: str, phrase: phra
             monkeypatch.setitem(phrases._PRESENT, value, phrases._EVERYTHING)  # ungated
             want = phrase._fast(value, low, pos)
             assert (hit and (hit.start(), hit.end())) == (want and (want.start(), want.end()))
+
+
+INTERVIEWER_SAMPLES = [
+    *SAMPLES, "You'll meet Hannah Okafor and me", "you will be meeting with the team",
+    "I'll be joined by Deepa; we will be joined by one of our leads", "It'll be me plus Tom",
+    "Gesprächspartnerinnen sind: Frau X", "das Gespräch führt Herr Y; Gespräch führen",
+    "conduzida por a Ana, conducido por el jefe, menée par Luc, geführt von Jana",
+    "quem vai conduzir será o João; vai conduzir a Rita", "rozmowę poprowadzi pani Ewa",
+    "je spreekt eerst met Sanne", "du kommer att träffa Lars", "vai estar com o Pedro",
+    "con me e Chiara, avec moi et Luc, conmigo y con Álvaro", "interviewers: A, B",
+    "interview panel : x", "hosted by the CTO", "sit down with Sam", "connecting with Jo",
+    "reunirás con Marta; hablarás con Luis; entrevista con Ana", "vous rencontrerez Paul",
+]
+
+
+@pytest.mark.parametrize("value", INTERVIEWER_SAMPLES)
+def test_interviewer_triggers_match_the_plain_patterns(value: str) -> None:
+    low = value.lower()
+    words = re.compile(people._TRIGGER_WORDS)
+    assert ([m.span() for m in people._TRIGGER_WORD_RX.finditer(low)]
+            == [m.span() for m in words.finditer(low)])
+    for start in range(len(low) + 1):
+        for end in range(start, len(low) + 1):
+            want = people._INTERVIEWERS_RX.search(low, start, end)
+            got = people._INTERVIEWERS_FAST_RX.search(low, start, end)
+            assert (got and got.span()) == (want and want.span()), (low, start, end)
+

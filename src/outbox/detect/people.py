@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from outbox.detect.phrases import lowered, may_hold, register
+from outbox.detect.phrases import literal_first, lowered, may_hold, register, spelled_first
 from outbox.model import Address
 
 # Applicant-tracking systems and scheduling services: they send for the
@@ -112,10 +112,16 @@ _INTERVIEWERS_RX = re.compile(
 )
 _NAMES_RX = re.compile(_NAMES)
 _INTERVIEWERS = register([_INTERVIEWERS_RX.pattern])  # one RE2 pass says if it can match
-# Each trigger holds one of these words; finding them first is much cheaper.
-_TRIGGER_WORD_RX = re.compile(
+# The same, each alternative spelled out to start with a letter and grouped by it: the
+# regex engine skips in C to the letters that can start one and tries only those (same
+# matches, see test_speed_equivalence).
+_INTERVIEWERS_FAST_RX = re.compile(spelled_first(_INTERVIEWERS_RX.pattern))
+# Each trigger holds one of these words; finding them first is much cheaper (the words
+# grouped by first letter, as above).
+_TRIGGER_WORDS = (
     r"with|interview|gesprächspartner|rencontrerez|avec|con|by|men[ée]e?|geführt|be me"
     r"|ll meet|ll be meet|will meet|will be meet|führ|poprowadzi|spreekt|träffa|estar com")
+_TRIGGER_WORD_RX = re.compile(literal_first(_TRIGGER_WORDS))
 # Triggers after which the writer is the first person named.
 _WRITER_FIRST = ("i'll", "i’ll", "i will", "we'll", "we’ll", "we will", "con me", "avec moi",
                  "conmigo")
@@ -294,7 +300,7 @@ def _name_email_pairs(text: str) -> dict[str, Address]:
 def _triggers(low: str) -> Iterator[re.Match[str]]:
     seen = -1
     for word in _TRIGGER_WORD_RX.finditer(low):
-        trigger = _INTERVIEWERS_RX.search(low, max(0, word.start() - 30), word.end() + 30)
+        trigger = _INTERVIEWERS_FAST_RX.search(low, max(0, word.start() - 30), word.end() + 30)
         if trigger is None or trigger.end() <= seen:
             continue
         if trigger.start() and low[trigger.start() - 1].isalnum():

@@ -312,6 +312,15 @@ def literal_first(pattern: str) -> str:
     return "|".join(x for x in (literal, *[a for a in parts if not _literal_first(a)]) if x)
 
 
+def spelled_first(pattern: str) -> str:
+    """The same alternation with every alternative spelled out to start with a literal
+    (``_expand``, ``_distribute``: in the order the regex engine tries them), grouped by
+    that character; the pattern as it is when one cannot be. Unlike ``literal_first``
+    nothing is moved to the end, so at each position the same alternative wins."""
+    spelled = [e for part in _top_level(pattern) for a in _expand(part) for e in _distribute(a)]
+    return _by_first_character(spelled) if all(map(_literal_first, spelled)) else pattern
+
+
 def _by_first_character(alternatives: list[str]) -> str:
     """"is x|in y|at z" -> "i(?:s x|n y)|a(?:t z)": at each position the engine then
     tries only the alternatives that start with the character there (same matches:
