@@ -337,3 +337,31 @@ def test_interviewer_triggers_match_the_plain_patterns(value: str) -> None:
             got = people._INTERVIEWERS_FAST_RX.search(low, start, end)
             assert (got and got.span()) == (want and want.span()), (low, start, end)
 
+
+@pytest.mark.parametrize("value", [
+    *WINDOW_SAMPLES, "Ihr Gespräch am 7. Mai um 10 Uhr verschieben", "um 10 Uhr. Verlegen",
+    "am 7. Mai um 10 Uhr " + "x" * 55 + " absagen", "um 10 Uhr " + "x" * 60 + " stornieren",
+    "um 10 Uhr stornierenx; verlegen!", "10 Uhr\nverschieben",
+])
+def test_move_verb_after_is_the_pattern(value: str) -> None:
+    from outbox.detect import when
+    low = phrases.lowered_alike(value)
+    if low is None:
+        return
+    for stop in range(len(low) + 1):
+        assert when._move_verb_after(low, stop) == bool(when._MOVE_AFTER_LOW_RX.match(low, stop))
+
+
+@pytest.mark.parametrize("value", [
+    *WINDOW_SAMPLES, "could we push it to 3pm", "moved from 10:00", "Rescheduling to 4pm",
+    "décaler à 10h", "DÉPLACER le rdv", "verschieben auf 10 Uhr", "aplazar a las 10",
+    "reprogramar para", "cambiar la hora", "bumped, shifted and postponed till", "Report at 9",
+])
+def test_move_words_hold_every_move_match(value: str) -> None:
+    """A lowered stretch with no word of ``MOVE_RX`` in it has no match of it."""
+    from outbox.detect import when
+    low = value.lower()
+    for start in range(len(low) + 1):
+        for end in range(start, len(low) + 1):
+            if when._MOVE_LOW_RX.search(low[start:end]):
+                assert any(w in low[start:end] for w in when._MOVE_WORDS), low[start:end]
