@@ -154,13 +154,15 @@ def test_content_line_head_matches_the_full_pattern(line: str) -> None:
     r"(?:my|our) client,?\s+|on behalf of (?:my |our )?(?:client,?\s+)?",
     r"(?:entretien|rendez-vous) (?:avec|chez)\s+|z firmą\s+",
     r"(?:interest in (?:joining\s+)?|interesse an\s+)", r"x[|]y|(?:a|b)c",
+    r"(?:[)|]x|b)", r"(?:a)(?:b)", r"(?:a|b)\)",
 ])
 def test_literal_first_matches_the_pattern_as_written(pattern: str) -> None:
     # the regrouped pattern finds what the pattern finds, whatever its alternatives' shape
     from outbox.detect.phrases import literal_first
     fast = re.compile(literal_first(pattern))
     for sample in ("on behalf of client Acme", "our client, Acme", "votre entretien avec X",
-                   "z firmą Zielnik", "interest in joining Acme", "x|y", "bc", "nothing"):
+                   "z firmą Zielnik", "interest in joining Acme", "x|y", "bc", "nothing",
+                   "|x", ")x", "ab", "a)", "b"):
         assert bool(fast.search(sample)) == bool(re.search(pattern, sample)), sample
 
 

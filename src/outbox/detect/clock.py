@@ -145,8 +145,9 @@ def _clock_ok(g: dict[str, str | None], p: str, pre: re.Match[str] | None, text:
         if suf:
             return True  # "14.30 Uhr"; "3.5 years", "17.03" are not times
         word = " ".join((pre.group("pre") or "").lower().split()) if pre else ""
+        number = end - len(g[p + "h"] or "") - len(sep) - len(g[p + "m"] or "")
         if pre is None and g[p + "m"] in ("00", "15", "30", "45") and _DAY_BEFORE_RX.search(
-                text, max(0, end - 20), end - len(g[p + "h"] or "") - 3):
+                text, max(0, number - 15), number):
             return True  # "Thursday 2.30 it is": a day's clock
         # "om 14.00", "at 9.30", "Time: 11.00"; "at 3.50 euros" is a price
         after = text[end:end + 1]

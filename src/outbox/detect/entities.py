@@ -96,7 +96,6 @@ _BODY_COMPANY_RX = [
 # own mail has its domain to go by, so they are read only when there is none.
 _THIRD_PARTY_COMPANY_RX = [
     # "votre entretien avec Maison Ferlac", "spotkania z firmą Zielnik Software"
-    # (each trigger is one group: ``literal_first`` splits a pattern's alternatives only there)
     _Triggered(r"(?:(?:entretien|rendez-vous) (?:avec|chez)\s+|(?:entrevista|reunión) con\s+"
                r"|(?:gespräch|kennenlerngespräch|vorstellungsgespräch|interview) (?:mit|bei)"
                r"(?: der| dem)?\s+|mandanten,? (?:der |die |dem )?|(?:colloquio|incontro) con\s+"

@@ -254,8 +254,9 @@ def _distribute(alternative: str) -> list[str]:
     return [e for a in spelled for e in _distribute(a)]
 
 
-def _split_bars(pattern: str) -> list[str]:
-    """"a(?:b|c)|d" -> ["a(?:b|c)", "d"]: the alternatives outside every group."""
+def _split_bars(pattern: str) -> list[str] | None:
+    """"a(?:b|c)|d" -> ["a(?:b|c)", "d"]: the alternatives outside every group; None
+    when a bracket closes a group opened before ``pattern`` (it is not a whole)."""
     parts, depth, start, i, in_class = [], 0, 0, 0, False
     while i < len(pattern):
         c = pattern[i]
@@ -270,6 +271,8 @@ def _split_bars(pattern: str) -> list[str]:
             depth += 1
         elif c == ")":
             depth -= 1
+            if depth < 0:
+                return None
         elif c == "|" and depth == 0:
             parts.append(pattern[start:i])
             start = i + 1
@@ -280,27 +283,12 @@ def _split_bars(pattern: str) -> list[str]:
 def _top_level(pattern: str) -> list[str]:
     """"(?:a|b(?:c)?)" -> ["a", "b(?:c)?"]; "(?:a|b) x|c" -> ["(?:a|b) x", "c"]; anything
     else as it is."""
-    bars = _split_bars(pattern)
-    if len(bars) > 1:
-        return bars
-    if not pattern.startswith("(?:"):
-        return [pattern]
-    depth, parts, start = 0, [], 3
-    for i, c in enumerate(pattern):
-        if c == "\\":
-            continue
-        if c == "(" and (i == 0 or pattern[i - 1] != "\\"):
-            depth += 1
-        elif c == ")" and pattern[i - 1] != "\\":
-            depth -= 1
-            if depth == 0:
-                if i != len(pattern) - 1:
-                    return [pattern]  # the group is followed by more: not one alternation
-                parts.append(pattern[start:i])
-        elif c == "|" and depth == 1 and pattern[i - 1] != "\\":
-            parts.append(pattern[start:i])
-            start = i + 1
-    return parts or [pattern]
+    bars = _split_bars(pattern) or [pattern]
+    if len(bars) == 1 and pattern.startswith("(?:") and pattern.endswith(")"):
+        inner = _split_bars(pattern[3:-1])  # None: the first group ends before the last ")"
+        if inner is not None:
+            return inner
+    return bars
 
 
 def literal_first(pattern: str) -> str:
