@@ -52,3 +52,21 @@ def test_more_languages_and_forms(text: str, day: date) -> None:
 )
 def test_no_date(text: str) -> None:
     assert days(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Wednesday the eleventh at half past ten", date(2026, 3, 11)),
+        ("see you Friday the twenty-seventh", date(2026, 3, 27)),
+        ("Monday the thirtieth of March", date(2026, 3, 30)),
+        ("on the fifth of May at 9", date(2026, 5, 5)),
+        ("Thursday the twenty first", date(2026, 5, 21)),  # the next 21st that is a Thursday
+    ],
+)
+def test_a_day_of_the_month_spelled_out(text: str, day: date) -> None:
+    assert days(text) == [day]
+
+
+def test_a_spelled_ordinal_alone_is_no_date() -> None:
+    assert days("the second interview is with the team, the third with the CTO") == []

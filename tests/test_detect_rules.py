@@ -1710,3 +1710,144 @@ def test_an_acknowledgement_is_never_read_as_a_rejection() -> None:
     text = ("Vielen Dank für Ihre Bewerbung. Ihre Unterlagen sind vollständig bei uns "
             "eingegangen. Wir melden uns innerhalb von zwei Wochen.")
     assert run(text, "Eingangsbestätigung: Ihre Bewerbung als Analyst").kind is Kind.NONE
+
+
+# -- round 18-20 held-out patterns, folded into development ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("Your 1:1 chat with Globex is booked for Saturday 13 June at 11:20 at stand 4. "
+         "These are short informal conversations - they are not interviews.",
+         "Booked: 1:1 slot"),
+        ("Kul att du hörde av dig! Det här är ingen anställningsintervju, men jag berättar "
+         "gärna om rollen. Vi ses fredag 11 september kl. 9.30.", "Fika? Intervju?"),
+        ("Je bent geselecteerd voor een gebruikersinterview over onze app op woensdag 8 april "
+         "om 10:00. Als bedankje krijg je een cadeaubon.", "Bevestiging: jouw interview"),
+        ("Happy to meet on Thursday at 5:30pm. We're not hiring, so this would be an informal "
+         "chat rather than any kind of interview.", "Re: Coffee?"),
+        ("Tack för din registrering! Konferensen hålls 21 oktober kl. 08.00 i Göteborg. "
+         "Nytt i år: korta intervjuer med arbetsgivare på plats.", "Din biljett: Datadagarna"),
+        ("Wir haben deine Anmeldung für folgendes Event bestätigt: Donnerstag, 21. Mai, "
+         "19:00 Uhr. Ein Interview mit unserer Speakerin gibt es auch.", "Du bist dabei!"),
+        ("Te confirmo la grabación de la entrevista para el pódcast: jueves 14 de mayo a las "
+         "18:00.", "Tu entrevista"),
+    ],
+)
+def test_look_alikes_in_their_own_words(text: str, subject: str) -> None:
+    det = run(text, subject)
+    assert det.kind is Kind.NONE and "not_a_job_interview" in signals(det), det.reasons
+
+
+def test_a_polish_verdict_not_to_the_next_stage() -> None:
+    text = ("Dziękujemy za aplikację na stanowisko Analityk. Po analizie zgłoszeń tym razem nie "
+            "zdecydowaliśmy się zaprosić Pani do kolejnego etapu rekrutacji.")
+    assert run(text, "Dziękujemy za aplikację").kind is Kind.REJECTION
+
+
+def test_a_journeys_times_and_holds_are_not_the_interviews() -> None:
+    text = ("Here are the details of your onsite.\nDATE: Thursday, March 12, 2026\n"
+            "TIME: 9:30 AM - 3:30 PM Pacific\n\nTRAVEL\nWe've pencilled in a flight departing "
+            "LHR on Tuesday, March 10 at 11:40, arriving SFO at 14:35.")
+    det = run(text, "Your onsite at Globex")
+    assert det.kind is Kind.CONFIRMATION and det.start == datetime(
+        2026, 3, 12, 9, 30, tzinfo=ZoneInfo("America/Los_Angeles"))
+
+
+def test_an_employers_words_about_me_in_a_forward_do_not_make_me_the_interviewer() -> None:
+    agency = Address("callum@pikesearch.example.co.uk", "Callum")
+    text = ("Hi Ada, great news - see the note below: Thursday 12 March at 2pm at their "
+            "office. Allow an hour.\n\n-----Original Message-----\n"
+            "From: Fiona <fiona@globex.com>\nSent: Monday, March 2, 2026 8:00 AM\n"
+            "Subject: RE: Ada Lovelace\n\nCallum, I liked her CV a lot. Thursday at 2 works.")
+    det = run(text, "FW: Ada Lovelace - Data Scientist", sender=agency)
+    assert det.kind is Kind.CONFIRMATION, det.reasons
+
+
+def test_the_candidates_cv_in_the_forwarders_own_note_still_makes_me_the_interviewer() -> None:
+    text = ("Ada, can you interview this one? Her CV is attached. Thursday 12 March at 2pm.\n\n"
+            "---------- Forwarded message ---------\nFrom: Tom <tom@applicant.example>\n"
+            "Subject: application\n\nPlease find my CV attached.")
+    det = run(text, "Fwd: application")
+    assert det.kind is Kind.NONE and "i_am_interviewer" in signals(det)
+
+
+def test_a_confirmation_i_forwarded_to_myself_is_read() -> None:
+    text = ("Keeping this one handy.\n\n---------- Forwarded message ---------\n"
+            "From: Jane Doe <jane.doe@globex.com>\nDate: Mon, Mar 2, 2026 at 8:00 AM\n"
+            "Subject: Tuesday\nTo: Ada Lovelace <ada@example.com>\n\nHi Ada, confirmed: we'll "
+            "see you on Tuesday the tenth of March at 11 o'clock for your interview.")
+    det = run(text, "Fwd: Tuesday", sender=ADA, to=(ADA,))
+    assert det.kind is Kind.CONFIRMATION and det.start is not None
+    assert det.start.date().isoformat() == "2026-03-10"
+    # to anyone else, my forward stays mine
+    other = run(text, "Fwd: Tuesday", sender=ADA, to=(JANE,))
+    assert other.kind is Kind.NONE and "from_me" in signals(other)
+
+
+def test_a_services_footer_does_not_make_it_the_employer() -> None:
+    robot = Address("interviews@slotbird.example", "Mesquite Insurance")
+    text = ("Reminder: your interview for Data Engineer is tomorrow.\nWhen\nTuesday, March 3, "
+            "2026\n10:00 AM - 11:00 AM Eastern Time\n\nScheduling by Slotbird")
+    det = run(text, "Reminder: your interview with Mesquite Insurance is tomorrow", sender=robot)
+    assert det.kind is Kind.CONFIRMATION and det.company == "Mesquite Insurance"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Quick change: they've moved your conversation to Thursday, March 5 at 9:30 AM ET.",
+        "Para no dejarte esperando, movimos tu entrevista al jueves 5 de marzo a las 11:00.",
+        "They've asked to push your interview this morning from 9:30 to Thursday March 5 at "
+        "11:30.",
+        "Could we push to Thursday 3/5 at 10:30am ET instead? I've already moved the Teams "
+        "invite over to Thursday.",
+    ],
+)
+def test_moves_in_other_words(text: str) -> None:
+    det = run(text, "Re: Analyst - Globex")
+    assert det.kind is Kind.RESCHEDULE, det.reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Great news - the team want to move you straight to a conversation with the VP. "
+        "Confirmed: Wednesday, March 4, 8:00 AM ET.",
+        "This is a reminder of your interview on Wednesday, March 4 at 8:00 AM ET. Can't make "
+        "it? Request a new time.",
+    ],
+)
+def test_moving_words_that_move_nothing(text: str) -> None:
+    assert run(text, "Globex - interview").kind is Kind.CONFIRMATION
+
+
+def test_an_updated_link_with_the_time_kept_is_no_move() -> None:
+    text = ("This event has been updated\nChanged: video call\n\nI swapped the link because the "
+            "old one was broken. Same day, same time.\n\nGlobex interview\nWednesday Mar 4, "
+            "2026 10am - 11am Eastern Time")
+    det = run(text, "Updated invitation: Globex interview @ Wed Mar 4, 2026 10am")
+    assert det.kind is Kind.CONFIRMATION, det.reasons
+
+
+def test_called_off_with_a_new_date_still_to_come_is_a_cancellation() -> None:
+    text = ("The interviews scheduled for Wednesday 4 March are no longer able to go ahead, and "
+            "your interview at 14:15 on that day has therefore been cancelled. We will contact "
+            "you in due course regarding a revised date.")
+    assert run(text, "Analyst (Ref 1234) - interview on 4 March").kind is Kind.CANCELLATION
+
+
+def test_swedish_see_you_in_a_reply() -> None:
+    text = ("Toppen, då ses vi på torsdag kl. 14.00 på kontoret!\n\nDen mån 2 mars 2026 skrev "
+            "Ada Lovelace <ada@example.com>:\n> Torsdag passar bra för mig.\n> Hälsningar\n"
+            "> > Hej Ada, tack för din ansökan till tjänsten som utvecklare. Kan du komma på "
+            "intervju?")
+    assert run(text, "Re: Utvecklare - nästa steg").kind is Kind.CONFIRMATION
+
+
+def test_a_signatures_working_days_are_no_second_time() -> None:
+    text = ("Your onsite is confirmed: Thursday, March 12, 2026 at 9:30 AM Pacific.\n\n"
+            "Maddie\nRecruiting Coordinator\nI work 8am-4:30pm PT, Monday to Thursday")
+    det = run(text, "Your onsite at Globex")
+    assert det.kind is Kind.CONFIRMATION and "several_times" not in signals(det)

@@ -843,3 +843,43 @@ def test_a_length_after_its_word_is_no_clock_time() -> None:
 def test_a_forms_was_row_is_the_old_time() -> None:
     m = only("Was: Tuesday 3rd March, 10:00\nNow: Wednesday 4th March, 11:30 - 12:30")
     assert (m.start.day, m.start.hour, m.start.minute) == (4, 11, 30)
+
+
+def test_an_outline_of_the_day_is_one_event_not_a_choice() -> None:
+    text = ("Date: Thursday 12 March 2026\nTime: 9:00am - 4:30pm\n\nThe day\n"
+            "09:00 Welcome and coffee\n09:45 Group task\n11:30 Panel interview\n"
+            "13:00 Lunch with the team\n\nPlease reply by 5pm on Friday 6 March.")
+    starts = {m.start for m in find_mentions(text, SENT, FALLBACK) if not m.deadline}
+    assert starts == {datetime(2026, 3, 12, 9, tzinfo=BERLIN)}
+
+
+def test_two_times_on_two_lines_stay_two_slots() -> None:
+    text = "Thursday 12 March 2026:\n10:00 slot one\n14:00 slot two"
+    assert len(find_mentions(text, SENT, FALLBACK)) == 2
+
+
+@pytest.mark.parametrize("words", ["departing Heathrow on", "your flight lands", "the train "
+                                   "leaves"])
+def test_a_journeys_time_is_no_meeting(words: str) -> None:
+    text = f"Interview: Thursday 12 March at 10:00.\nTravel: {words} Wednesday 11 March at 18:40"
+    travel = [m for m in find_mentions(text, SENT, FALLBACK) if m.deadline]
+    assert [m.start for m in travel] == [datetime(2026, 3, 11, 18, 40, tzinfo=BERLIN)]
+
+
+def test_a_finish_time_row_ends_the_start_time_row() -> None:
+    text = "Interview date: 14/04/2026\nStart time: 09:40\nFinish time: 10:25"
+    m = only(text, day_first=True)
+    assert (m.start, m.end) == (datetime(2026, 4, 14, 9, 40, tzinfo=BERLIN),
+                                datetime(2026, 4, 14, 10, 25, tzinfo=BERLIN))
+
+
+def test_a_zone_named_across_a_line_break() -> None:
+    text = "w czwartek, 5 marca 2026 r. o godz. 12:00 (czasu\npolskiego)"
+    assert only(text).tz == "Europe/Warsaw"
+
+
+def test_rows_under_their_day_not_under_a_due_date_above() -> None:
+    text = ("Your itinerary for Thursday, March 12 is below. All times Eastern. London is "
+            "4 hours ahead until March 29.\n\n10:00 - 10:45 Coding\n10:45 - 11:30 Design")
+    m = only(text)
+    assert m.start == datetime(2026, 3, 12, 10, tzinfo=NY)

@@ -32,7 +32,7 @@ from outbox.detect.people import (
     registrable,
     squash,
 )
-from outbox.detect.text import SENT_LINE, body_text, fresh_part, split_links
+from outbox.detect.text import FORWARD_RX, SENT_LINE, body_text, fresh_part, split_links
 from outbox.detect.when import Mention, find_duration, find_mentions
 from outbox.detect.zones import sender_zone
 from outbox.model import Address, Detection, Kind, Message, Reason
@@ -40,7 +40,6 @@ from outbox.model import Address, Detection, Kind, Message, Reason
 log = logging.getLogger(__name__)
 
 _NUMERIC_DATE_RX = re.compile(r"\d[/.]\d")
-_FORWARD_RX = re.compile(r"^\s*(?:fwd?|wg|tr|rv|fw)\s*:", re.IGNORECASE)
 _FORWARD_HEADER_RX = re.compile(
     r"^[ \t>]*" + SENT_LINE + ".*$",
     re.IGNORECASE | re.MULTILINE)
@@ -101,7 +100,7 @@ def _classify(message: Message, ctx: DetectContext) -> Detection:
         body_mentions = choose.in_my_zone(text, choose.without_asides(
             text, find_mentions(text, message.date, fallback, day_first=day_first)),
             ctx.default_tz)
-        if _FORWARD_RX.match(subject) and len(body_mentions) > 1:
+        if FORWARD_RX.match(subject) and len(body_mentions) > 1:
             # The forwarder's own note ("it's settled: Wednesday at 10") is the news; the
             # forwarded thread below it holds the times that were discussed.
             note_end = len(fresh_part(full))
@@ -164,7 +163,7 @@ def _nothing_or_rejection(message: Message, invite: Invite | None, subject: str,
 
 def _news(subject: str, full: str) -> tuple[str, str]:
     """What the sender writes now (the quoted thread cut), and its links apart."""
-    if _FORWARD_RX.match(subject):
+    if FORWARD_RX.match(subject):
         # A forward's news is the message it forwards (an agency passing on the
         # invitation); its header lines ("Sent: Thursday, July 2, 2026 11:52 AM") are no plan.
         return split_links(_FORWARD_HEADER_RX.sub("", full))
@@ -336,8 +335,26 @@ def _unique(addresses: list[Address]) -> list[Address]:
     return [seen[e] for e in order]
 
 
+# A footer naming the service that sent the mail ("Scheduling by Slotterly", "Powered
+# by Hirebird"): the sender's domain is then the service's, not the employer's.
+_SERVICE_FOOTER_RX = re.compile(
+    r"\b(?:powered by|scheduling by|scheduled (?:with|via|by)|sent (?:via|using|by)"
+    r"|booked (?:via|through)|delivered by)\s+(\w[\w-]*)", re.IGNORECASE)
+
+
+def _services_named(text: str) -> frozenset[str]:
+    return frozenset(squash(m.group(1)) for m in _SERVICE_FOOTER_RX.finditer(text))
+
+
+def _a_service(domain: str, services: frozenset[str]) -> bool:
+    """A scheduling or recruiting service's domain, known or named in a footer."""
+    return is_platform(domain) or (
+        bool(services) and squash(registrable(domain).split(".")[0]) in services)
+
+
 def _employer_domain(message: Message, invite: Invite | None, contacts: list[Address],
-                     me: frozenset[str], text: str) -> str | None:
+                     me: frozenset[str], text: str,
+                     services: frozenset[str] = frozenset()) -> str | None:
     """The employer's domain: a contact's, the organizer's or the sender's; an agency's
     only when no client's address appears (in the invitation or the forwarded text)."""
     my_domains = {e.rpartition("@")[2] for e in me}
@@ -352,7 +369,8 @@ def _employer_domain(message: Message, invite: Invite | None, contacts: list[Add
     agency = None
     for address in candidates:
         domain = address.domain
-        if not domain or domain in my_domains or is_platform(domain) or is_freemail(domain):
+        if (not domain or domain in my_domains or _a_service(domain, services)
+                or is_freemail(domain)):
             continue
         if not entities.is_agency(domain):
             return domain
@@ -373,7 +391,8 @@ def _add_company_and_role(
 ) -> None:
     summary = invite.summary if invite else ""
     subject = message.subject or ""
-    domain = _employer_domain(message, invite, contacts, me, text)
+    services = _services_named(text)
+    domain = _employer_domain(message, invite, contacts, me, text, services)
     sender = message.from_
     if domain and (entities.is_agency(domain) or (
             sender is not None and sender.domain == domain
@@ -386,10 +405,11 @@ def _add_company_and_role(
     candidates: Iterable[entities.Found] = entities.company_candidates(
         subject, summary, text, third_party=domain is None)
     if sender is not None:
-        robot = is_noreply(sender) or is_platform(sender.domain)
+        robot = is_noreply(sender) or _a_service(sender.domain, services)
         shown = entities.company_from_display(sender.name, robot)
         # "Calendly <notifications@calendly.com>": the service's own name
-        service = is_platform(sender.domain) and squash(registrable(sender.domain).split(".")[0])
+        service = (_a_service(sender.domain, services)
+                   and squash(registrable(sender.domain).split(".")[0]))
         if shown and not (service and squash(shown).startswith(service)):
             shown_found = [entities.Found(shown, "sender name")]
             # with the employer's domain to confirm it, the sender's own name is asked

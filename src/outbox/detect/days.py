@@ -79,7 +79,17 @@ def only_date_words(text: str) -> bool:
             part.isdigit() for part in w.split("/"))) for w in words)
 
 
+_UNITS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+          "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+          "seventeenth", "eighteenth", "nineteenth", "twentieth"]
+# Days of the month spelled out ("the ninth of June", "Thursday the twenty-third")
+_SPELLED_DAYS: dict[str, int] = {word: n for n, word in enumerate(_UNITS, start=1)}
+_SPELLED_DAYS.update({f"{tens}{sep}{unit}": base + n for tens, base in (("twenty", 20),
+                                                                      ("thirty", 30))
+                      for sep in ("-", " ") for n, unit in enumerate(_UNITS[:9], start=1)})
+_SPELLED_DAYS["thirtieth"] = 30
 _MON = rf"(?:{_alt(list(_MONTHS))})"
+_SPELLED = rf"(?:{_alt(sorted(_SPELLED_DAYS, key=len, reverse=True))})"
 _WD = rf"(?:{_alt(list(_WEEKDAYS))})"
 _WD_LEAD = rf"(?:(?P<{{g}}>{_WD})\.?,?\s+(?:the\s+|le\s+|el\s+|den\s+|dia\s+|il\s+)?)?"
 
@@ -95,6 +105,10 @@ _DATE_RX = re.compile(
     r"|(?:(?P<wd6>" + _WD + r")\.?,?\s+(?:the\s+)?|(?<=the\s)|(?<=on\s))(?P<d6>\d{1,2})"
     r"(?:st|nd|rd|th)(?![\w])(?!\s+(?:of\s+)?(?:round|stage|interview|floor|time|step|place"
     r"|attempt|call|person|year|anniversary|century|percentile|edition|week|day|month))"
+    # "Thursday the twenty-third", "Tuesday the ninth of June", "the ninth of June" (a
+    # spelled ordinal alone is no date: "the second interview")
+    rf"|(?P<wd7>{_WD})\.?,?\s+the\s+(?P<o7>{_SPELLED})(?:\s+of\s+(?P<mon7>{_MON})\b)?"
+    rf"|(?P<o8>{_SPELLED})\s+of\s+(?P<mon8>{_MON})\b"
     r"|(?P<rel>day\s+after\s+tomorrow|tomorrow|tmrw|tmw|today|übermorgen|heute|(?-i:morgen)"
     r"|après-demain|demain|aujourd'hui|pasado\s+mañana|(?<!la\s)mañana|hoy"
     r"|depois\s+de\s+amanhã|amanhã|hoje|dopodomani|domani|oggi|overmorgen|vandaag)"
@@ -120,7 +134,7 @@ _STARTERS = frozenset(
      "coming", "kommenden", "nächsten", "ce", "este", "esta", "nesta", "neste", "próximo",
      "próxima", "proximo", "proxima", "depois", "amanhã", "hoje", "dopodomani", "domani",
      "oggi", "questo", "questa", "prossimo", "prossima", "overmorgen", "vandaag", "deze",
-     "volgende", "aanstaande"]
+     "volgende", "aanstaande", *(word.split()[0] for word in _SPELLED_DAYS)]
 )
 _STARTS = rf"(?<![^\W_])(?:\d|(?:{_alt(list(_STARTERS))})(?![^\W_]))"
 _STARTER_RX = re.compile(_STARTS)  # on lower-cased text: IGNORECASE is slow here
@@ -214,6 +228,14 @@ def _resolve_day(m: re.Match[str], ref: date, day_first: bool) -> Day | None:
         if g["d6"]:
             return Day(m.start(), m.end(),
                        _day_of_month(int(g["d6"]), ref, _weekday_of(g["wd6"])), False)
+        if g["o7"] or g["o8"]:
+            day = _SPELLED_DAYS[" ".join((g["o7"] or g["o8"]).lower().split())]
+            weekday = _weekday_of(g["wd7"])
+            month_name = g["mon7"] or g["mon8"]
+            if month_name:
+                return Day(m.start(), m.end(), _next_on_or_after(
+                    _MONTHS[month_name.lower()], day, ref, weekday), False)
+            return Day(m.start(), m.end(), _day_of_month(day, ref, weekday), False)
         if g["rel"]:
             return Day(m.start(), m.end(), ref + timedelta(days=_relative_days(g["rel"])), False)
         if g["wd5"] and (g["d5"] or g["d5b"]):

@@ -461,7 +461,7 @@ CONFIRM = _rx(
     r"\bhasta (?:mañana|el (?:lunes|martes|miércoles|jueves|viernes))\s*(?:[!.\n]|$)",
     r"\ba (?:domani|lunedì|martedì|mercoledì|giovedì|venerdì)\s*(?:[!.\n]|$)",
     r"\baté amanhã\b",
-    r"\bdo zobaczenia\b", r"\bvi hörs\b",
+    r"\bdo zobaczenia\b", r"\bvi hörs\b", r"\bses vi\b", r"\bwidzimy się\b",
     # "I'll drop a link in the morning": the meeting is on
     r"\b(?:i'll|i will|we'll|we will) (?:drop|send|share|pop) (?:you )?(?:a |the |an? )?"
     r"(?:zoom |teams |meet |video |call |meeting )?link\b",
@@ -537,12 +537,12 @@ BULK_TEXT = _rx(
 EVENT = _rx(
     r"\bwebinar\b", r"\bregister (?:now|here)\b", r"\bmeetup\b", r"\bguest speaker\b",
     r"\bnetworking (?:event|drinks|evening|breakfast|lunch)\b", r"\bplaces are limited\b",
-    r"\bcareer fair\b", r"\bjob fair\b",
+    r"\bcareers? fair\b", r"\bjob fair\b",
 )
 # "5 interview tips" heads a newsletter; "a couple of tips:" in a reminder is advice.
 TIPS_SUBJECT = _rx(r"\btips\b", r"\btipps\b", r"\bconseils\b", r"\bconsejos\b")
 NOT_JOB = _rx(
-    r"\bpodcast\b", r"\bepisode\b", r"\bon the show\b", r"\bpress interview",
+    r"\bp[oó]dcast\b", r"\bepisode\b", r"\bon the show\b", r"\bpress interview",
     r"\bep\. ?\d{1,4}\b", r"\bstudio link\b",
     r"\bjournalist(?<!data journalist)",
     r"\b(?:a|the|our|as|news|local) reporter\b",
@@ -564,7 +564,8 @@ NOT_JOB = _rx(
     r"\binvestigación de usuarios", r"\bestudio de usuarios", r"\brecherche utilisateur",
     r"\bnutzer(?:forschung|studie)", r"\bpesquisa com usuários",
     r"\bricerca (?:utente|sugli utenti)",
-    r"\bgebruikersonderzoek", r"\btarjeta de regalo", r"\bsesión de investigación",
+    r"\bgebruikers(?:onderzoek|interview|test)", r"\bklantonderzoek", r"\bcadeaubon",
+    r"\bcarte cadeau", r"\bbuono regalo", r"\btarjeta de regalo", r"\bsesión de investigación",
     r"\banvändar(?:intervju|studie|test|undersökning)", r"\bpresentkort\b",
     r"\bentrevista de (?:pesquisa|investigação)",
     r"\b(?:pesquisa|investigação) com utilizadores", r"\bsessão de pesquisa",
@@ -581,6 +582,10 @@ NOT_JOB = _rx(
     r"\bcustomer interview", r"\bgift card", r"\bfocus group", r"\bexit interview",
     # "it is not an interview": the sender says so
     r"\b(?:it|this|that)(?:'s not| is not| isn't|’s not| isn’t) an interview\b",
+    r"\b(?:they|these)(?:'re not| are not| aren't|’re not| aren’t) (?:job )?interviews\b",
+    r"\b(?:det här är|det är) (?:ingen|inte en) (?:anställnings)?intervju\b",
+    r"\binte en (?:anställnings)?intervju\b",
+    r"\brather than (?:any (?:kind|sort) of |a |an )?(?:formal |job )?interview\b",
     r"\bdit is geen sollicitatiegesprek",
     r"\b(?:esto |esta |this )?no es una entrevista\b", r"\bce n'est pas un entretien\b",
     r"\bdas ist kein (?:vorstellungs|bewerbungs)gespräch\b", r"\bnon è un colloquio\b",
@@ -644,6 +649,17 @@ NOT_JOB = _rx(
     r"\btable ronde\b", r"\bround ?table\b", r"\bmesa redonda\b", r"\btavola rotonda\b",
     r"\bpodiumsdiskussion\b", r"\bpanel discussion\b",
     r"\b(?:votre )?inscription (?:est )?(?:bien )?(?:enregistrée|confirmée|validée)",
+    # a ticket for a conference or a meetup, in every language
+    r"\b(?:anmeldung|registrierung|registration|registrering|anmälan|inscription|inscripción"
+    r"|iscrizione|inschrijving) (?:für|for|till|pour|para|per|voor|zu) (?:folgendes |das |den "
+    r"|die |the |our |this |ce |cet |el |la |l'|het )?(?:event|veranstaltung|konferenz|konferens"
+    r"|conference|meetup|webinar|evento|événement|evenement|conferentie)\b",
+    r"\b(?:thanks|thank you) for (?:your )?registration\b",
+    r"\btack för din (?:registrering|anmälan)\b", r"\bdanke für deine anmeldung\b",
+    r"\bmerci (?:pour|de) votre inscription\b",
+    r"\bgracias por (?:tu|su) (?:registro|inscripción)\b",
+    r"\b(?:biljettnummer|ticket number|ticketnummer|numéro de billet|número de entrada)\b",
+    r"\bstammtisch\b",
 )
 # Titles of meetings that are never a job interview (subject and invitation only: a
 # body may well say "mentoring juniors is part of the role").
@@ -662,6 +678,7 @@ NOT_JOB_TITLE = _rx(
     r"\bserata informativa", r"\bsesión informativa", r"\bsessão informativa",
     r"\b(?:product|sales|platform|software) demo\b",
     r"\bcareers? (?:evening|event|night|fair|open day)\b", r"\byour tickets? for\b",
+    r"\b(?:din biljett|dein ticket|votre billet|tu entrada|il tuo biglietto|je ticket)\b",
     r"\b(?:online|coding|technical|skills?) (?:assessment|test|challenge)\b", r"\bcase study\b",
     r"\btake-?home\b", r"\btest technique\b", r"\bprueba técnica\b",
     r"\bfallstudie\b", r"\bétude de cas\b", r"\bcaso práctico\b", r"\bcaso di studio\b",
@@ -697,8 +714,11 @@ RESCHEDULE = _rx(
     r"\brescheduled (?:to|for)\b",
     r"\bnew (?:date and )?time\b(?<!need a new time)(?<!want a new time)(?<!find a new time)"
     r"(?<!arrange a new time)(?<!suggest a new time)(?<!propose a new time)"
-    r"(?<!agree a new time)(?<!book a new time)(?<!for a new time)",
-    r"\b(?:has been|was|been|is) moved to\b", r"\bmoved (?:it|the interview|your interview) to\b",
+    r"(?<!agree a new time)(?<!book a new time)(?<!for a new time)(?<!request a new time)"
+    r"(?<!pick a new time)(?<!choose a new time)(?<!select a new time)",
+    r"\b(?:has been|was|been|is) moved to\b",
+    r"\bmoved (?:it|(?:the|your|our) (?:[\w-]+ )?(?:interview|call|chat|meeting"
+    r"|conversation|session|screen|onsite|invite|invitation))(?: over| across)? to\b",
     r"\b(?:been|was) changed to\b", r"\bupdated time\b", r"\bchange of (?:time|date)\b",
     r"\bverschoben\b", r"\bneuer termin\b", r"\breporté", r"\bdécalé", r"\bnouvel horaire",
     r"\breprogramad[ao]", r"\bnueva (?:hora|fecha)\b",
@@ -743,14 +763,16 @@ RESCHEDULE = _rx(
     r"\b(?:moest|moesten|moet|moeten|heb|hebben) (?:ik |we |wij )?(?:[\w']+ ){0,5}?verplaatsen\b",
     r"\bnieuwe (?:tijd|datum)\b", r"\bflyttat\b", r"\bprzeniesion",
     r"\bmoved (?:us |you |it )?to (?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b",
-    r"\b(?:asked|want|wants|like|would like) to move (?:you|it|us|this|the interview"
-    r"|your interview)\b(?! forward| on\b| ahead| through| to the (?:next|final|second|third"
-    r"|last)| to round)",
+    r"\b(?:asked|want|wants|like|would like) to (?:move|push|shift|bump) (?:you|it|us|this"
+    r"|the interview|your interview)\b(?! forward| on\b| ahead| through| straight| directly"
+    r"| to the (?:next|final|second|third|last)| to round)",
     r"\bto move (?:your|the|our) (?:[\w-]+ ){0,4}(?:interview|call|chat|meeting|session)\b",
     r"\b(?:we|i|we'll|i'll|we will|i will|let's|then we) (?:can )?move (?:it|this|the interview"
     r"|our call|us|you) to\b",
     r"\bdéplac(?:é|ée|er|ons)\b", r"\bdécal(?:e|ons|ez)\b",
     r"\b(?:hemos|he) (?:trasladado|cambiado)\b",
+    r"\b(?:movimos|cambiamos|pasamos|reprogramamos|trasladamos) (?:tu|su|la|nuestra)"
+    r" (?:entrevista|reunión|llamada|conversación)\b",
     r"\bmoved (?:us |you |it )?to (?:the )?(?:morning|afternoon|evening|tomorrow|next)\b",
     # the moving verbs of each language, in the forms letters use
     r"\b(?:have|has|we've|i've|we have|i have) rearranged\b",
@@ -787,6 +809,8 @@ RESCHEDULE_SUBJECT = _rx(
 )
 CANCEL = _rx(
     r"\b(?:has been|have been|is|was|been) (?:now )?cancel+ed\b",
+    r"\b(?:has|have) (?:therefore|unfortunately|regrettably|sadly|now|also) been cancel+ed\b",
+    r"\b(?:are|is) no longer able to (?:go ahead|take place|proceed)\b",
     r"\b(?:need|have|had) to cancel\b(?<!you need to cancel)(?<!you have to cancel)",
     r"\bwe(?:'re| are) cancel+ing\b",
     r"\bcancel+ing (?:your|the|our) (?:interview|call|meeting)", r"\babgesagt\b",
@@ -967,6 +991,8 @@ REJECT = _rx(
     r"|wybra|zdecydowa|możemy zaproponować)", r"\bz przykrością informujemy",
     r"\bzdecydowaliśmy się (?:na (?:innego |inną |wybór innego )?kandydat|nie kontynuować)",
     r"\bnie (?:możemy|będziemy) (?:\w+ ){0,2}?(?:kontynuować|zaproponować|zaprosić)",
+    r"\bnie (?:zdecydowaliśmy|postanowiliśmy) się (?:\w+ ){0,3}?(?:zaprosić|kontynuować"
+    r"|przejść)", r"\bnie\b[^.]{0,80}\bdo (?:kolejnego|następnego) etapu",
     r"\b(?:went|gone|going|go|ended up going|decided to go|chose to go) with (?:someone|somebody"
     r"|another (?:candidate|applicant|person)|a different (?:candidate|applicant|person)"
     r"|an internal)",
@@ -1083,15 +1109,20 @@ TENTATIVE = _rx(
     r"\bhold\s*[-–:|]", r"\bhold the date\b", r"\bnot (?:final|confirmed) yet\b",
     r"\bnot yet (?:final|confirmed)\b",
 )
+# The sender says the time stays as it was: "the other old thing" is then not the time.
+_TIME_KEPT = (
+    r"\b(?:date and time|time|date) (?:is |are |remains? |stays? )(?:the same|unchanged)",
+    r"\bno change to the (?:date|time)", r"\bsame (?:date and time|day and time|date & time)\b",
+    r"\bsame (?:day|date),? (?:and )?same time\b",
+)
+TIME_KEPT = _rx(*_TIME_KEPT)
 # Only the invitation's details changed, not its time.
 NOT_MOVED = _rx(
     r"\bchanged: (?:description|location|title|guests|conferencing|attachments"
     r"|(?:google meet |zoom |teams )?joining info|meeting link|video call)(?:, (?:description"
     r"|location|title|guests|conferencing|attachments|(?:google meet |zoom |teams )?joining info"
     r"|meeting link|video call))*(?![a-z, ]*\btime)",
-    r"\bnothing else (?:has )?changed\b",
-    r"\b(?:date and time|time|date) (?:is |are |remains? |stays? )(?:the same|unchanged)",
-    r"\bno change to the (?:date|time)", r"\bsame (?:date and time|day and time|date & time)\b",
+    r"\bnothing else (?:has )?changed\b", *_TIME_KEPT,
     r"\b(?:only|just) (?:added|adding|to add|updated|updating|changed) (?:the |a )?"
     r"(?:zoom|teams|meet|video|dial-in|link|location|room|description|agenda)",
 )
@@ -1163,7 +1194,9 @@ OFFICE_HOURS = _rx(
     r"\borario d'ufficio", r"\bopeningstijden", r"\bkantooruren",
     r"\bmon\.?\s*[-–]\s*(?:fri|sat)\b", r"\bmo\.?\s*[-–]\s*fr\b",
     r"\blun\.?\s*[-–]\s*(?:ven|vie|sab|sam)\b", r"\bma\s*[-–]\s*vr\b",
-    r"\bmonday (?:to|through|-) friday", r"\blundi au vendredi", r"\blunes a viernes",
+    r"\bmonday (?:to|through|-|–) (?:thursday|friday|saturday)",
+    r"\bi (?:work|am in|'m in|’m in) \d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)?\s*[-–]",
+    r"\blundi au vendredi", r"\blunes a viernes",
     r"\bmontag bis freitag", r"\bmaandag (?:t/m|tot en met) vrijdag", r"\bsegunda a sexta",
     r"\blunedì al venerdì",
 )

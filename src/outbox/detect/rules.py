@@ -27,7 +27,7 @@ from outbox.detect.people import (
     is_platform,
     is_role_account,
 )
-from outbox.detect.text import quoted_part
+from outbox.detect.text import FORWARD_RX, fresh_part, quoted_part, split_links
 from outbox.detect.when import OLD_WORDS, Mention
 from outbox.model import Address, Kind, Message, Reason
 
@@ -101,7 +101,7 @@ def veto(f: Facts) -> Reason | None:
 
 def _header_veto(f: Facts) -> Reason | None:
     msg = f.message
-    if msg.is_from(f.me):
+    if msg.is_from(f.me) and not _kept_for_myself(f):
         return Reason("from_me", 0.0, f"sent by me ({msg.from_.email if msg.from_ else ''})")
     auto = auto_reply_reason(msg)
     if auto:
@@ -112,9 +112,19 @@ def _header_veto(f: Facts) -> Reason | None:
     return None
 
 
+def _kept_for_myself(f: Facts) -> bool:
+    """A message I forwarded to myself ("Fwd:", to my own addresses only) to keep it: its
+    news is the forwarded message, whoever wrote that."""
+    msg = f.message
+    recipients = msg.to + msg.cc
+    return (bool(FORWARD_RX.match(f.subject)) and bool(recipients)
+            and all(a.email.lower() in f.me for a in recipients)
+            and len(f.history) > len(fresh_part(f.history)))
+
+
 def _text_veto(f: Facts) -> Reason | None:
     msg = f.message
-    m = p.first(p.I_INTERVIEW, *f.parts)
+    m = _first_unless(p.I_INTERVIEW, f.parts, _about_me_forwarded(f))
     if m:
         return Reason("i_am_interviewer", 0.0, _snippet(m))
     m = _lookalike(p.NOT_JOB, *f.parts) or _lookalike(p.NOT_JOB_TITLE, f.subject, f.summary)
@@ -145,6 +155,26 @@ def _text_veto(f: Facts) -> Reason | None:
     if m:
         return Reason("i_am_interviewer", 0.0, f"I wrote below: {_snippet(m)}")
     return None
+
+
+_THIRD_PERSON = ("his ", "her ", "their ", "the candidate")
+
+
+def _about_me_forwarded(f: Facts) -> Callable[[str, p.Hit], bool]:
+    """In a forward, the forwarded words may speak of me ("I liked her CV": an employer
+    to my agency): below the forwarder's own note, words about a candidate are no sign
+    that I am the one interviewing."""
+    if not FORWARD_RX.match(f.subject):
+        return lambda text, m: False
+    note_end: list[int] = []
+
+    def skip(text: str, m: p.Hit) -> bool:
+        if text is not f.text or not m.group(0).lower().startswith(_THIRD_PERSON):
+            return False
+        if not note_end:
+            note_end.append(len(split_links(fresh_part(f.history or f.text))[0]))
+        return m.start() >= note_end[0]
+    return skip
 
 
 def _family(sender: Address, f: Facts) -> bool:
@@ -437,6 +467,7 @@ def _offer_to_move(text: str, hit: p.Hit) -> bool:
 _INTENT_RX = re.compile(
     r"\b(?:find|finden|trouver|encontrar|buscar|vereinbaren|arrange|agree|suggest|propose"
     r"|look for|will be in touch|get back to you|reach out|ricontatt|cercare|procurar"
+    r"|in due course|contact you|be in contact"
     r"|choose|pick|select|book|concordare|concordar|convenir|afspreken|uzgodnić|ustalić"
     # "a new date they could not name yet"
     r"|not yet|nog niet|noch nicht|pas encore|todavía no|aún no|ainda não|non ancora"
@@ -508,7 +539,7 @@ def _kind_evidence(f: Facts) -> tuple[Kind, list[Reason], int | None]:
     updated = None
     if invite and invite.sequence > 0:
         updated = p.first(p.UPDATED, f.subject, f.text)
-    if (updated or move_subject) and not move:
+    if (updated or move_subject) and (not move or p.TIME_KEPT.search(f.text)):
         kept = p.NOT_MOVED.search(f.text)
         if kept:
             # "Changed: description, location": the same slot with a new link.
@@ -561,6 +592,15 @@ def _kind_evidence(f: Facts) -> tuple[Kind, list[Reason], int | None]:
     return Kind.CONFIRMATION, reasons, None
 
 
+# "Could we push to Thursday at 10:30 instead? I've already moved the invite": the
+# question is a courtesy, the move is made.
+_DONE_ALREADY_RX = re.compile(
+    r"\b(?:i've|i have|we've|we have|i|we) already (?:moved|updated|sent|changed|rescheduled"
+    r"|shifted)\b|\bya (?:he|hemos) (?:movido|cambiado|actualizado|enviado)\b"
+    r"|\bj'ai déjà (?:déplacé|modifié|envoyé|mis à jour)\b"
+    r"|\b(?:bereits|schon) (?:verschoben|aktualisiert|geändert|verlegt)\b", re.IGNORECASE)
+
+
 def _timing(f: Facts, kind: Kind, start: datetime | None, settled: bool = False
             ) -> list[Reason]:
     """The time's own signals; ``settled``: the text states the plan as settled."""
@@ -575,7 +615,7 @@ def _timing(f: Facts, kind: Kind, start: datetime | None, settled: bool = False
         elif start > f.message.date + FAR_AHEAD:
             # "It was great meeting you on March 3", read as next year's March 3
             reasons.append(Reason("far_ahead", W_FAR, f"more than {FAR_AHEAD.days} days ahead"))
-        if f.chosen is not None and f.chosen.question:
+        if f.chosen is not None and f.chosen.question and not _DONE_ALREADY_RX.search(f.text):
             reasons.append(Reason("time_in_question", W_QUESTION, f.chosen.text))
     if kind is Kind.CONFIRMATION and f.invite is None:
         # An itinerary ("9:30-10:15 coding, 10:15-11:00 design") is one slot, not a choice.
@@ -642,6 +682,16 @@ def _restated_for_me(f: Facts, m: Mention) -> bool:
 
 
 _EARLIER_HOLD_RX = re.compile(r"(?:['’]d|\bhad)\s+$", re.IGNORECASE)
+# A hold on the journey ("we've pencilled in British Airways BA285"), not on the interview
+_TRAVEL_HOLD_RX = re.compile(r"[^.\n]{0,30}\b(?:flights?|hotels?|trains?|airways|airlines"
+                             r"|travel|accommodation)\b", re.IGNORECASE)
+
+
+def _not_this_hold(text: str, m: p.Hit) -> bool:
+    """A hold that is not on this interview: an earlier one (the slot "we'd pencilled
+    in", the one replaced) or the journey's."""
+    return (_EARLIER_HOLD_RX.search(text, max(0, m.start() - 12), m.start()) is not None
+            or _TRAVEL_HOLD_RX.match(text, m.end()) is not None)
 
 
 def _not_a_plan(f: Facts) -> Reason | None:
@@ -650,9 +700,7 @@ def _not_a_plan(f: Facts) -> Reason | None:
         return Reason("tentative_hold", 0.0, "STATUS:TENTATIVE")
     if f.invite and f.invite.recurring:
         return Reason("recurring_event", 0.0, "RRULE: a series, not one interview")
-    # ("the slot we'd pencilled in": an earlier hold, the one replaced)
-    m = _first_unless(p.TENTATIVE, f.parts, lambda text, m: _EARLIER_HOLD_RX.search(
-        text, max(0, m.start() - 12), m.start()) is not None)
+    m = _first_unless(p.TENTATIVE, f.parts, _not_this_hold)
     if m:
         return Reason("tentative_hold", 0.0, _snippet(m))
     m = p.first(p.OFFER, *f.parts)

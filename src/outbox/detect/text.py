@@ -112,7 +112,9 @@ def words_pattern(words: list[str]) -> str:
         node[""] = {}
 
     def build(node: dict[str, dict]) -> str:
-        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        # (a space in a phrase stands for any run of spaces: "czasu\npolskiego" is wrapped)
+        alts = [(r"\s+" if ch == " " else re.escape(ch)) + build(sub)
+                for ch, sub in sorted(node.items()) if ch]
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
@@ -216,6 +218,10 @@ def body_text(message: Message) -> str:
     if not text.strip() and message.html:
         return html_to_text(message.html)[:MAX_TEXT]
     return tidy(text[: MAX_TEXT * 2])[:MAX_TEXT]
+
+
+# A forwarded message's subject ("Fwd:", "WG:", "TR:", "RV:")
+FORWARD_RX = re.compile(r"^\s*(?:fwd?|wg|tr|rv|fw)\s*:", re.IGNORECASE)
 
 
 def fresh_part(text: str) -> str:

@@ -96,6 +96,12 @@ _MOVED_TILL_RX = re.compile(r"\b(?:flytta|ändra|skjut|moved?\b|push|shift)[^.!?
                             re.IGNORECASE)
 _DEADLINE_LOW_RX = re.compile(_DEADLINE_RX.pattern)  # for lowered text (``lowered_alike``)
 _MOVED_TILL_LOW_RX = re.compile(_MOVED_TILL_RX.pattern)
+# A journey's times ("departing LHR on Tuesday, July 14 at 11:40", "arriving SFO at
+# 14:35", "your train leaves at 8:05") are no meeting's either.
+_TRAVEL_RX = re.compile(
+    r"\b(?:depart(?:s|ing|ure)|arriv(?:es|ing|al)|flight|train|boarding|lands?|landing"
+    r"|check-?in|check-?out|pick(?:ed)? you up|pickup|leaves)\b[^.!?\n]{0,30}$", re.IGNORECASE)
+_TRAVEL_LOW_RX = re.compile(_TRAVEL_RX.pattern)
 _SENTENCE_END_RX = re.compile(r"[.!?\n]")
 
 # The words that call a time or slot the old one, in each language ("previous", "ancien",
@@ -137,7 +143,9 @@ _SAME_SENTENCE_MAX = 160  # a time alone may take the date of the sentence befor
 _SESSION_GAP = timedelta(minutes=20)  # back-to-back sessions of one itinerary
 _MIN_LENGTH, _MAX_LENGTH = timedelta(minutes=10), timedelta(hours=4)
 _END_LABEL_RX = re.compile(r"^\s*(?:to|ends?|end\s+time|until|till|bis|ende|fin|hasta|até|tot"
-                           r"|fine)\s*:?\s*$", re.IGNORECASE | re.MULTILINE)
+                           r"|fine|finish(?:es|ing)?(?:\s+time)?|endzeit|heure de fin"
+                           r"|hora de (?:fin|término)|eindtijd|sluttid)\s*:?\s*$",
+                           re.IGNORECASE | re.MULTILINE)
 _GAP_MAX = 30  # characters allowed between a date and its time
 _WINDOW_BEFORE, _WINDOW_AFTER = 90, 70  # where dates are looked for around a time
 
@@ -152,7 +160,7 @@ class Mention:
     zone_written: bool  # the zone was in the text, not assumed
     pos: int
     text: str
-    deadline: bool = False  # "reply by Friday at 5pm": a due time, not a meeting
+    deadline: bool = False  # "reply by Friday at 5pm", "departing at 11:40": not a meeting
     question: bool = False  # "could you do Thursday at 2pm?": a proposal, not a plan
     superseded: bool = False  # "previous time: ...", "push our 1pm to 3pm": being replaced
     clock_at: int = -1  # where the time itself is written (``pos`` may be its date's)
@@ -281,13 +289,16 @@ def find_mentions(
 
 
 def _due(text: str, pos: int) -> bool:
-    """Is the time at ``pos`` a due time ("reply by Friday at 5pm")?"""
+    """Is the time at ``pos`` a due time ("reply by Friday at 5pm") or a journey's
+    ("departing at 11:40"): a time that no meeting starts at?"""
     low = lowered_alike(text)
     if low is not None:  # the same stretches, case-sensitive (see ``lowered_alike``)
         return (_DEADLINE_LOW_RX.search(low, max(0, pos - 30), pos) is not None
-                and _MOVED_TILL_LOW_RX.search(low, max(0, pos - 80), pos) is None)
+                and _MOVED_TILL_LOW_RX.search(low, max(0, pos - 80), pos) is None
+                ) or _TRAVEL_LOW_RX.search(low, max(0, pos - 50), pos) is not None
     return (_DEADLINE_RX.search(text, max(0, pos - 30), pos) is not None
-            and _MOVED_TILL_RX.search(text, max(0, pos - 80), pos) is None)
+            and _MOVED_TILL_RX.search(text, max(0, pos - 80), pos) is None
+            ) or _TRAVEL_RX.search(text, max(0, pos - 50), pos) is not None
 
 
 def _shown(text: str, day: Day, clock: Clock, pos: int, stop: int) -> str:
@@ -352,10 +363,12 @@ def _merge_sessions(mentions: list[Mention], text: str) -> list[Mention]:
     the end ("From 26-May-2026 11:00 AM / To 26-May-2026 12:00 PM") ends the one before."""
     if len(mentions) < 2:
         return mentions
+    mentions = _outline_of_the_day(mentions, text)
     out = [mentions[0]]
     previous = mentions[0].pos  # where the last session of the run was written
     for m in mentions[1:]:
         last = out[-1]
+        at = m.clock_at if m.clock_at >= 0 else m.pos  # where its time is written
         same_day = (not last.deadline and not m.deadline
                     and last.start.date() == m.start.date())
         if (same_day and last.end is not None and m.end is not None
@@ -366,11 +379,47 @@ def _merge_sessions(mentions: list[Mention], text: str) -> list[Mention]:
                               last.clock_at)
         elif (same_day and last.end is None and m.end is None
               and _MIN_LENGTH <= m.start - last.start <= _MAX_LENGTH
-              and _END_LABEL_RX.search(text, max(previous, m.pos - 16), m.pos)):
+              and (_END_LABEL_RX.search(text, max(previous, m.pos - 16), m.pos)
+                   or _END_LABEL_RX.search(text, max(previous, at - 20), at))):
             out[-1] = replace(last, end=m.start)
         else:
             out.append(m)
         previous = m.pos
+    return out
+
+
+# A row of a day's outline: a time starting its line, what happens then after it
+# ("09:30 Group exercise", "1pm - Lunch with the team").
+_OUTLINE_ROW_RX = re.compile(
+    r"\d{1,2}(?:[:.h]\d{2})?\s*(?:[ap]\.?m\.?)?\s*[-–:|]?\s*[^\W\d_]", re.IGNORECASE)
+_OUTLINE_MIN_ROWS = 3  # two times on two lines may be two slots to choose from
+
+
+def _outline_of_the_day(mentions: list[Mention], text: str) -> list[Mention]:
+    """An outline of one day ("09:00 Welcome / 09:30 Group exercise / 11:00 Written
+    exercise"), a time and its activity a line, each later than the one before, is one
+    event starting at its first time, not a choice of times."""
+    out: list[Mention] = []
+    run: list[Mention] = []
+
+    def close() -> None:
+        out.extend(run[:1] if len(run) >= _OUTLINE_MIN_ROWS else run)
+        run.clear()
+
+    for m in mentions:
+        row = (m.end is None and not m.deadline and m.clock_at >= 0
+               and _at_line_start(text, m.clock_at)
+               and _OUTLINE_ROW_RX.match(text, m.clock_at) is not None)
+        if row and run and not (m.start.date() == run[-1].start.date()
+                                and m.start > run[-1].start
+                                and text.count("\n", run[-1].clock_at, m.clock_at) <= 2):
+            close()
+        if row:
+            run.append(m)
+        else:
+            close()
+            out.append(m)
+    close()
     return out
 
 
@@ -491,7 +540,9 @@ def _row_day(days: list[Day], paired: list[tuple[Clock, Day | None]], clock: Clo
     question lies between or a time written beside that date is not one of the rows."""
     if clock.stop is None:
         return None
-    before = [d for d in days if d.end <= clock.pos and clock.pos - d.end <= _HEADING_REACH]
+    # ("until March 29" is a due date, not the day the rows are on)
+    before = [d for d in days if d.end <= clock.pos and clock.pos - d.end <= _HEADING_REACH
+              and not _due(text, d.pos)]
     if not before:
         return None
     day = before[-1]
