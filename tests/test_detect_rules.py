@@ -1851,3 +1851,91 @@ def test_a_signatures_working_days_are_no_second_time() -> None:
             "Maddie\nRecruiting Coordinator\nI work 8am-4:30pm PT, Monday to Thursday")
     det = run(text, "Your onsite at Globex")
     assert det.kind is Kind.CONFIRMATION and "several_times" not in signals(det)
+
+
+# -- round 21 (development half) ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "sender"),
+    [
+        ("Random one - I've got my Harbourline Maps onsite on Friday at 10. Any idea what "
+         "their system design round is like?", "onsite advice?",
+         Address("tomek.b@proton.me", "Tomek")),
+        ("Of course. Let's do a mock system design round on Monday at 7pm - I'll play a "
+         "grumpy engineering manager.", "Re: prep for the Globex interview",
+         Address("ruth@fastmail.com", "Ruth")),
+        ("Thanks for agreeing to join us as an external panelist. Your interview slot is "
+         "confirmed: Thursday 12 March at 3:30pm, with Rohan (Backend Engineer).",
+         "Interview confirmed: Thu 12 Mar, 3:30pm", JANE),
+        ("Your appointment is confirmed. Service: biometric enrolment - work visa for your new "
+         "role. Date: Thursday, 12 March 2026. Time: 09:15.", "Appointment confirmation",
+         Address("no-reply@visapoint.example", "VisaPoint")),
+        ("Following your interview, Globex has asked us to verify your documents. Your "
+         "verification call is confirmed for Thursday 12 March at 10:00.",
+         "Background Verification Initiated - Globex - Senior Analyst",
+         Address("bgv@verify.example.in", "Verify")),
+    ],
+)
+def test_round_21_look_alikes(text: str, subject: str, sender: Address) -> None:
+    assert run(text, subject, sender=sender).kind is Kind.NONE
+
+
+def test_an_italian_verdict_with_a_long_aside() -> None:
+    text = ("Dopo un'attenta valutazione, abbiamo deciso di proseguire l'iter di selezione per "
+            "la posizione di Analista con altri profili, più vicini alle esigenze del gruppo.")
+    assert run(text, "Aggiornamento sulla sua candidatura").kind is Kind.REJECTION
+
+
+def test_a_bare_hour_with_a_zone_is_a_time() -> None:
+    det = run("Yes!! Still on - 11 ET tomorrow for your interview with Dev, our analytics lead.",
+              "Re: Globex - Senior Product Analyst")
+    assert det.kind is Kind.CONFIRMATION
+    assert det.start == datetime(2026, 3, 3, 11, tzinfo=ZoneInfo("America/New_York"))
+
+
+@pytest.mark.parametrize(("text", "hour"), [("Sorted! Globex have confirmed Weds 9:30 with "
+                                             "Gareth at their office.", 9),
+                                            ("Thu 4pm works. I'll send a zoom link tonight.", 16)])
+def test_a_short_weekday_before_a_clock(text: str, hour: int) -> None:
+    det = run(text, "Re: Analyst - Globex")
+    assert det.kind is Kind.CONFIRMATION and det.start is not None
+    assert (det.start.weekday(), det.start.hour) in ((2, hour), (3, hour))
+
+
+def test_a_german_move_in_the_infinitive() -> None:
+    text = ("Aufgrund einer Terminüberschneidung müssen wir Ihr Vorstellungsgespräch am Dienstag "
+            "leider verlegen. Das Gespräch findet nun am Mittwoch, 11. März 2026, um 15:00 Uhr "
+            "statt.")
+    assert run(text, "Ihr Vorstellungsgespräch - neuer Termin").kind is Kind.RESCHEDULE
+
+
+def test_the_later_of_the_times_i_offered() -> None:
+    text = ("Let's do the later one - see you Tuesday!\n\nOn Mon, 2 Mar 2026 at 08:02, Ada "
+            "Lovelace <ada@example.com> wrote:\n> Next Tuesday I could do either 2pm or 4:30pm "
+            "- happy to go with whichever suits you.\n")
+    det = run(text, "Re: Analyst - quick chat?")
+    assert det.start is not None and (det.start.hour, det.start.minute) == (16, 30)
+
+
+def test_a_time_labelled_by_a_zone_before_it() -> None:
+    text = ("We must change the schedule of your 2nd interview.\n[After] March 10 (Tue) "
+            "17:00-18:00 JST (UK time: 8:00-9:00)")
+    det = run(text, "Change of 2nd interview schedule")
+    assert det.kind is Kind.RESCHEDULE
+    assert det.start == datetime(2026, 3, 10, 17, tzinfo=ZoneInfo("Asia/Tokyo"))
+
+
+def test_a_pasted_chat_in_a_forward_speaks_of_me() -> None:
+    text = ("Tom's just messaged me about your interview, pasted below: Tuesday 10 March, 8pm "
+            "NZ time.\n\n-------- WhatsApp chat: Tom --------\n[2/03/26, 9:41 AM] Tom: can u "
+            "let Ada know we're on for Tues 10th 8pm. I'll call her on the number on her CV.")
+    det = run(text, "Fwd: Tom re your interview")
+    assert det.kind is Kind.CONFIRMATION, det.reasons
+
+
+def test_reception_hours_are_no_second_time() -> None:
+    text = ("Let's get you in: Monday the 9th at 3 o'clock at our office.\n\nRob\n"
+            "Reception hours: Mon-Thu 8:30-17:00, Fri 8:30-15:00")
+    det = run(text, "Re: Firmware Engineer interview")
+    assert det.start is not None and (det.start.day, det.start.hour) == (9, 15)

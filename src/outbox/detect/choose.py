@@ -86,12 +86,26 @@ def agreed_option(quoted: str, fresh: str, full: str, sent: datetime,
 AGREEMENT = frozenset({"confirm_phrase", "move_agreed", rules.AGREED_IN_JOB_THREAD})
 
 
+# "the later one", "the first option", "the second slot": which of the offered times
+_ORDER_PICK_RX = re.compile(r"\bthe (later|latter|last|earlier|former|first|second|third)"
+                            r" (?:one|option|slot|time)\b", re.IGNORECASE)
+_ORDINALS = {"earlier": 0, "former": 0, "first": 0, "second": 1, "third": 2}
+
+
 def agreed_from_quote(quoted: str, fresh: str, sent: datetime,
                        fallback: tuple[tzinfo, str]) -> list[Mention]:
     """The time a short reply agrees to, read from the quoted message: its only
     future time, or among several the one on the weekday the reply names."""
     found = [m for m in find_mentions(quoted, sent, fallback)
              if not m.deadline and not m.superseded and sent <= m.start <= sent + rules.FAR_AHEAD]
+    order = _ORDER_PICK_RX.search(fresh)
+    if order and len({m.start for m in found}) > 1:
+        # "let's do the later one" among the times offered (one slot restated in two zones
+        # is one time, at one instant)
+        word = order.group(1).lower()
+        index = -1 if word in ("later", "latter", "last") else _ORDINALS.get(word, 0)
+        ordered = sorted({m.start: m for m in found}.values(), key=lambda m: m.start)
+        return ordered[index:][:1] if index < len(ordered) else []
     # "Thursday at 16:00 your time (so 15:00 for me)": one slot, restated for the reader
     found = [m for m in found if not rules.for_the_reader(quoted, m)] or found[:1]
     starts = {m.start for m in found}

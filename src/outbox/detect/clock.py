@@ -156,8 +156,12 @@ def _clock_ok(g: dict[str, str | None], p: str, pre: re.Match[str] | None, text:
         return ((word in _DOT_PRE or word.endswith(":")) and (after not in ("%", ".", "/")
                                                               or full_stop)
                 and (len(g[p + "h"] or "") == 2 or g[p + "m"] in ("00", "15", "30", "45")))
-    return bool(sep or suf or pre or g[p + "ish"])
+    # "Still on - 11 ET tomorrow": a bare number marked by a zone's abbreviation
+    return bool(sep or suf or pre or g[p + "ish"] or _BARE_ZONE_RX.match(text, end))
 
+
+# Zone abbreviations that mark a bare number as a clock (capitals only: "et" is French)
+_BARE_ZONE_RX = re.compile(r" ?(?:[ECMP][SD]?T|CES?T|GMT|BST|UTC|SGT|JST|AES?T|AEDT)\b")
 
 # A day right before a dotted clock ("Thursday 2.30", "tomorrow 10.15") makes it one.
 _DAY_BEFORE_RX = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon"
@@ -259,7 +263,18 @@ def _read_clock(m: re.Match[str], text: str) -> Clock | None:
     end_pos = (noon.end() if noon else tail.end() if tail else
                fraction.end() if fraction else m.end())
     zone, end_pos = zone_after(text, end_pos)
+    if zone is None and text[max(0, m.start() - 3):m.start()].rstrip().endswith(":"):
+        zone = _zone_label_before(text, m.start())  # "(UK time: 9:00-10:00)"
     return Clock(_clock_pos(pre, m.start()), end_pos, start, stop, zone, m.start())
+
+
+# A zone that labels the time after it: "(UK time: 9:00-10:00)", "London time: 17:00"
+_ZONE_LABEL_RX = re.compile(r"(?:^|[\s(\[])(?:" + ZONE_PATTERN + r")\s*:\s*$", re.IGNORECASE)
+
+
+def _zone_label_before(text: str, start: int) -> Zone | None:
+    m = _ZONE_LABEL_RX.search(text, max(0, start - 40), start)
+    return zone_from_match(m.groupdict()) if m else None
 
 
 def _city_list(text: str, pos: int) -> tuple[Zone, int] | None:

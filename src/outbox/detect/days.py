@@ -46,7 +46,7 @@ for _number, _names in enumerate(
         " mandag poniedziałek poniedzialek",
         "tuesday tue tues dienstag mardi martes terça-feira terca-feira terça terca martedì"
         " martedi dinsdag tisdag tirsdag wtorek",
-        "wednesday wed mittwoch mercredi mer miércoles miercoles mié quarta-feira quarta"
+        "wednesday wed weds mittwoch mercredi mer miércoles miercoles mié quarta-feira quarta"
         " mercoledì mercoledi woensdag onsdag środa środę sroda srode",
         "thursday thu thur thurs donnerstag jeudi jeu jueves jue quinta-feira quinta giovedì"
         " giovedi gio donderdag torsdag czwartek",
@@ -116,7 +116,11 @@ _DATE_RX = re.compile(
     r"|proximo|proxima|questo|questa|prossimo|prossima|deze|volgende|aanstaande)\s+)?"
     rf"(?P<wd5>{_alt(_FULL_WEEKDAYS)}"
     # after "next"/"this" an English abbreviation is a day too: "next Tue 10ish"
-    r"|(?:(?<=next\s)|(?<=this\s)|(?<=coming\s))(?:tues|tue|wed|thurs|thur|thu|fri|mon))"
+    r"|(?:(?<=next\s)|(?<=this\s)|(?<=coming\s))(?:tues|tue|weds|wed|thurs|thur|thu|fri|mon)"
+    # and before a clock: "Thu 4pm your time", "Weds 9:30" ("Sat 9:30" may be a Saturday too,
+    # but "sat", "sun", "mon" and "mar" are words as well)
+    r"|(?:tues|tue|weds|wed|thurs|thur|thu|fri)(?=\.?,?\s+(?:at\s+|@\s*)?\d{1,2}(?:[:.]\d\d"
+    r"|\s*[ap]\.?m\b)))"
     # "next Wednesday (14th)", "el jueves 23": the day of the month settles which one (a
     # bare number after the day is no clock: "Friday 10-11am", "Thursday 3 pm", "jeudi 10h")
     r"(?:,?\s*\(\s*(?:the\s+)?(?P<d5>\d{1,2})(?:st|nd|rd|th|\.)?\s*\)"

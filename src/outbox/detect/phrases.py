@@ -590,7 +590,8 @@ NOT_JOB = _rx(
     r"\b(?:esto |esta |this )?no es una entrevista\b", r"\bce n'est pas un entretien\b",
     r"\bdas ist kein (?:vorstellungs|bewerbungs)gespräch\b", r"\bnon è un colloquio\b",
     r"\bnão é uma entrevista\b",
-    r"\bmock (?:[\w-]+ ){0,3}interview", r"\bpractice interview", r"\binterview coach",
+    r"\bmock (?:[\w-]+ ){0,3}(?:interview|round|loop|onsite)", r"\bpractice interview",
+    r"\binterview coach",
     r"\bsimulazione di colloquio", r"\bsimulación de entrevista", r"\bentrevista simulada",
     r"\bsimulação de entrevista", r"\bentretien blanc", r"\b(?:probe|übungs)(?:interview|gespräch)",
     r"\bproefgesprek", r"\boefengesprek", r"\b(?:övnings|prov)intervju", r"\bkarriärcoach",
@@ -603,6 +604,8 @@ NOT_JOB = _rx(
     # "at the embassy"; "Embassy Tech Village" in an address is a place name
     r"\bvisa (?:interview|appointment)", r"\b(?:the|an|your) embassy\b",
     r"\bembassy (?:appointment|interview)", r"\bconsulate\b",
+    r"\bbiometrics? (?:enrol+ment|appointment|collection|capture)", r"\bvisa (?:application )?"
+    r"cent(?:re|er)\b",
     # the job is won: a first day at work is not an interview
     r"\b(?:your|dein|deinen|ihr|ihren|votre|tu|seu|o seu|il tuo|je) (?:first day|erster tag"
     r"|ersten tag|erster arbeitstag|ersten arbeitstag|premier jour|primer día|primeiro dia"
@@ -689,6 +692,8 @@ NOT_JOB_TITLE = _rx(
     r"\bexercice technique\b", r"\btechnische opdracht\b", r"\bprobeaufgabe\b",
     r"\bhemuppgift\b", r"\bzadanie (?:rekrutacyjne|techniczne|domowe)\b",
     r"\bregistration (?:confirmed|confirmation)\b",
+    r"\bbackground (?:verification|check|screening)\b",
+    r"\bpre-?employment (?:screening|verification|check)",
     r"\b(?:inscription|rejestracja|anmeldung|inscripción|inscrição|iscrizione|registratie)"
     r" (?:enregistrée|confirmée|potwierdzona|bestätigt|confirmada|confermata|bevestigd)",
 )
@@ -701,6 +706,7 @@ I_INTERVIEW = _rx(
     r"\byou(?:'re| are) interviewing\b", r"\bscorecard", r"\binterview kit\b",
     r"\bsubmit (?:your )?(?:feedback|evaluation)", r"\binterview: candidate\b",
     r"\(interviewer\)",
+    r"\b(?:as|be) (?:an? |our |the )?(?:external |guest |additional |independent )?panel+ist\b",
     r"\binterviewer (?:guide|instructions|briefing|training)",
     r"\bfeedback form\b",
     # "as an interviewer" in the other languages
@@ -777,7 +783,8 @@ RESCHEDULE = _rx(
     # the moving verbs of each language, in the forms letters use
     r"\b(?:have|has|we've|i've|we have|i have) rearranged\b",
     r"\bchanged the (?:time|date|day) to\b",
-    r"\bumgelegt\b", r"\bumterminiert\b", r"\bersatztermin\b", r"\bverlegt\b", r"\bumgebucht\b",
+    r"\bumgelegt\b", r"\bumterminiert\b", r"\bverlegen\b", r"\bersatztermin\b", r"\bverlegt\b",
+    r"\bumgebucht\b",
     r"\bneu terminiert\b",
     r"\brepouss(?:é|ée|er|ons)\b",
     # ("por adelantado" is "in advance")
@@ -803,7 +810,8 @@ RESCHEDULE_SUBJECT = _rx(
     r"|aktualisierte einladung|invitation mise à jour|invitación actualizada)\b",
     r"\breschedul(?:ed|ing|e)\b", r"\bnew time\b", r"\bverschoben\b", r"\bchange of",
     r"\brevised (?:interview )?(?:time|date)", r"\bmoved\b", r"\bnew date\b",
-    r"\bverschiebung\b", r"\bcambio de (?:fecha|hora)", r"\breport de\b", r"\bändrad tid\b",
+    r"\bverschiebung\b", r"\bneuer termin\b", r"\bcambio de (?:fecha|hora)", r"\breport de\b",
+    r"\bändrad tid\b",
     r"\bremarcação\b", r"\breagendamento\b", r"\breprogramación\b",
     r"\balteração d[ao] (?:data|hora|horário)\b",
 )
@@ -970,7 +978,7 @@ REJECT = _rx(
     r"\bpurtroppo\b[^.]{0,120}\bnon\b[^.]{0,60}\b(?:proseguire|procedere|andare avanti|continuare"
     r"|selezionat|passare|prosieguo|idone|in linea)",
     r"\b(?:proseguire|procedere|continuare|andare avanti|scelto|selezionato|optato)"
-    r" (?:\w+ ){0,4}?(?:con |per )?(?:gli |degli )?altri (?:candidati|profili)\b",
+    r"[^.]{0,100}?\b(?:con |per )?(?:gli |degli )?altri (?:candidati|profili)\b",
     r"\binfelizmente\b[^.]{0,120}\bnão\b[^.]{0,60}\b(?:prosseguir|seguir|avançar|selecionad"
     r"|continuar|dar continuidade)",
     r"\b(?:seguir|prosseguir|avançar|continuar|optamos|optou|escolhemos|seleciona\w*)"
@@ -1143,7 +1151,7 @@ SENDERS_OWN_INTERVIEW = _rx(
     r"\bwish me luck\b",
 )
 THEIR_INTERVIEW = _rx(
-    r"\bmy (?:final round|(?:[\w-]+ )?interviews?|onsite|panel)\b",
+    r"\bmy (?:[\w-]+ ){0,3}(?:final round|interviews?|onsite|panel|loop)\b",
     r"\b(?:il mio|ho il|ho un) colloquio\b", r"\bmi entrevista\b", r"\bmon entretien\b",
     r"\bminha entrevista\b", r"\bmein (?:vorstellungs|bewerbungs)?gespräch\b",
     r"\bmijn (?:sollicitatie)?gesprek\b", r"\bmoja rozmowa\b", r"\bmin intervju\b",
@@ -1188,13 +1196,14 @@ OFFER = _rx(
 # Times that are no appointment: a signature's office hours, a note on the clocks changing.
 OFFICE_HOURS = _rx(
     r"\boffice hours", r"\bopening hours", r"\boffice timings", r"\bworking hours",
-    r"\bbusiness hours", r"\bhours of business", r"\bhorario de atención",
+    r"\bbusiness hours", r"\bhours of business", r"\bhelp ?desk\b", r"\b(?:reception|phone"
+    r"|support|helpline) hours", r"\bhours\s*:", r"\bhorario de atención",
     r"\bhorario de oficina", r"\bjoignable", r"\berreichbar", r"\btelefonzeiten",
     r"\bbürozeiten", r"\böffnungszeiten", r"\bheures d'ouverture", r"\borari d'ufficio",
     r"\borario d'ufficio", r"\bopeningstijden", r"\bkantooruren",
-    r"\bmon\.?\s*[-–]\s*(?:fri|sat)\b", r"\bmo\.?\s*[-–]\s*fr\b",
+    r"\bmon\.?\s*[-–]\s*(?:thu|thurs|fri|sat)\b", r"\bmo\.?\s*[-–]\s*fr\b",
     r"\blun\.?\s*[-–]\s*(?:ven|vie|sab|sam)\b", r"\bma\s*[-–]\s*vr\b",
-    r"\bmonday (?:to|through|-|–) (?:thursday|friday|saturday)",
+    r"\bmonday\s+(?:to|through|-|–)\s+(?:thursday|friday|saturday)",
     r"\bi (?:work|am in|'m in|’m in) \d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)?\s*[-–]",
     r"\blundi au vendredi", r"\blunes a viernes",
     r"\bmontag bis freitag", r"\bmaandag (?:t/m|tot en met) vrijdag", r"\bsegunda a sexta",

@@ -158,6 +158,8 @@ def _text_veto(f: Facts) -> Reason | None:
 
 
 _THIRD_PERSON = ("his ", "her ", "their ", "the candidate")
+# A rule of dashes or underscores that starts what the forwarder pasted below the note
+_PASTED_RX = re.compile(r"^[ \t]*(?:-{4,}|_{4,}|={4,})", re.MULTILINE)
 
 
 def _about_me_forwarded(f: Facts) -> Callable[[str, p.Hit], bool]:
@@ -172,7 +174,9 @@ def _about_me_forwarded(f: Facts) -> Callable[[str, p.Hit], bool]:
         if text is not f.text or not m.group(0).lower().startswith(_THIRD_PERSON):
             return False
         if not note_end:
-            note_end.append(len(split_links(fresh_part(f.history or f.text))[0]))
+            note = len(split_links(fresh_part(f.history or f.text))[0])
+            pasted = _PASTED_RX.search(f.text)  # "-------- WhatsApp chat: Tom --------"
+            note_end.append(min(note, pasted.start()) if pasted else note)
         return m.start() >= note_end[0]
     return skip
 

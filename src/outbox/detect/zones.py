@@ -62,6 +62,8 @@ NAMED_ZONES: dict[str, str] = {
     "ist": "Asia/Kolkata", "india time": "Asia/Kolkata", "indian standard time": "Asia/Kolkata",
     "india standard time": "Asia/Kolkata",
     "jst": "Asia/Tokyo", "sgt": "Asia/Singapore", "hkt": "Asia/Hong_Kong",
+    "philippine standard time": "Asia/Manila", "philippine time": "Asia/Manila",
+    "philippines time": "Asia/Manila",
     "aest": "Australia/Sydney", "aedt": "Australia/Sydney",
     "eet": "Europe/Athens", "eest": "Europe/Athens",
     "wet": "Europe/Lisbon", "west": "Europe/Lisbon",
