@@ -67,9 +67,9 @@ def test_classify_never_fails(scores: Scores) -> None:
 # while and then joined development, as the issue asks: 420 messages as
 # tests/corpus/blind1, 200 as rounds 14 and 16, 300 as half of rounds 18-20.) The
 # floors sit just under what detection reached on it, not at the targets above: a change
-# that makes detection generalise worse fails here; raise them as detection improves. (The kind model is counted again whenever
-# the corpus grows; its overrules move these totals by a point or two either way, hence
-# the margin.)
+# that makes detection generalise worse fails here; raise them as detection improves.
+# (The kind model is counted again whenever the corpus grows; its overrules move these
+# totals by a point or two either way, hence the margin.)
 HOLDOUT_FLOORS = {"slot_precision": 0.93, "slot_recall": 0.95, "kind_accuracy": 0.94,
                   "start_accuracy": 0.95}
 
