@@ -394,6 +394,9 @@ def _statement(rx: p.Phrase, text: str, question: bool = False) -> p.Hit | None:
     """The first match of ``rx`` in a sentence that is neither a question nor a condition
     ("Could we move it to Friday?" proposes; "If you need to reschedule, ..." offers;
     "I've moved it to Friday." tells); with ``question``, the first in a question."""
+    m = rx.search(text)  # (kept by ``rx``): most texts hold no match, and that ends it
+    if m is None:
+        return None
     key = (id(rx), question)
     last = _LAST_STATEMENT.get(key)
     if last is not None and last[0] is text:  # the rules ask the same text again
@@ -401,7 +404,7 @@ def _statement(rx: p.Phrase, text: str, question: bool = False) -> p.Hit | None:
     found = None
     pos = 0
     while pos < len(text):
-        m = rx.search(text, pos)
+        m = rx.search(text, pos) if pos else m
         if m is None:
             break
         start, end = m.start(), m.end()
