@@ -387,3 +387,10 @@ def test_phrase_answers_absent_first_as_the_full_search(name: str, phrase: phras
     for a, b in pairwise(texts):
         want = next((m for t in (a, b) if t and (m := phrase._find(t, 0))), None)
         assert _span(phrases.first(phrase, a, b)) == _span(want), (name, a, b)
+
+
+@pytest.mark.parametrize("value", [*SAMPLES, "3/10", "3.10", "a/1", "1/a", "1./2", "x 12/ 3",
+                                   "v1.2", "١/٢", "３.４", "/1", "1/", "10.30 and 3/4", "..1.."])
+def test_numeric_date_is_the_plain_pattern(value: str) -> None:
+    from outbox.detect import core
+    assert core._numeric_date(value) == bool(re.search(r"\d[/.]\d", value))
