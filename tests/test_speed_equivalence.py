@@ -394,3 +394,11 @@ def test_phrase_answers_absent_first_as_the_full_search(name: str, phrase: phras
 def test_numeric_date_is_the_plain_pattern(value: str) -> None:
     from outbox.detect import core
     assert core._numeric_date(value) == bool(re.search(r"\d[/.]\d", value))
+
+
+def test_name_parts_are_the_plain_split() -> None:
+    from outbox.detect import rules
+    mine = [*SAMPLES, "ada.lovelace", "Ada Lovelace-Byron", "x+tag_jobs", "İSTANBUL Kelvin"]
+    plain = {part.lower() for value in mine for part in re.split(r"[\s._+-]", value)
+             if len(part) >= 5}
+    assert set().union(*map(rules._name_parts, mine)) == plain

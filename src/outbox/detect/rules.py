@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, tzinfo
+from functools import lru_cache
 
 from outbox.detect import phrases as p
 from outbox.detect.calendar import Invite
@@ -154,10 +155,19 @@ def _family(sender: Address, f: Facts) -> bool:
     me = f.me
     mine = [a.partition("@")[0] for a in me] + [
         a.name for a in f.message.to + f.message.cc if a.email in me and a.name]
-    names = {part.lower() for text in mine for part in re.split(r"[\s._+-]", text)
-             if len(part) >= 5}
+    names = set().union(*map(_name_parts, mine))
     who = f"{sender.name} {sender.email}".lower()
     return any(name in who for name in names) and sender.email not in me
+
+
+_NAME_SPLIT_RX = re.compile(r"[\s._+-]")
+
+
+@lru_cache(maxsize=256)
+def _name_parts(text: str) -> frozenset[str]:
+    """The parts of a name or address (of five letters or more), lower-cased: the same
+    few, mine, for every message (read once)."""
+    return frozenset(part.lower() for part in _NAME_SPLIT_RX.split(text) if len(part) >= 5)
 
 
 def _first_unless(rx: p.Phrase, texts: Iterable[str], skip: Callable[[str, p.Hit], bool]
