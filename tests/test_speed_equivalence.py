@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from itertools import pairwise
 
 import pytest
 
@@ -367,3 +368,37 @@ def test_move_words_hold_every_move_match(value: str) -> None:
         for end in range(start, len(low) + 1):
             if when._MOVE_LOW_RX.search(low[start:end]):
                 assert any(w in low[start:end] for w in when._MOVE_WORDS), low[start:end]
+
+
+def _span(hit: phrases.Hit | None) -> tuple[int, int] | None:
+    return (hit.start(), hit.end()) if hit else None
+
+
+@pytest.mark.parametrize(("name", "phrase"), [
+    (name, value) for name, value in vars(phrases).items() if isinstance(value, phrases.Phrase)])
+def test_phrase_answers_absent_first_as_the_full_search(name: str, phrase: phrases.Phrase
+                                                        ) -> None:
+    """``search`` (and ``first``, which asks the prefilter itself) answers "absent" before
+    its kept answer and before any regex: the same as searching every text in full."""
+    texts = [*PHRASE_SAMPLES, *GATED_SAMPLES]
+    for value in texts:
+        want = phrase._find(value, 0) if value else None
+        assert _span(phrase.search(value) if value else None) == _span(want), (name, value)
+    for a, b in pairwise(texts):
+        want = next((m for t in (a, b) if t and (m := phrase._find(t, 0))), None)
+        assert _span(phrases.first(phrase, a, b)) == _span(want), (name, a, b)
+
+
+@pytest.mark.parametrize("value", [*SAMPLES, "3/10", "3.10", "a/1", "1/a", "1./2", "x 12/ 3",
+                                   "v1.2", "١/٢", "３.４", "/1", "1/", "10.30 and 3/4", "..1.."])
+def test_numeric_date_is_the_plain_pattern(value: str) -> None:
+    from outbox.detect import core
+    assert core._numeric_date(value) == bool(re.search(r"\d[/.]\d", value))
+
+
+def test_name_parts_are_the_plain_split() -> None:
+    from outbox.detect import rules
+    mine = [*SAMPLES, "ada.lovelace", "Ada Lovelace-Byron", "x+tag_jobs", "İSTANBUL Kelvin"]
+    plain = {part.lower() for value in mine for part in re.split(r"[\s._+-]", value)
+             if len(part) >= 5}
+    assert set().union(*map(rules._name_parts, mine)) == plain

@@ -39,7 +39,10 @@ from outbox.model import Address, Detection, Kind, Message, Reason
 
 log = logging.getLogger(__name__)
 
-_NUMERIC_DATE_RX = re.compile(r"\d[/.]\d")
+# "\d[/.]\d" is somewhere in the text: as two patterns that each start with a literal (the
+# regex engine skips to each "/" or "." in C; a leading "\d" made it test every character
+# for a digit). The look-behind reads the digit before (test_speed_equivalence).
+_SLASH_DATE_RX, _DOT_DATE_RX = re.compile(r"/(?<=\d/)\d"), re.compile(r"\.(?<=\d\.)\d")
 _FORWARD_HEADER_RX = re.compile(
     r"^[ \t>]*" + SENT_LINE + ".*$",
     re.IGNORECASE | re.MULTILINE)
@@ -95,7 +98,7 @@ def _classify(message: Message, ctx: DetectContext) -> Detection:
     subject_mentions: list[Mention] = []
     if invite is None or invite.start is None or invite.tz == "UTC":
         # Only a numeric date ("3/10") needs the language; guessing it costs a scan.
-        day_first = bool(_NUMERIC_DATE_RX.search(text)) and _day_first(
+        day_first = _numeric_date(text) and _day_first(
             text, message.date, ctx.default_tz, message.from_.domain if message.from_ else "")
         body_mentions = choose.in_my_zone(text, choose.without_asides(
             text, find_mentions(text, message.date, fallback, day_first=day_first)),
@@ -181,6 +184,11 @@ def _choose_invite(invites: list[Invite], me: frozenset[str]) -> Invite | None:
         if any(a.address.email in me for a in invite.attendees):
             return invite
     return invites[0] if invites else None
+
+
+def _numeric_date(text: str) -> bool:
+    """Is a numeric date ("3/10", "3.10") written in ``text``?"""
+    return _SLASH_DATE_RX.search(text) is not None or _DOT_DATE_RX.search(text) is not None
 
 
 # Countries of the Americas that write the day first ("2/4" is the 2nd of April).

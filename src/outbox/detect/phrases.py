@@ -134,25 +134,28 @@ class Phrase:
 
     def search(self, text: str, pos: int = 0) -> Hit | None:
         """The first match at or after ``pos``. The rules ask the same text again and
-        again: the last answer from the start is kept."""
-        if not pos:
-            last = self._last
-            if last is not None and last[0] is text:
-                return last[1]
-        hit: Hit | None = None
+        again: the last answer from the start is kept. Most phrases are absent from most
+        texts: that answer comes first, in the fewest steps (it is the common one)."""
+        if pos:  # from ``pos`` on: a match was found before it already
+            return self._find(text, pos)
         present = _PRESENT.get(text)
         if present is None:
             present = _presence(text)
-        if pos or self._number in present:  # from ``pos`` on, a match was found already
-            low = _lower(text)
-            if len(low) != len(text):  # rare case-folding that changes length: offsets lie
-                m = self.slow.search(text.replace("\n", " "), pos)
-                hit = Hit(text, m.start(), m.end()) if m else None
-            else:
-                hit = self._fast(text, low, pos)
-        if not pos:
-            self._last = (text, hit)
+        if self._number not in present:
+            return None
+        last = self._last
+        if last is not None and last[0] is text:
+            return last[1]
+        hit = self._find(text, 0)
+        self._last = (text, hit)
         return hit
+
+    def _find(self, text: str, pos: int) -> Hit | None:
+        low = _lower(text)
+        if len(low) != len(text):  # rare case-folding that changes length: offsets lie
+            m = self.slow.search(text.replace("\n", " "), pos)
+            return Hit(text, m.start(), m.end()) if m else None
+        return self._fast(text, low, pos)
 
     def _fast(self, text: str, low: str, pos: int) -> Hit | None:
         best: Hit | None = None
@@ -1228,11 +1231,18 @@ _LANGUAGE_RX = re.compile(
 
 
 def first(rx: Phrase, *texts: str) -> Hit | None:
+    """The first text's match of ``rx``. The prefilter's answer is asked here, before any
+    call: most phrases are in none of the texts (``rx.search`` would say the same)."""
+    number = rx._number
     for text in texts:
         if text:
-            m = rx.search(text)
-            if m:
-                return m
+            present = _PRESENT.get(text)
+            if present is None:
+                present = _presence(text)
+            if number in present:
+                m = rx.search(text)
+                if m:
+                    return m
     return None
 
 

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, tzinfo
+from functools import lru_cache
 
 from outbox.detect import phrases as p
 from outbox.detect.calendar import Invite
@@ -188,10 +189,19 @@ def _family(sender: Address, f: Facts) -> bool:
     me = f.me
     mine = [a.partition("@")[0] for a in me] + [
         a.name for a in f.message.to + f.message.cc if a.email in me and a.name]
-    names = {part.lower() for text in mine for part in re.split(r"[\s._+-]", text)
-             if len(part) >= 5}
+    names = set().union(*map(_name_parts, mine))
     who = f"{sender.name} {sender.email}".lower()
     return any(name in who for name in names) and sender.email not in me
+
+
+_NAME_SPLIT_RX = re.compile(r"[\s._+-]")
+
+
+@lru_cache(maxsize=256)
+def _name_parts(text: str) -> frozenset[str]:
+    """The parts of a name or address (of five letters or more), lower-cased: the same
+    few, mine, for every message (read once)."""
+    return frozenset(part.lower() for part in _NAME_SPLIT_RX.split(text) if len(part) >= 5)
 
 
 def _first_unless(rx: p.Phrase, texts: Iterable[str], skip: Callable[[str, p.Hit], bool]
@@ -428,6 +438,9 @@ def _statement(rx: p.Phrase, text: str, question: bool = False) -> p.Hit | None:
     """The first match of ``rx`` in a sentence that is neither a question nor a condition
     ("Could we move it to Friday?" proposes; "If you need to reschedule, ..." offers;
     "I've moved it to Friday." tells); with ``question``, the first in a question."""
+    m = rx.search(text)  # (kept by ``rx``): most texts hold no match, and that ends it
+    if m is None:
+        return None
     key = (id(rx), question)
     last = _LAST_STATEMENT.get(key)
     if last is not None and last[0] is text:  # the rules ask the same text again
@@ -435,7 +448,7 @@ def _statement(rx: p.Phrase, text: str, question: bool = False) -> p.Hit | None:
     found = None
     pos = 0
     while pos < len(text):
-        m = rx.search(text, pos)
+        m = rx.search(text, pos) if pos else m
         if m is None:
             break
         start, end = m.start(), m.end()
