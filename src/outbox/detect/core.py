@@ -345,13 +345,18 @@ def _unique(addresses: list[Address]) -> list[Address]:
 
 # A footer naming the service that sent the mail ("Scheduling by Slotterly", "Powered
 # by Hirebird"): the sender's domain is then the service's, not the employer's.
-_SERVICE_FOOTER_RX = re.compile(
-    r"\b(?:powered by|scheduling by|scheduled (?:with|via|by)|sent (?:via|using|by)"
-    r"|booked (?:via|through)|delivered by)\s+(\w[\w-]*)", re.IGNORECASE)
+# (searched in the lower-cased text, and only where the phrase prefilter says it may be)
+_SERVICE_FOOTER = (r"\b(?:powered by|scheduling by|scheduled (?:with|via|by)|sent (?:via|using"
+                   r"|by)|booked (?:via|through)|delivered by)\s+(\w[\w-]*)")
+_SERVICE_FOOTER_RX = re.compile(_SERVICE_FOOTER)
+_SERVICE_WORDS = phrases.register([_SERVICE_FOOTER])
 
 
 def _services_named(text: str) -> frozenset[str]:
-    return frozenset(squash(m.group(1)) for m in _SERVICE_FOOTER_RX.finditer(text))
+    if not phrases.may_hold(_SERVICE_WORDS, text):
+        return frozenset()
+    return frozenset(squash(m.group(1))
+                     for m in _SERVICE_FOOTER_RX.finditer(phrases.lowered(text)))
 
 
 def _a_service(domain: str, services: frozenset[str]) -> bool:
