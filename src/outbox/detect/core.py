@@ -22,6 +22,7 @@ from outbox.detect import choose, entities, kindmodel, phrases, rules
 from outbox.detect.calendar import Invite, parse_invites
 from outbox.detect.people import (
     NamedPerson,
+    domain_name,
     emails_in_text,
     is_freemail,
     is_noreply,
@@ -362,7 +363,7 @@ def _services_named(text: str) -> frozenset[str]:
 def _a_service(domain: str, services: frozenset[str]) -> bool:
     """A scheduling or recruiting service's domain, known or named in a footer."""
     return is_platform(domain) or (
-        bool(services) and squash(registrable(domain).split(".")[0]) in services)
+        bool(services) and domain_name(domain) in services)
 
 
 def _employer_domain(message: Message, invite: Invite | None, contacts: list[Address],
@@ -421,8 +422,7 @@ def _add_company_and_role(
         robot = is_noreply(sender) or _a_service(sender.domain, services)
         shown = entities.company_from_display(sender.name, robot)
         # "Calendly <notifications@calendly.com>": the service's own name
-        service = (_a_service(sender.domain, services)
-                   and squash(registrable(sender.domain).split(".")[0]))
+        service = _a_service(sender.domain, services) and domain_name(sender.domain)
         if shown and not (service and squash(shown).startswith(service)):
             shown_found = [entities.Found(shown, "sender name")]
             # with the employer's domain to confirm it, the sender's own name is asked

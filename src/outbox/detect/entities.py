@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from outbox.detect.days import only_date_words
-from outbox.detect.people import is_freemail, is_platform, registrable, squash
+from outbox.detect.people import domain_name, is_freemail, is_platform, registrable, squash
 from outbox.detect.phrases import literal_first, lowered, may_hold, register
 from outbox.model import Address
 
@@ -319,7 +319,7 @@ def sender_is_agency(display: str, domain: str, text: str) -> bool:
 
 @lru_cache(maxsize=1024)  # the same senders write again and again
 def _agency_display(display: str, domain: str) -> bool:
-    label = squash(registrable(domain).split(".")[0]) if domain else ""
+    label = domain_name(domain) if domain else ""
     return bool(label) and any(_AGENCY_NAME_RX.search(part) and squash(part).startswith(label)
                                for part in _DISPLAY_SPLIT_RX.split(display))
 

@@ -161,6 +161,11 @@ def registrable(domain: str) -> str:
     return ".".join(labels[-2:])
 
 
+def domain_name(domain: str) -> str:
+    """The name a domain spells, squashed: "mail.slot-bird.co.uk" -> "slotbird"."""
+    return squash(registrable(domain).split(".")[0])
+
+
 def _in(domain: str, domains: frozenset[str]) -> bool:
     domain = domain.lower()
     return domain in domains or registrable(domain) in domains

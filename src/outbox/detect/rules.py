@@ -28,7 +28,7 @@ from outbox.detect.people import (
     is_platform,
     is_role_account,
 )
-from outbox.detect.text import FORWARD_RX, fresh_part, quoted_part, split_links
+from outbox.detect.text import FORWARD_RX, forward_note_end, fresh_part, quoted_part
 from outbox.detect.when import OLD_WORDS, Mention
 from outbox.model import Address, Kind, Message, Reason
 
@@ -159,8 +159,6 @@ def _text_veto(f: Facts) -> Reason | None:
 
 
 _THIRD_PERSON = ("his ", "her ", "their ", "the candidate")
-# A rule of dashes or underscores that starts what the forwarder pasted below the note
-_PASTED_RX = re.compile(r"^[ \t]*(?:-{4,}|_{4,}|={4,})", re.MULTILINE)
 
 
 def _about_me_forwarded(f: Facts) -> Callable[[str, p.Hit], bool]:
@@ -175,9 +173,7 @@ def _about_me_forwarded(f: Facts) -> Callable[[str, p.Hit], bool]:
         if text is not f.text or not m.group(0).lower().startswith(_THIRD_PERSON):
             return False
         if not note_end:
-            note = len(split_links(fresh_part(f.history or f.text))[0])
-            pasted = _PASTED_RX.search(f.text)  # "-------- WhatsApp chat: Tom --------"
-            note_end.append(min(note, pasted.start()) if pasted else note)
+            note_end.append(forward_note_end(f.history or f.text, f.text))
         return m.start() >= note_end[0]
     return skip
 

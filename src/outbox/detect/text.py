@@ -234,6 +234,20 @@ def fresh_part(text: str) -> str:
     return text.strip()
 
 
+# A rule of dashes, underscores or equals signs above what a forwarder pasted below the
+# note ("-------- WhatsApp chat: Tom --------")
+_PASTED_RX = re.compile(r"^[ \t]*(?:-{4,}|_{4,}|={4,})", re.MULTILINE)
+
+
+def forward_note_end(full: str, news: str) -> int:
+    """Where a forwarder's own note ends in ``news`` (what detection reads of the forward
+    ``full``): at the forwarded message's quote header, or at a rule above what was
+    pasted below the note, whichever comes first."""
+    note = len(split_links(fresh_part(full))[0])
+    pasted = _PASTED_RX.search(news)
+    return min(note, pasted.start()) if pasted else note
+
+
 def split_links(text: str) -> tuple[str, str]:
     """(text with each link replaced by its host, the links themselves).
 
