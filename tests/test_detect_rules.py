@@ -1939,3 +1939,39 @@ def test_reception_hours_are_no_second_time() -> None:
             "Reception hours: Mon-Thu 8:30-17:00, Fri 8:30-15:00")
     det = run(text, "Re: Firmware Engineer interview")
     assert det.start is not None and (det.start.day, det.start.hour) == (9, 15)
+
+
+def test_called_off_until_a_new_date_is_coordinated() -> None:
+    text = ("Le escribo para informarle que debemos cancelar la entrevista del jueves 5 de marzo "
+            "a las 10:00. Cuando el gerente regrese, nos pondremos en contacto para coordinar "
+            "una nueva fecha.")
+    assert run(text, "RE: Entrevista - Analista").kind is Kind.CANCELLATION
+
+
+@pytest.mark.parametrize("text", [
+    "Le confirmamos que recibimos su solicitud para el puesto de Analista. Si su perfil avanza, "
+    "le contactaremos para coordinar una entrevista.",
+    "Ti confermiamo che abbiamo ricevuto la tua candidatura per la posizione di Analista. Se "
+    "il tuo profilo sarà selezionato, ti contatteremo per un colloquio.",
+    "Recebemos a sua candidatura para a vaga de Analista. Confirmamos que entraremos em contato "
+    "caso avance para a entrevista.",
+])
+def test_an_acknowledged_application_is_no_interview(text: str) -> None:
+    assert run(text, "Candidatura - Analista").kind is Kind.NONE
+
+
+def test_a_new_slot_in_french_is_a_move() -> None:
+    text = ("Petit changement : Marc n'est plus disponible mercredi. Je nous ai trouvé une "
+            "nouvelle plage, le jeudi 5 mars de 14 h à 15 h. Même lien Teams.")
+    det = run(text, "Re: Entretien - Analyste")
+    assert det.kind is Kind.RESCHEDULE
+    assert det.start is not None and (det.start.day, det.start.hour) == (5, 14)
+
+
+def test_a_when_row_holding_only_a_time_takes_the_day_above() -> None:
+    text = ("A reminder that your interview with Globex is the day after tomorrow.\n\n"
+            "When: 11:30 EST (GMT-5), 45 minutes\nWhere: Zoom")
+    det = run(text, "Reminder: your interview")
+    assert det.kind is Kind.CONFIRMATION
+    assert det.start == datetime(2026, 3, 4, 11, 30, tzinfo=ZoneInfo("America/New_York"))
+    assert det.end == det.start + timedelta(minutes=45)

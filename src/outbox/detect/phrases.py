@@ -525,7 +525,11 @@ APP_ACK = _rx(
     r"\breviewing your (?:application|profile|resume)", r"\bapplication is (?:under|being) review",
     r"\beingang ihrer bewerbung",
     r"\bihre bewerbung (?:ist )?(?:bei uns )?eingegangen", r"\bbien reçu votre candidature",
-    r"\bhemos recibido tu (?:candidatura|solicitud)",
+    r"\b(?:hemos recibido|recibimos) (?:tu|su) (?:candidatura|solicitud|postulación)",
+    r"\brecebemos (?:a )?(?:sua|tua) candidatura", r"\bavons bien reçu votre candidature",
+    r"\babbiamo ricevuto la (?:tua|sua) candidatura",
+    r"\b(?:je|uw) sollicitatie (?:goed )?ontvangen",
+    r"\b(?:tagit emot|mottagit) din ansökan", r"\botrzymaliśmy (?:twoją|pani|pana) aplikację",
 )
 JOB_ALERT = _rx(
     r"\bjob alerts?\b", r"\bnew jobs\b", r"\bjobs for you\b", r"\brecommended jobs",
@@ -731,6 +735,8 @@ RESCHEDULE = _rx(
     r"\b(?:been|was) changed to\b", r"\bupdated time\b", r"\bchange of (?:time|date)\b",
     r"\bverschoben\b", r"\bneuer termin\b", r"\breporté", r"\bdécalé", r"\bnouvel horaire",
     r"\breprogramad[ao]", r"\bnueva (?:hora|fecha)\b",
+    # "une nouvelle plage : lundi 6 avril", "un nuevo horario", "um novo horário"
+    r"\bnouvelle plage\b", r"\bnouveau créneau\b", r"\bnuevo horario\b",
     r"\b(?:i've|i have|we've|we have|i|we|i'll|we'll|i will|we will) (?:just |now )?"
     r"(?:moved|pushed|shifted|bumped)\b",
     r"\b(?:i'm|we're|i am|we are) (?:going to |gonna |having to |needing to )?(?:move|moving"

@@ -339,6 +339,12 @@ def _move_verb_after(low: str, stop: int) -> bool:
         _MOVE_AFTER_LOW_RX.match(low, stop) is not None)
 
 
+# A row of a form that holds only a time, right under the sentence that names the day.
+_ROW_UNDER_DAY_RX = re.compile(
+    r"[.!]?[ \t]*\n\s*(?:" + TIME_LABEL + r"|when|wann|quand|cuándo|quando|wanneer|när|kiedy)"
+    r"[ \t]*:[ \t]*", re.IGNORECASE)
+
+
 def _sentence_before(day_list: list[Day], ends: list[int], clock: Clock, text: str,
                      used: set[int]) -> Day | None:
     """"Wednesday the 10th works fine. Let's say 16:00": a time with no date beside
@@ -349,6 +355,8 @@ def _sentence_before(day_list: list[Day], ends: list[int], clock: Clock, text: s
         return None
     day = day_list[i - 1]
     gap = text[day.end:clock.pos]
+    if _ROW_UNDER_DAY_RX.fullmatch(gap) and id(day) not in used:
+        return day  # "your interview is tomorrow.\n\nWhen: 16:00 SGT"
     if len(gap) > _SAME_SENTENCE_MAX or "\n\n" in gap or "?" in gap:
         return None
     # Across a sentence end only when no other time took that date.
