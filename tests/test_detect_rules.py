@@ -1975,3 +1975,15 @@ def test_a_when_row_holding_only_a_time_takes_the_day_above() -> None:
     assert det.kind is Kind.CONFIRMATION
     assert det.start == datetime(2026, 3, 4, 11, 30, tzinfo=ZoneInfo("America/New_York"))
     assert det.end == det.start + timedelta(minutes=45)
+
+
+@pytest.mark.parametrize("text", [
+    "Infelizmente temos de cancelar a entrevista de quinta-feira, 5 de março, às 11h00. Assim "
+    "que a Joana regressar, volto a contactá-la para marcarmos nova data.",
+    "Sadly we have to cancel Thursday's interview at 11:00: Tom is unwell. I'll come back to "
+    "you with a new time once he's back.",
+    "Por motivos internos, não nos será possível realizar a entrevista agendada para quinta-"
+    "feira. Voltaremos a contactá-la quando tivermos uma nova data.",
+])
+def test_called_off_with_a_new_time_only_promised(text: str) -> None:
+    assert run(text, "Entrevista / Interview").kind is Kind.CANCELLATION

@@ -884,6 +884,10 @@ CANCEL = _rx(
     r"\b(?:dois|devons|devoir|avons dû|ai dû) (?:\w+ ){0,2}annuler\b",
     r"\b(?:bail|back out|pull out) (?:on|of) (?:today's|tomorrow's|\w+day's|our|the)\b",
     r"\b(?:teremos|tivemos|temos|vamos ter) (?:de|que) (?:\w+ ){0,2}(?:cancelar|desmarcar)\b",
+    # "não nos será possível realizar a entrevista", "no podremos realizar la entrevista"
+    r"\b(?:não|no) (?:nos )?(?:será|sería|seria|é|es) possível realizar a (?:entrevista|reunião)",
+    r"\bno (?:nos )?(?:será|sería|es) posible realizar la (?:entrevista|reunión)",
+    r"\bno podremos (?:realizar|mantener|hacer) la (?:entrevista|reunión)",
     r"\b(?:queda|quedó|está|ha quedado|fica|ficou) (?:anulad[ao]|cancelad[ao]|suspens[ao]"
     r"|suspendid[ao])\b",
     r"\bnon (?:potrà|può|potremo|potrò) (?:avere luogo|svolgersi|tenersi)\b",

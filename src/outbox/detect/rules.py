@@ -481,6 +481,7 @@ _INTENT_RX = re.compile(
     r"\b(?:find|finden|trouver|encontrar|buscar|vereinbaren|arrange|agree|suggest|propose"
     r"|look for|will be in touch|get back to you|reach out|ricontatt|cercare|procurar"
     r"|in due course|contact you|be in contact|coordinate|coordinar|coordenar|comunicaré"
+    r"|come back to you|contact(?:ar|á|aremos|arei|aré)|marcar(?:mos)?"
     r"|choose|pick|select|book|concordare|concordar|convenir|afspreken|uzgodnić|ustalić"
     # "a new date they could not name yet"
     r"|not yet|nog niet|noch nicht|pas encore|todavía no|aún no|ainda não|non ancora"
