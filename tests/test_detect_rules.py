@@ -1987,3 +1987,12 @@ def test_a_when_row_holding_only_a_time_takes_the_day_above() -> None:
 ])
 def test_called_off_with_a_new_time_only_promised(text: str) -> None:
     assert run(text, "Entrevista / Interview").kind is Kind.CANCELLATION
+
+
+def test_a_move_asked_as_a_question_after_the_invite_was_moved() -> None:
+    text = ("Sorry for the short notice - something came up tomorrow morning. Could we shift it "
+            "to the same time on Thursday (10am)? I've moved the calendar invite over already, so "
+            "you should see it change.")
+    det = run(text, "Re: Data Analyst - deep-dive")
+    assert det.kind is Kind.RESCHEDULE
+    assert det.start is not None and (det.start.day, det.start.hour) == (5, 10)

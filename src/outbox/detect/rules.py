@@ -606,11 +606,13 @@ def _kind_evidence(f: Facts) -> tuple[Kind, list[Reason], int | None]:
     return Kind.CONFIRMATION, reasons, None
 
 
-# "Could we push to Thursday at 10:30 instead? I've already moved the invite": the
-# question is a courtesy, the move is made.
+# "Could we push to Thursday at 10:30 instead? I've already moved the invite" (or "moved
+# the calendar invite across already"): the question is a courtesy, the move is made.
 _DONE_ALREADY_RX = re.compile(
     r"\b(?:i've|i have|we've|we have|i|we) already (?:moved|updated|sent|changed|rescheduled"
-    r"|shifted)\b|\bya (?:he|hemos) (?:movido|cambiado|actualizado|enviado)\b"
+    r"|shifted)\b|\b(?:i've|i have|we've|we have) (?:moved|updated|changed|shifted) (?:the|your"
+    r"|our) (?:calendar )?(?:invite|invitation|event|booking)\b[^.!?\n]{0,25}\balready\b"
+    r"|\bya (?:he|hemos) (?:movido|cambiado|actualizado|enviado)\b"
     r"|\bj'ai déjà (?:déplacé|modifié|envoyé|mis à jour)\b"
     r"|\b(?:bereits|schon) (?:verschoben|aktualisiert|geändert|verlegt)\b", re.IGNORECASE)
 
