@@ -838,6 +838,8 @@ def test_a_registration_for_an_info_session_is_not_an_interview() -> None:
      "Navigli Software"),
     # a squashed domain split at a known business word
     (Address("yuki@ternrobotics.com", "Yuki Sato"), "Tern Robotics"),
+    # a regional recruiting system sends in the employer's name
+    (Address("no-reply@pandape.com", "Chavin Datos"), "Chavin Datos"),
 ])
 def test_the_company_as_people_call_it(sender: Address, company: str) -> None:
     det = run("Your interview is confirmed for Tuesday, March 3 at 2:00 PM ET.",
@@ -1996,3 +1998,25 @@ def test_a_move_asked_as_a_question_after_the_invite_was_moved() -> None:
     det = run(text, "Re: Data Analyst - deep-dive")
     assert det.kind is Kind.RESCHEDULE
     assert det.start is not None and (det.start.day, det.start.hour) == (5, 10)
+
+
+def test_a_portuguese_acknowledgement_of_my_application() -> None:
+    text = ("Obrigado pela sua candidatura. Confirmamos a receção do seu currículo; caso seja "
+            "selecionada, entraremos em contacto para agendar uma entrevista.")
+    assert run(text, "Candidatura recebida - Analista").kind is Kind.NONE
+
+
+def test_a_meetup_in_my_calendar_is_no_interview() -> None:
+    text = ("Data Meetup #7 - hiring stories\nThursday 5 Mar 2026 18:30 - 21:00 (GMT)\n\n18:30 "
+            "Doors open\n19:00 How we interview engineers - talk\n\nInvitation from Google "
+            "Calendar")
+    det = run(text, "Invitation: Data Meetup #7 - hiring stories @ Thu 5 Mar 2026 18:30",
+              sender=Address("organizers@datameetup.example", "Data Meetup"))
+    assert det.kind is Kind.NONE
+
+
+def test_a_malaysian_legal_form_ends_the_name_in_a_signature() -> None:
+    det = run("Your interview is confirmed for Tuesday, March 3 at 2:00 PM ET.\n\nFarah Aziz\n"
+              "People Team, Kinabalu Pay Sdn. Bhd.", "Interview confirmation",
+              sender=Address("farah@kinabalupay.my", "Farah Aziz"))
+    assert det.company == "Kinabalu Pay"

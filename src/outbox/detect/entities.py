@@ -360,7 +360,7 @@ _LEGAL_FORMS = (
     r"|S\.?A\.?(?:S\.?|C\.?)?|SARL|SRL|S\.?r\.?l\.?|S\.?R\.?L\.?|S\.?L\.?|S\.?p\.?A\.?|AG|SE|SAS"
     r"|Inc\.?|LLC|LLP|Ltd\.?|Limited|plc|B\.?V\.?|N\.?V\.?|KG|AB|AS|A/S|ApS|Oy"
     r"|Pte\.?(?:[ \t]+Ltd\.?)?|Pty\.?(?:[ \t]+Ltd\.?)?|Pvt\.?(?:[ \t]+Ltd\.?)?"
-    r"|Private[ \t]+Limited"
+    r"|Private[ \t]+Limited|Sdn\.?(?:[ \t]+Bhd\.?)?|Bhd\.?|Tbk\.?|JSC|PJSC|FZ-?LLC|FZE"
     r"|Lda\.?|Ltda\.?|K\.?K\.?|Sp\.[ \t]*z[ \t]*o\.[ \t]*o\.?"
 )
 _LEGAL_FORM_RX = re.compile(

@@ -33,6 +33,10 @@ ATS_DOMAINS = frozenset({
     "dover.com", "gem.team", "modernloop.io", "trinethire.com", "workstream.us", "ceipal.com",
     "manatal.com", "recruitcrm.io", "bullhornstaffing.com", "jobadder.com", "loxo.co",
     "hireology.com", "fountain.com", "apploi.com", "recooty.com", "hirebridge.com",
+    # regional systems: Latin America and Iberia, India and Asia-Pacific, the Nordics
+    "gupy.io", "gupy.com.br", "kenoby.com", "solides.com.br", "pandape.com", "bizneo.com",
+    "darwinbox.in", "darwinbox.com", "keka.com", "peoplehum.com", "jobylon.com",
+    "hrmos.co", "herp.cloud", "recruitly.io", "jobadder.com.au", "livehire.com",
 })
 # Job boards, calendar and meeting services: never the company either.
 PLATFORM_DOMAINS = frozenset({
@@ -42,6 +46,11 @@ PLATFORM_DOMAINS = frozenset({
     "teams.microsoft.com", "office365.com", "outlook.office365.com", "webex.com",
     "cal.com", "savvycal.com", "hubspot.com", "hubspotemail.net", "doodle.com",
     "youcanbook.me", "acuityscheduling.com", "zcal.co", "chilipiper.com", "reclaim.ai",
+    # regional job boards
+    "computrabajo.com", "bumeran.com", "infojobs.net", "occ.com.mx", "catho.com.br",
+    "naukri.com", "seek.com.au", "seek.co.nz", "jobstreet.com", "jobsdb.com", "bayt.com",
+    "gulftalent.com", "mycareersfuture.gov.sg", "pnet.co.za", "jobberman.com",
+    "brightermonday.co.ke",
 })
 FREEMAIL_DOMAINS = frozenset({
     "gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "live.com", "msn.com",

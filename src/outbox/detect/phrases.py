@@ -527,6 +527,7 @@ APP_ACK = _rx(
     r"\bihre bewerbung (?:ist )?(?:bei uns )?eingegangen", r"\bbien reçu votre candidature",
     r"\b(?:hemos recibido|recibimos) (?:tu|su) (?:candidatura|solicitud|postulación)",
     r"\brecebemos (?:a )?(?:sua|tua) candidatura", r"\bavons bien reçu votre candidature",
+    r"\bcandidatura recebida\b", r"\bconfirmamos (?:a )?(?:receção|recepção|o recebimento)\b",
     r"\babbiamo ricevuto la (?:tua|sua) candidatura",
     r"\b(?:je|uw) sollicitatie (?:goed )?ontvangen",
     r"\b(?:tagit emot|mottagit) din ansökan", r"\botrzymaliśmy (?:twoją|pani|pana) aplikację",
@@ -677,7 +678,7 @@ NOT_JOB_TITLE = _rx(
     r"\bmentor(?:ing|ship)\b", r"\bcoaching\b",
     r"\bcareer (?:strategy|planning|advice|coaching|development) (?:session|call|meeting)\b",
     r"\bboard meeting", r"\boffice hours\b",
-    r"\bbook club\b", r"\bcheck-in\b",
+    r"\bbook club\b", r"\bcheck-in\b", r"\bmeet-?up\b", r"\bwebinar\b",
     r"\binfo(?:rmation)? session\b", r"\byou(?:'re| are) (?:now )?registered\b",
     # an information evening, in the other languages
     r"\binfo(?:rmation)? (?:evening|night|day)\b", r"\binfo(?:rmations)?abend\b",
