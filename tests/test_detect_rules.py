@@ -2020,3 +2020,20 @@ def test_a_malaysian_legal_form_ends_the_name_in_a_signature() -> None:
               "People Team, Kinabalu Pay Sdn. Bhd.", "Interview confirmation",
               sender=Address("farah@kinabalupay.my", "Farah Aziz"))
     assert det.company == "Kinabalu Pay"
+
+
+@pytest.mark.parametrize("text", [
+    # "el caso" is the case I presented, not a condition ("caso seja selecionada")
+    "Aunque les gustó mucho el caso que presentaste, han decidido no continuar con tu "
+    "candidatura para esta posición.",
+    "Après réflexion, nous avons décidé de poursuivre le processus avec une autre personne.",
+])
+def test_a_verdict_in_a_sentence_that_only_looks_conditional(text: str) -> None:
+    assert run(text, "Novedades / Suivi de votre candidature").kind is Kind.REJECTION
+
+
+def test_a_vacancy_withdrawn_before_the_interview_calls_it_off() -> None:
+    text = ("Following a budget review the decision has been taken to withdraw this vacancy. "
+            "Unfortunately this means your interview arranged for Thursday 5 March 2026 at "
+            "2.00pm will not now take place.")
+    assert run(text, "Policy Officer - update on your interview").kind is Kind.CANCELLATION

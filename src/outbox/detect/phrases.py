@@ -862,7 +862,7 @@ CANCEL = _rx(
     r"\babsagen\b(?<!oder absagen)(?<!bzw. absagen)",
     r"\b(?:musimy|muszę|musieliśmy) odwołać", r"\bodwołujemy\b",
     r"\b(?:will|can) no longer (?:take place|go ahead|happen)",
-    r"\bwill not (?:take place|go ahead)",
+    r"\bwill not (?:now )?(?:take place|go ahead)",
     r"\bwon't (?:be going ahead|go ahead|take place)", r"\bfoi cancelad[ao]", r"\bcancellat[oa]\b",
     r"\bannullat[oa]\b", r"\bgeannuleerd\b", r"\bafgezegd\b", r"\bstorniert\b",
     r"\bfällt\b.{0,40}\baus\b", r"\bgaat niet door\b", r"\bdesmarc(?:ar|ad[ao]|amos)\b",
@@ -924,6 +924,7 @@ ROLE_GONE = _rx(
     r"\b(?:role|position|req|requisition|opening|vacancy) (?:has been |is |was )?"
     r"(?:put )?on hold\b",
     r"\b(?:role|position|opening) (?:has been |was )?(?:paused|withdrawn)",
+    r"\bwithdraw (?:this|the) (?:vacancy|position|role|post|opening)\b",
     r"\b(?:req|requisition|role|position|opening|headcount|vacancy) (?:has been |was |is |got )?"
     r"(?:now )?(?:frozen|pulled)\b",
     r"\bfrozen (?:the )?(?:[\w-]+ ){0,3}?(?:hire|hiring|role|position|search|req)\b",
@@ -1028,7 +1029,8 @@ REJECT = _rx(
     r"|offer|go ahead with) (?:someone|somebody|another|a different|an internal)",
     r"\bpas (?:pu |pouvoir )?donner (?:une )?suite", r"\bavons retenu (?:une autre|un autre"
     r"|d'autres|une personne|un profil|la candidature d'|un candidat|une candidate)",
-    r"\bpoursuivre avec (?:un autre|une autre|d'autres)",
+    r"\bpoursuivre (?:le processus |notre processus |la démarche )?avec (?:un autre|une autre"
+    r"|d'autres)",
     r"\b(?:seguir|continuar|avanzar|seguimos|continuamos|avanzamos) (?:el proceso |adelante )?"
     r"con otr[oa]s?",
     r"\bno (?:vamos a|podemos|podremos) (?:continuar|seguir|avanzar)",

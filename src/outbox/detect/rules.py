@@ -413,7 +413,11 @@ _CONDITION_RX = re.compile(
     r"(?! (?:i|we) may\b| possible\b| that(?:'s| is)? (?:ok|okay|alright|fine|all right)\b)"
     r"|should you|in case|whether(?<!asked whether)(?<!asking whether)(?<!asks whether)"
     r"|si (?:vous|tu|necesitas?|tienes|usted|no)|falls"
-    r"|sollten sie|wenn|se (?:hai|ha|avete|precisar)|caso)\b", re.IGNORECASE)
+    # "caso seja selecionada" is a condition; "el caso que presentaste" is a case
+    r"|sollten sie|wenn|se (?:hai|ha|avete|precisar)"
+    r"|caso(?<!el caso)(?<!un caso)(?<!del caso)(?<!al caso)(?<! o caso)(?<!um caso)"
+    r"(?<!do caso)(?<!su caso)(?<!tu caso)(?<!seu caso)(?<!este caso)(?<!ese caso))\b",
+    re.IGNORECASE)
 _CONDITION_LOW_RX = re.compile(_CONDITION_RX.pattern)  # for lowered text (``lowered_alike``)
 
 
