@@ -2037,3 +2037,22 @@ def test_a_vacancy_withdrawn_before_the_interview_calls_it_off() -> None:
             "Unfortunately this means your interview arranged for Thursday 5 March 2026 at "
             "2.00pm will not now take place.")
     assert run(text, "Policy Officer - update on your interview").kind is Kind.CANCELLATION
+
+
+@pytest.mark.parametrize("words", [
+    "It's a 45-minute conversation with me and Marcus Lee from the platform team.",
+    "Marcus and me, about an hour: your background first, then a design problem.",
+    "I'll be running it; Marcus may drop in for the last ten minutes.",
+])
+def test_the_writer_who_takes_part_is_met_first(words: str) -> None:
+    marcus = Address("marcus.lee@globex.com", "Marcus Lee")
+    det = run(f"Hi Ada, your interview is confirmed for Tuesday, March 3 at 2:00 PM ET. {words}",
+              cc=(marcus,))
+    assert [a.email for a in det.interviewers][:2] == [JANE.email, marcus.email]
+
+
+def test_a_coordinator_who_takes_no_part_is_not_met_first() -> None:
+    marcus = Address("marcus.lee@globex.com", "Marcus Lee")
+    det = run("Hi Ada, your interview is confirmed for Tuesday, March 3 at 2:00 PM ET. Marcus "
+              "will run it; let me know if you need anything.", cc=(marcus,))
+    assert [a.email for a in det.interviewers] == [marcus.email]

@@ -252,6 +252,10 @@ def _add_people(
     human_sender = sender if sender and is_person(sender, me) else None
     named = named_interviewers(text, human_sender, pool)
     interviewers = _interviewers(named, invite, me) or _copied_colleagues(message, me)
+    if human_sender is not None and _WRITER_TAKES_PART_RX.search(text):
+        # "45 min with me and Priya", "Tomasz and me", "I'll be running it": the writer
+        # is the one I meet first (a colleague named or copied comes after).
+        interviewers = [human_sender, *(a for a in interviewers if a.email != human_sender.email)]
     contacts = _contacts(message, invite, interviewers, me)
     detection.interviewers = tuple(interviewers)
     detection.contacts = tuple(contacts)
@@ -284,6 +288,16 @@ def _address_pool(message: Message, invite: Invite | None, text: str) -> list[Ad
         pool.extend(a.address for a in invite.attendees)
     pool.extend(emails_in_text(text))
     return pool
+
+
+# The writer says they take part in the interview.
+_WRITER_TAKES_PART_RX = re.compile(
+    r"\b(?:interview|call|chat|conversation|session|round|meeting|minutes|mins|min|hour|time)"
+    r" with me\b|\b(?:with|by) me and\b|\b(?-i:[A-Z])[\w'’-]+ and me\b(?! know)|\byou and me\b"
+    r"|\b(?:i|i'll|i’ll|i will) (?:be )?(?:running|leading|interviewing|conducting|hosting) "
+    r"(?:it|the interview|this|the call|the session)\b|\bjust me\b|\bit(?:'ll|’ll| will) be "
+    r"(?:me|myself)\b|\bci sarò io\b|\bbędę ja\b|\bcon me e\b|\bavec moi et\b"
+    r"|\bconmigo y\b", re.IGNORECASE)
 
 
 def _interviewers(named: list[NamedPerson], invite: Invite | None, me: frozenset[str]
