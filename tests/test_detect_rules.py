@@ -2056,3 +2056,30 @@ def test_a_coordinator_who_takes_no_part_is_not_met_first() -> None:
     det = run("Hi Ada, your interview is confirmed for Tuesday, March 3 at 2:00 PM ET. Marcus "
               "will run it; let me know if you need anything.", cc=(marcus,))
     assert [a.email for a in det.interviewers] == [marcus.email]
+
+
+@pytest.mark.parametrize(("row", "email"), [
+    ("With: Gwen Takahara (gwen@globex.com)", "gwen@globex.com"),
+    ("Panel : Srinivas Venkataraman (srinivas.v@globex.com)", "srinivas.v@globex.com"),
+    ("Intervjuare: Johan Ekdahl, Tech Lead, johan.ekdahl@globex.com", "johan.ekdahl@globex.com"),
+    ("Entrevistadora: Lucía Benavente Ortiz, Tech Lead (lucia.benavente@globex.com)",
+     "lucia.benavente@globex.com"),
+    # initials then the family name; the family name first
+    ("Interviewer: Wei Ling Tan - wl.tan@globex.com", "wl.tan@globex.com"),
+    ("Interviewer: Mr. Lim Wei Jie, Head of Data (weijie.lim@globex.com)", "weijie.lim@globex.com"),
+    ("Te entrevista: Ing. Rodrigo Salcedo, Gerente de Ingeniería (rsalcedo@globex.com)",
+     "rsalcedo@globex.com"),
+])
+def test_a_forms_interviewer_row(row: str, email: str) -> None:
+    robot = Address("talent@globex.com", "Globex Talent")
+    det = run(f"Your interview is confirmed.\nDate: Tuesday, March 3, 2026\nTime: 2:00 PM ET\n"
+              f"{row}\nLink: to follow", "Interview confirmation", sender=robot)
+    assert det.interviewers and det.interviewers[0].email == email
+
+
+def test_a_forms_row_ends_with_its_line() -> None:
+    robot = Address("talent@globex.com", "Globex Talent")
+    det = run("Your interview is confirmed for Tuesday, March 3, 2026 at 2:00 PM ET.\n"
+              "With: Linnea Sjöberg\nJoin Zoom Meeting", "Interview confirmation", sender=robot)
+    unnamed = [r.detail for r in det.reasons if r.signal == "interviewer_without_address"]
+    assert unnamed == ["Linnea Sjöberg"]

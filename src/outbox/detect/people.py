@@ -90,7 +90,8 @@ _ROLE_RX = re.compile(
 _EMAIL_IN_TEXT_RX = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+")
 _NAME_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’-]+"
 _NAME = (
-    r"(?:(?:Dr|Mr|Ms|Mrs|Prof|Frau|Herrn?|Mme|Mlle|M|Sr|Sra|Dra)\.?\s+){0,2}"
+    r"(?:(?:Dr|Mr|Ms|Mrs|Prof|Frau|Herrn?|Mme|Mlle|M|Sr|Sra|Dra|Ing|Dott|dott\.ssa|Dott\.ssa"
+    r"|Lic|Lcda|Eng)\.?\s+){0,2}"
     rf"{_NAME_WORD}(?:\s+(?:(?:van|von|de|del|der|da|di|la|le)\s+)?{_NAME_WORD}){{0,2}}"
 )
 _AND = r"\s*(?:,|&|\band\b|\bplus\b|\bund\b|\bet\b|\by(?:\s+con)?\b|\be\b)\s*"
@@ -118,6 +119,13 @@ _INTERVIEWERS_RX = re.compile(
     r"|vai\s+estar\s+com\s+(?:o\s+|a\s+)?"
     # "con me e Chiara", "avec moi et Luc", "conmigo y con Álvaro": the writer, then another
     r"|con\s+me\s+e\s+|avec\s+moi\s+et\s+|conmigo\s+y\s+(?:con\s+)?"
+    # a form's row: "With: Gwen Takahara (gwen@…)", "Panel : Srinivas V", "Intervjuare:",
+    # "Entrevistadora:", "Intervenant :", "Interlocutori:", "Te entrevista:"
+    r"|with\s*:\s*|con\s*:\s*|avec\s*:\s*|panel\s*:\s*|intervjuare\s*:\s*"
+    r"|entrevistador(?:a|es)?\s*:\s*|te\s+entrevista\s*:\s*|intervenant(?:e|s)?\s*:\s*"
+    r"|interlocut(?:or|ori|ores|eurs?|rice)\s*:\s*|rozmowę\s+poprowadzi\s*:\s*"
+    # "Te va a entrevistar Martina Quiroga", "Incontrerà la dott.ssa Chiara Bellini"
+    r"|te\s+va\s+a\s+entrevistar\s+|incontrerà\s+(?:la\s+|il\s+|l')?"
 )
 _NAMES_RX = re.compile(_NAMES)
 _INTERVIEWERS = register([_INTERVIEWERS_RX.pattern])  # one RE2 pass says if it can match
@@ -129,7 +137,8 @@ _INTERVIEWERS_FAST_RX = re.compile(spelled_first(_INTERVIEWERS_RX.pattern))
 # grouped by first letter, as above).
 _TRIGGER_WORDS = (
     r"with|interview|gesprächspartner|rencontrerez|avec|con|by|men[ée]e?|geführt|be me"
-    r"|ll meet|ll be meet|will meet|will be meet|führ|poprowadzi|spreekt|träffa|estar com")
+    r"|ll meet|ll be meet|will meet|will be meet|führ|poprowadzi|spreekt|träffa|estar com"
+    r"|panel|intervjuare|entrevist|intervenant|interlocut|incontrer")
 _TRIGGER_WORD_RX = re.compile(literal_first(_TRIGGER_WORDS))
 # Triggers after which the writer is the first person named.
 _WRITER_FIRST = ("i'll", "i’ll", "i will", "we'll", "we’ll", "we will", "con me", "avec moi",
@@ -144,9 +153,18 @@ def _words(text: str) -> list[str]:
 _TITLE_WORDS = frozenset(_words(
     "manager engineer engineering director lead head vp president recruiter recruiting team "
     "principal senior staff product officer coordinator partner founder ceo cto hr talent "
-    "personal teamleiter responsable técnica department abteilung"
+    "personal teamleiter responsable técnica department abteilung gerente líder lider jefe "
+    "jefa directora directeur directrice responsabile diretor diretora chief data event date "
+    "sre analytics leiter leiterin teamleiterin teamleitung bereichsleiter bereichsleiterin "
+    # a team's name in a panel's list ("Nurul Aisyah Hamzah, Checkout")
+    "platform payments checkout mobile insights control routing infrastructure research "
+    "informatics "
+    # days and months are no one's name ("With: Thursday")
+    "monday tuesday wednesday thursday friday saturday sunday"
 ))
-_HONORIFICS = frozenset(_words("dr mr ms mrs prof frau herr herrn mme mlle m sr sra dra"))
+_HONORIFICS = frozenset(_words(
+    "dr mr ms mrs prof frau herr herrn mme mlle m sr sra dra ing dott dott.ssa lic lcda eng "
+    "engr"))
 
 
 # ASCII that is neither letter nor digit: dropped from ASCII text in one C call.
@@ -265,7 +283,9 @@ def _split_names(group: str) -> list[str]:
     parts = re.split(_AND, group)
     out = []
     for part in parts:
-        part = _PAREN_RX.sub("", part)
+        part = _PAREN_RX.sub("", part).partition("(")[0]  # a bracket the line cut open
+        if ")" in part:
+            continue  # the end of a bracket opened on the line before
         words = [w for w in part.split() if w.lower().rstrip(".") not in _HONORIFICS]
         if not words:
             continue
@@ -285,7 +305,11 @@ def _match_address(name: str, pool: Iterable[Address]) -> Address | None:
     locals_ = {target}
     if len(words) >= 2:
         first, last = words[0], words[-1]
-        locals_ |= {first + last, first[0] + last, first, last + first, first + last[0]}
+        locals_ |= {first + last, first[0] + last, first, last + first, first + last[0],
+                    # "Wei Ling Tan" is wl.tan; "Lim Wei Jie" (family name first) weijie.lim
+                    "".join(w[0] for w in words[:-1]) + last, "".join(words[1:]) + first}
+    if len(words) >= 3:  # "Lucía Benavente Ortiz": two family names, the first one used
+        locals_ |= {first + words[1], first[0] + words[1]}
     for address in pool:
         if address.name and squash(address.name) == target:
             return address
@@ -334,7 +358,12 @@ def named_interviewers(text: str, sender: Address | None, pool: list[Address]) -
         return people
     for trigger in _triggers(low):
         m = _NAMES_RX.match(text, trigger.end())
-        names = _split_names(m.group("names")) if m else []
+        group = m.group("names") if m else ""
+        if group and trigger.group(0).rstrip().endswith(":"):
+            # a form's row ends with its line ("With: Linnea Sjöberg\nJoin Zoom meeting");
+            # prose may wrap a name ("your interview with Bidadari\nFreight")
+            group = group.partition("\n")[0]
+        names = _split_names(group) if group else []
         if trigger.group(0).startswith(_WRITER_FIRST):
             # "I'll be joined by Deepa": the writer, then Deepa ("avec moi et peut-être
             # Julien": the writer at least)
