@@ -402,3 +402,19 @@ def test_name_parts_are_the_plain_split() -> None:
     plain = {part.lower() for value in mine for part in re.split(r"[\s._+-]", value)
              if len(part) >= 5}
     assert set().union(*map(rules._name_parts, mine)) == plain
+
+
+ROLE_NAMES = ["Acme", "acme", "Ada Lovelace", "Data", "a.b", "x|y", "(Berlin)", "Zoë",
+              "Brückner Logistik", "s", "K", "İ", "ı", "ſ"]
+ROLES = [*SAMPLES, "Acme Data Engineer", "ACME - Data Engineer", "Data Engineer at Acme / acme",
+         "Acme–Data Engineer", "acmeacme  |  Lead", "Senior Data Engineer (m/w/d)",
+         "a.b.a.b / x|y | (Berlin) - Lead", "Zoë Analyst", "Brückner Logistik – Entwickler",
+         "ss SS ſ s", "Kelvin \u212a k", "İstanbul ı i", "Ada Lovelace-Data Engineer"]
+
+
+@pytest.mark.parametrize("name", ROLE_NAMES)
+def test_drop_name_is_the_plain_pattern(name: str) -> None:
+    from outbox.detect import entities
+    plain = re.compile(re.escape(name) + r"\s*[/–|-]?\s*", re.IGNORECASE)
+    for role in ROLES:
+        assert entities._drop_name(role, name) == plain.sub("", role), (name, role)
