@@ -418,3 +418,48 @@ def test_drop_name_is_the_plain_pattern(name: str) -> None:
     plain = re.compile(re.escape(name) + r"\s*[/–|-]?\s*", re.IGNORECASE)
     for role in ROLES:
         assert entities._drop_name(role, name) == plain.sub("", role), (name, role)
+
+
+SUBJECTS = [*SAMPLES, "Interview with Acme Corp",
+            "INTERVIEW INVITATION - Nordwind GmbH - Data Lead",
+            "Re: Fwd: Acme Robotics | Interview", "Confirmed: Fathom Kiln interview on Tue",
+            "Your chat at Hooli (Berlin)", "Entretien chez Maison Ferlac", "Gespräch bei Ørsted",
+            "Senior Data Engineer – Acme", "Reminder: your Acme onsite", "Bewerbung bei X AG",
+            "Vorstellungsgespräch: Entwickler (m/w/d)", "Data Analyst position", "CANCELLED: call",
+            "Candidatura – Olivetta Pagamenti", "ıntervıew at Acme", "Interview\nwith Acme",
+            "İnterview with Acme"]
+
+
+@pytest.mark.parametrize("subject", SUBJECTS)
+def test_keyed_subject_patterns_ask_the_prefilter_for_their_keys(subject: str) -> None:
+    """The prefilter's answer for the keys stands in for scanning the lower-cased subject
+    for each key (a subject holding none is not searched)."""
+    from outbox.detect import entities
+    for keyed in (*entities._SUBJECT_COMPANY, *entities._SUBJECT_ROLE):
+        held = any(key in subject.lower() for key in keyed.keys)
+        want = [m.span() for m in keyed.rx.finditer(subject)] if held else []
+        assert [m.span() for m in keyed.finditer(subject)] == want, (keyed.rx.pattern, subject)
+
+
+def _registered_keys() -> list[tuple[int, tuple[str, ...]]]:
+    from outbox.detect import entities
+    return [(text._QUOTE_KEYS_NUMBER, text._QUOTE_KEYS),
+            (entities._EMPLOYER_LABELS_NUMBER, entities._EMPLOYER_LABELS),
+            (entities._CLIENT_KEYS_NUMBER, entities._CLIENT_KEYS),
+            *((k._number, k.keys) for k in (*entities._SUBJECT_COMPANY, *entities._SUBJECT_ROLE))]
+
+
+KEYED_TEXTS = [*SAMPLES, *SUBJECTS, "Hiring Company: Acme\nEmployer:\tX", "on behalf of my CLIENT",
+               "Their\nhead of data", "PER CONTO di", "Unserem Kunden", "naszego klienta",
+               "Organisation : Ørsted", "FÖRETAG: X", "pracodawca: Y", "Wysłano: pon",
+               "Skickat den 3", "ENVIADO EL: lunes", "-----ORIGINAL MESSAGE-----"]
+
+
+@pytest.mark.parametrize("value", KEYED_TEXTS)
+def test_prefilter_holds_every_key_the_lowered_text_holds(value: str) -> None:
+    """Where a key is in the lower-cased text, the prefilter never answers that none can be
+    (its no stands in for scanning the text for each key)."""
+    for number, keys in _registered_keys():
+        if any(key in value.lower() for key in keys):
+            assert phrases.may_hold_key(number, value), (keys, value)
+

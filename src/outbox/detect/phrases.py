@@ -89,6 +89,34 @@ def _presence(text: str) -> frozenset[int] | _Everything:
     return present
 
 
+# Plain keys (words one of which a text must hold for a pattern to be worth running: "wrote:"
+# for a quote header) are asked of a second RE2 set of their own: one pass over a text for
+# all of them, where each key was a scan of its own. Not the phrases' set: there each key
+# multiplied the automaton's states, and building them costs most on new mail.
+_KEYS = Prefilter()
+_KEYS_PRESENT: dict[str, frozenset[int] | _Everything] = {}
+
+
+def register_keys(keys: tuple[str, ...] | list[str]) -> int:
+    """Add a pattern's keys (plain strings, lower-case) to the key set; its number for
+    ``may_hold_key``."""
+    return _KEYS.add([re.escape(key) for key in keys])
+
+
+def may_hold_key(number: int, text: str) -> bool:
+    """Can the lower-cased ``text`` (line breaks as spaces) hold one of the keys
+    ``register_keys`` numbered? False only when it cannot: a key in ``text.lower()``
+    is there too."""
+    present = _KEYS_PRESENT.get(text)
+    if present is None:
+        low = _lower(text)
+        present = _KEYS.present(low) if len(low) == len(text) else _EVERYTHING
+        if len(_KEYS_PRESENT) >= 64:
+            _KEYS_PRESENT.clear()
+        _KEYS_PRESENT[text] = present
+    return number in present
+
+
 class Hit:
     """Where a phrase matched, in the text as written (quacks like ``re.Match``)."""
 
