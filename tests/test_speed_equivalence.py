@@ -463,3 +463,21 @@ def test_prefilter_holds_every_key_the_lowered_text_holds(value: str) -> None:
         if any(key in value.lower() for key in keys):
             assert phrases.may_hold_key(number, value), (keys, value)
 
+
+CITY_TEXTS = [*SAMPLES, "Melbourne VIC, New York, New_York, Sao Paulo, São Paulo, Mexico City",
+              "Kuala Lumpur Office", "Los Angeles, Buenos Aires and Tel Aviv", "Zürich Älmhult",
+              "Hong Kong Island", "Ho Chi Minh City", "Port Moresby New Delhi"]
+
+
+@pytest.mark.parametrize("value", CITY_TEXTS)
+def test_city_words_look_up_what_city_zone_reads(value: str) -> None:
+    """``when._local_zone`` looks a capitalised word (pair) up in ``city_zones`` lower-cased,
+    as ``city_zone`` reads it (the match has no blank but one space)."""
+    from outbox.detect import zones
+    from outbox.detect.clock import CITY_WORD_RX
+    cities = zones.city_zones()
+    for m in CITY_WORD_RX.finditer(value):
+        words = m.group(0).lower()
+        assert cities.get(words) == zones.city_zone(m.group(0))
+        if " " in words:
+            assert cities.get(words.split()[0]) == zones.city_zone(m.group(0).split()[0])

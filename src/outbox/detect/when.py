@@ -29,7 +29,7 @@ from outbox.detect.days import Day, find_days
 from outbox.detect.phrases import lower_ok, lowered, lowered_alike
 from outbox.detect.zones import (
     ZONE_PATTERN,
-    city_zone,
+    city_zones,
     label_at,
     regional_zone,
     zone_by_name,
@@ -431,9 +431,12 @@ def _local_zone(text: str, ref: datetime, fallback: tuple[tzinfo, str]) -> tuple
     if not offset or ref.astimezone(fallback[0]).utcoffset() != offset:
         return fallback
     found = None
+    cities = city_zones()
     for m in CITY_WORD_RX.finditer(text):
-        key = city_zone(m.group(0)) or (city_zone(m.group(0).split()[0])
-                                        if " " in m.group(0) else None)
+        # ``city_zone`` of the words and of the first one, looked up directly: lower-cased,
+        # a match is already in its form (no blank but the one space between two words)
+        words = m.group(0).lower()
+        key = cities.get(words) or (cities.get(words.split()[0]) if " " in words else None)
         if key is None or key == getattr(fallback[0], "key", None):
             continue
         zone = zone_by_name(key)
