@@ -481,3 +481,41 @@ def test_city_words_look_up_what_city_zone_reads(value: str) -> None:
         assert cities.get(words) == zones.city_zone(m.group(0))
         if " " in words:
             assert cities.get(words.split()[0]) == zones.city_zone(m.group(0).split()[0])
+
+
+_DURATION_TOKENS = ["a", "an", "one", "two", "half", "une", "eine", "una", "un", "ein", "einer",
+                    "anderthalb", "12", "1.5", "3,5", "٣", "min", "mins", "minute", "minutes",
+                    "hour", "hours", "hr", "hrs", "stunde", "stunden", "heure", "heures", "hora",
+                    "horas", "minuten", "minutos", "-", " ", "   ", "\n", "\t", "x", "before",
+                    "minimum", "chair", "th", "ahead", ".", "早", "\x1c"]
+
+
+def _duration_texts() -> list[str]:
+    import random
+    rng = random.Random(4)
+    texts = [value.lower() for value in SAMPLES]
+    texts += ["a 45-minute call", "about an hour", "half   an hour", "half an\nhour before",
+              "1 - hour", "one -  hour", "2--hours", "anderthalb stunden", "30 minutes ahead",
+              "eine stunde", "the meeting is 60 minutes long, 15 minutes before arrive"]
+    for _ in range(3000):
+        texts.append("".join(rng.choice(_DURATION_TOKENS) for _ in range(rng.randint(1, 14))))
+    return texts
+
+
+def test_durations_are_the_plain_finditer() -> None:
+    """``when._durations`` starts each search at the number before the next unit: the same
+    matches as searching from the start."""
+    from outbox.detect import when
+    for low in _duration_texts():
+        want = [m.span() for m in when._DURATION_LOW_RX.finditer(low)]
+        assert [m.span() for m in when._durations(low)] == want, low
+
+
+def test_no_number_holds_a_unit_start() -> None:
+    """What ``_durations`` relies on: a unit's start is never inside the number before it."""
+    from outbox.detect import when
+    for number in ("a", "an", "one", "two", "half an", "une", "eine", "una", "un", "ein", "einer",
+                   "anderthalb"):
+        assert when._DURATION_LOW_RX.match(number + " hour")
+        assert when._UNIT_START_RX.search(number) is None
+

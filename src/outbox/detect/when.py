@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, tzinfo
 
@@ -577,13 +578,40 @@ def _ends_in_question(text: str, pos: int) -> bool:
 _lower_ok = lower_ok
 
 
+# Where a unit can begin: each of ``_DURATION_RX``'s units starts with one of these, and no
+# number before a unit holds one ("anderthalb", "half an": test_speed_equivalence).
+_UNIT_START_RX = re.compile(r"min|hour|hr|stund|heure|hora")
+_NUMBER_MAX = len("anderthalb")  # the longest number, but for "half\s+an"
+
+
+def _durations(low: str) -> Iterator[re.Match[str]]:
+    """``_DURATION_LOW_RX.finditer(low)``, each search started where a match can start: at
+    the number before the next unit. The pattern's numbers ("a", "un", "one", digits) are
+    everywhere, and searched from the text's start it tried each; a unit is rare, and is
+    found in C. A match ends its number just before the blanks and hyphen before its unit
+    (its number ends in a letter or digit), so it starts at most ``_NUMBER_MAX`` before
+    them, or before "half ... an"."""
+    pos = 0
+    while (unit := _UNIT_START_RX.search(low, pos)) is not None:
+        end = unit.start()  # where the number ends: before the blanks and hyphen
+        while end > pos and (low[end - 1].isspace() or low[end - 1] == "-"):
+            end -= 1
+        half = end - 2  # "half   an": the blanks between the two words
+        while half > pos and low[half - 1].isspace():
+            half -= 1
+        m = _DURATION_LOW_RX.search(low, max(pos, min(end - _NUMBER_MAX, half - 4)))
+        if m is None:
+            return
+        yield m
+        pos = m.end()
+
+
 def find_duration(text: str) -> timedelta | None:
     """The interview length the text states ("45 minutes", "about an hour")."""
     low = lowered(text)
     if not any(unit in low for unit in _DURATION_KEYS):
         return None
-    for m in (_DURATION_LOW_RX.finditer(low) if _lower_ok(text, low)
-              else _DURATION_RX.finditer(text)):
+    for m in (_durations(low) if _lower_ok(text, low) else _DURATION_RX.finditer(text)):
         raw, unit = m.group("n").lower(), m.group("u").lower()
         raw = " ".join(raw.split())
         amount = _NUMBER_WORDS.get(raw)
