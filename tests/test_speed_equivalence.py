@@ -519,3 +519,45 @@ def test_no_number_holds_a_unit_start() -> None:
         assert when._DURATION_LOW_RX.match(number + " hour")
         assert when._UNIT_START_RX.search(number) is None
 
+
+CAPITALISED_TEXTS = [*SAMPLES, *CITY_TEXTS, "xMelbourne aBerlin _Paris 1London é Zürich ÉCOLE",
+                     "Victoria Harbour Capital Ltd. and Acme-Data O'Brien & Co", "ÀÖ Øx ÄÖÜ Çava"]
+
+
+@pytest.mark.parametrize("value", CAPITALISED_TEXTS)
+def test_capital_first_patterns_are_the_boundary_patterns(value: str) -> None:
+    """A leading \\b read after the capital ("(?<!\\w.)"): the same matches, searched and
+    matched at every position."""
+    from outbox.detect import entities
+    from outbox.detect.clock import CITY_WORD_RX
+    for fast, plain in (
+            (CITY_WORD_RX, r"\b[A-Z][a-zà-ÿ]+(?:[ _][A-Z][a-zà-ÿ]+)?\b"),
+            (entities._CAPITALISED_RX, r"\b[A-ZÀ-Ö][\w’'&-]*(?:[ \t]+[A-ZÀ-Ö][\w’'&-]*){1,4}")):
+        rx = re.compile(plain)
+        assert [m.span() for m in fast.finditer(value)] == [m.span() for m in rx.finditer(value)]
+        for pos in range(len(value) + 1):
+            assert _span(fast.match(value, pos)) == _span(rx.match(value, pos)), (plain, pos)
+
+
+_LANGUAGE_PLAIN = re.compile(
+    r"\b(?:(?P<de>und|sie|ihre?n?|uhr|bei|wir|termin|freundlichen)"
+    r"|(?P<fr>vous|votre|nous|entretien|heure|cordialement|bonjour)"
+    r"|(?P<es>usted|tu|hora|entrevista|saludos|gracias|hola)"
+    r"|(?P<other>você|voce|vcs|sua|seu|obrigad[oa]|abraços?|abs|olá|oi|então|amanhã|horário|às"
+    r"|aí|né|vou|grazie|saluti|gentile"
+    r"|colloquio|ciao|alle ore|je|jij|bedankt|groet(?:en)?|hoi|gesprek|uur))\b")
+LANGUAGE_TEXTS = [*SAMPLES, "Ihren Termin bei uns, ihrn ihre ihr ihrer, und Sie", "vous êtes",
+                  "obrigada e abraços, abraço, obrigado", "alle ore 10, alle ore\n11, allé oré",
+                  "groeten en groet, groetjes; jij je jeans", "às aí né, tutu tu-tu _tu tu_",
+                  "Hola usted, gracias; hora horário horas", "1und und1 ÿund undé éund",
+                  "Bonjour, cordialement. Entretien à 10 heure(s)"]
+
+
+@pytest.mark.parametrize("value", LANGUAGE_TEXTS)
+def test_language_words_are_the_plain_pattern(value: str) -> None:
+    low = value.lower()
+    assert len(phrases._LANGUAGE_OF) == sum(map(len, phrases._LANGUAGE_WORDS.values()))
+    want = [(m.span(), m.lastgroup) for m in _LANGUAGE_PLAIN.finditer(low)]
+    got = [(m.span(), phrases._LANGUAGE_OF[m.group(0)]) for m in phrases._LANGUAGE_RX.finditer(low)]
+    assert got == want
+

@@ -466,7 +466,9 @@ def _spelled(label: str, text: str) -> str | None:
     return best
 
 
-_CAPITALISED_RX = re.compile(r"\b[A-ZÀ-Ö][\w’'&-]*(?:[ \t]+[A-ZÀ-Ö][\w’'&-]*){1,4}")
+# (a boundary, then a capital: read after the capital, so that the regex engine skips in C to
+# each capital, see ``clock.CITY_WORD_RX``)
+_CAPITALISED_RX = re.compile(r"[A-ZÀ-Ö](?<!\w.)[\w’'&-]*(?:[ \t]+[A-ZÀ-Ö][\w’'&-]*){1,4}")
 
 
 def _by_initials(label: str, text: str) -> str | None:
