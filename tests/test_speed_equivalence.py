@@ -261,7 +261,9 @@ def test_lowered_alike_finds_what_ignorecase_finds(plain: str, low: str) -> None
     from outbox.detect import rules, when
     modules = {"when": when, "clock": clock, "rules": rules}
     rx_plain, rx_low = (getattr(modules[n.split(".")[0]], n.split(".")[1]) for n in (plain, low))
-    assert rx_low.pattern == rx_plain.pattern and rx_plain.flags & re.IGNORECASE
+    # (as written, or with its leading boundary read after the first character)
+    assert rx_low.pattern in (rx_plain.pattern, phrases.boundary_first(rx_plain.pattern))
+    assert rx_plain.flags & re.IGNORECASE
     for value in WINDOW_SAMPLES:
         lowered = phrases.lowered_alike(value)
         if lowered is None:
@@ -561,3 +563,35 @@ def test_language_words_are_the_plain_pattern(value: str) -> None:
     got = [(m.span(), phrases._LANGUAGE_OF[m.group(0)]) for m in phrases._LANGUAGE_RX.finditer(low)]
     assert got == want
 
+
+BOUNDARY_TEXTS = [value.lower() for value in SAMPLES] + [
+    "the previously agreed slot, original time: 10:00 was: tuesday", "xprevious oldx _old 1old",
+    "reply by friday, no later than the end of", "bis spätestens am 3.", "bis zum 4. closes on",
+    "departing lhr on tuesday, arriving at", "check-in from 3, check-out by 11, pick you up at",
+    "instead of thursday, rather than 9, au lieu de, in plaats van, i stället för 10",
+    "was scheduled for, had  been booked for, estava marcada para, était prévue le",
+    "ursprünglichen termin, bisherigen, alten, oorspronkelijke, précédente",
+    "we moved it till friday, flyttat till måndag; push it to 3, we'd like to reschedule",
+    "if you can't, asked if we may, if possible, if that's ok, whether or not, asked whether",
+    "sans nouvelles, si vous, falls sie, wenn, se hai, caso, should you, in case"]
+
+
+@pytest.mark.parametrize("value", BOUNDARY_TEXTS)
+def test_boundary_first_patterns_are_the_plain_patterns(value: str) -> None:
+    """``phrases.boundary_first``: the same match as the pattern with its leading \\b, in
+    every stretch (searched in place and cut out)."""
+    from outbox.detect import rules, when
+    from outbox.detect.clock import MOVE_RX
+    for plain, fast in ((when._OLD_LABEL_RX.pattern, when._OLD_LABEL_LOW_RX),
+                        (when._DEADLINE_RX.pattern, when._DEADLINE_LOW_RX),
+                        (when._TRAVEL_RX.pattern, when._TRAVEL_LOW_RX),
+                        (when._MOVED_TILL_RX.pattern, when._MOVED_TILL_LOW_RX),
+                        (MOVE_RX.pattern, when._MOVE_LOW_RX),
+                        (rules._CONDITION_RX.pattern, rules._CONDITION_LOW_RX)):
+        assert fast.pattern != plain  # it could be written so
+        rx = re.compile(plain)
+        for start in range(len(value) + 1):
+            for end in range(start, min(len(value), start + 70) + 1):
+                assert _span(fast.search(value, start, end)) == _span(rx.search(value, start, end))
+            cut = value[start:start + 60]
+            assert _span(fast.search(cut)) == _span(rx.search(cut))

@@ -340,6 +340,47 @@ def spelled_first(pattern: str) -> str:
     return _by_first_character(spelled) if all(map(_literal_first, spelled)) else pattern
 
 
+def _group_end(pattern: str, start: int) -> int:
+    """Where the group opened at ``pattern[start]`` closes (-1: it does not)."""
+    depth, i, in_class = 0, start, False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return -1
+
+
+def boundary_first(pattern: str) -> str:
+    """"\\b(?:words|...)rest" with its alternatives spelled out and grouped by first
+    character (``spelled_first``), the leading boundary read after that character
+    ("o(?<!\\w.)(?:ld|riginal...)"): the pattern then starts with a literal in each
+    alternative, and the regex engine skips in C to a character that can start one, where
+    the leading \\b made it try every position. The same matches at every position (a
+    word character after a boundary is one after no word character); the pattern as it is
+    when it cannot be written so (test_speed_equivalence compares them)."""
+    close = _group_end(pattern, 2) if pattern.startswith(r"\b(?:") else -1
+    if close < 0:
+        return pattern
+    alternation, rest = pattern[len(r"\b(?:"):close], pattern[close + 1:]
+    grouped = spelled_first(alternation)
+    parts = _split_bars(grouped) if grouped != alternation else None
+    if not parts or not all(re.fullmatch(r"\w", part[:1]) for part in parts):
+        return pattern
+    return "(?:" + "|".join(part[:1] + r"(?<!\w.)" + part[1:] for part in parts) + ")" + rest
+
+
 def _by_first_character(alternatives: list[str]) -> str:
     """"is x|in y|at z" -> "i(?:s x|n y)|a(?:t z)": at each position the engine then
     tries only the alternatives that start with the character there (same matches:

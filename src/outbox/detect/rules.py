@@ -414,7 +414,8 @@ _CONDITION_RX = re.compile(
     r"|should you|in case|whether(?<!asked whether)(?<!asking whether)(?<!asks whether)"
     r"|si (?:vous|tu|necesitas?|tienes|usted|no)|falls"
     r"|sollten sie|wenn|se (?:hai|ha|avete|precisar)|caso)\b", re.IGNORECASE)
-_CONDITION_LOW_RX = re.compile(_CONDITION_RX.pattern)  # for lowered text (``lowered_alike``)
+# for lowered text (``lowered_alike``), skipping in C to where a word can start
+_CONDITION_LOW_RX = re.compile(p.boundary_first(_CONDITION_RX.pattern))
 
 
 def _sentence_start(text: str, pos: int) -> int:

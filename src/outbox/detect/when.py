@@ -27,7 +27,7 @@ from outbox.detect.clock import (
     zone_after_day,
 )
 from outbox.detect.days import Day, find_days
-from outbox.detect.phrases import lower_ok, lowered, lowered_alike
+from outbox.detect.phrases import boundary_first, lower_ok, lowered, lowered_alike
 from outbox.detect.zones import (
     ZONE_PATTERN,
     city_zones,
@@ -95,14 +95,15 @@ _DEADLINE_RX = re.compile(
 # "flyttat vår intervju till fredag": after a move verb, "till" is Swedish for "to".
 _MOVED_TILL_RX = re.compile(r"\b(?:flytta|ändra|skjut|moved?\b|push|shift)[^.!?]{0,40}\btill\s*$",
                             re.IGNORECASE)
-_DEADLINE_LOW_RX = re.compile(_DEADLINE_RX.pattern)  # for lowered text (``lowered_alike``)
-_MOVED_TILL_LOW_RX = re.compile(_MOVED_TILL_RX.pattern)
+# for lowered text (``lowered_alike``), skipping in C to where a word can start
+_DEADLINE_LOW_RX = re.compile(boundary_first(_DEADLINE_RX.pattern))
+_MOVED_TILL_LOW_RX = re.compile(boundary_first(_MOVED_TILL_RX.pattern))
 # A journey's times ("departing LHR on Tuesday, July 14 at 11:40", "arriving SFO at
 # 14:35", "your train leaves at 8:05") are no meeting's either.
 _TRAVEL_RX = re.compile(
     r"\b(?:depart(?:s|ing|ure)|arriv(?:es|ing|al)|flight|train|boarding|lands?|landing"
     r"|check-?in|check-?out|pick(?:ed)? you up|pickup|leaves)\b[^.!?\n]{0,30}$", re.IGNORECASE)
-_TRAVEL_LOW_RX = re.compile(_TRAVEL_RX.pattern)
+_TRAVEL_LOW_RX = re.compile(boundary_first(_TRAVEL_RX.pattern))
 _SENTENCE_END_RX = re.compile(r"[.!?\n]")
 
 # The words that call a time or slot the old one, in each language ("previous", "ancien",
@@ -126,9 +127,10 @@ _OLD_LABEL_RX = re.compile(
 )
 _TO_RX = re.compile(r"\b(?:to|till|until|for|into|au|à|al|para|auf|zu|nach)\b", re.IGNORECASE)
 # The same patterns, case-sensitive, for lower-cased text (see ``_lower_ok``): IGNORECASE
-# makes the regex engine try every alternative at every position.
-_OLD_LABEL_LOW_RX = re.compile(_OLD_LABEL_RX.pattern)
-_MOVE_LOW_RX = re.compile(MOVE_RX.pattern)
+# makes the regex engine try every alternative at every position (and ``boundary_first``
+# lets it skip in C to where a word can start).
+_OLD_LABEL_LOW_RX = re.compile(boundary_first(_OLD_LABEL_RX.pattern))
+_MOVE_LOW_RX = re.compile(boundary_first(MOVE_RX.pattern))
 # Its words ("mover" holds "move"): a lowered stretch holding none has no match (in C).
 _MOVE_ALL = MOVE_RX.pattern[len(r"\b(?:"):MOVE_RX.pattern.index(r")\w*")].split("|")
 assert all(word.isalpha() for word in _MOVE_ALL)
