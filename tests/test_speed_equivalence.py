@@ -261,7 +261,9 @@ def test_lowered_alike_finds_what_ignorecase_finds(plain: str, low: str) -> None
     from outbox.detect import rules, when
     modules = {"when": when, "clock": clock, "rules": rules}
     rx_plain, rx_low = (getattr(modules[n.split(".")[0]], n.split(".")[1]) for n in (plain, low))
-    assert rx_low.pattern == rx_plain.pattern and rx_plain.flags & re.IGNORECASE
+    # (as written, or with its leading boundary read after the first character)
+    assert rx_low.pattern in (rx_plain.pattern, phrases.boundary_first(rx_plain.pattern))
+    assert rx_plain.flags & re.IGNORECASE
     for value in WINDOW_SAMPLES:
         lowered = phrases.lowered_alike(value)
         if lowered is None:
@@ -402,3 +404,195 @@ def test_name_parts_are_the_plain_split() -> None:
     plain = {part.lower() for value in mine for part in re.split(r"[\s._+-]", value)
              if len(part) >= 5}
     assert set().union(*map(rules._name_parts, mine)) == plain
+
+
+ROLE_NAMES = ["Acme", "acme", "Ada Lovelace", "Data", "a.b", "x|y", "(Berlin)", "Zoë",
+              "Brückner Logistik", "s", "K", "İ", "ı", "ſ"]
+ROLES = [*SAMPLES, "Acme Data Engineer", "ACME - Data Engineer", "Data Engineer at Acme / acme",
+         "Acme–Data Engineer", "acmeacme  |  Lead", "Senior Data Engineer (m/w/d)",
+         "a.b.a.b / x|y | (Berlin) - Lead", "Zoë Analyst", "Brückner Logistik – Entwickler",
+         "ss SS ſ s", "Kelvin \u212a k", "İstanbul ı i", "Ada Lovelace-Data Engineer"]
+
+
+@pytest.mark.parametrize("name", ROLE_NAMES)
+def test_drop_name_is_the_plain_pattern(name: str) -> None:
+    from outbox.detect import entities
+    plain = re.compile(re.escape(name) + r"\s*[/–|-]?\s*", re.IGNORECASE)
+    for role in ROLES:
+        assert entities._drop_name(role, name) == plain.sub("", role), (name, role)
+
+
+SUBJECTS = [*SAMPLES, "Interview with Acme Corp",
+            "INTERVIEW INVITATION - Nordwind GmbH - Data Lead",
+            "Re: Fwd: Acme Robotics | Interview", "Confirmed: Fathom Kiln interview on Tue",
+            "Your chat at Hooli (Berlin)", "Entretien chez Maison Ferlac", "Gespräch bei Ørsted",
+            "Senior Data Engineer – Acme", "Reminder: your Acme onsite", "Bewerbung bei X AG",
+            "Vorstellungsgespräch: Entwickler (m/w/d)", "Data Analyst position", "CANCELLED: call",
+            "Candidatura – Olivetta Pagamenti", "ıntervıew at Acme", "Interview\nwith Acme",
+            "İnterview with Acme"]
+
+
+@pytest.mark.parametrize("subject", SUBJECTS)
+def test_keyed_subject_patterns_ask_the_prefilter_for_their_keys(subject: str) -> None:
+    """The prefilter's answer for the keys stands in for scanning the lower-cased subject
+    for each key (a subject holding none is not searched)."""
+    from outbox.detect import entities
+    for keyed in (*entities._SUBJECT_COMPANY, *entities._SUBJECT_ROLE):
+        held = any(key in subject.lower() for key in keyed.keys)
+        want = [m.span() for m in keyed.rx.finditer(subject)] if held else []
+        assert [m.span() for m in keyed.finditer(subject)] == want, (keyed.rx.pattern, subject)
+
+
+def _registered_keys() -> list[tuple[int, tuple[str, ...]]]:
+    from outbox.detect import entities
+    return [(text._QUOTE_KEYS_NUMBER, text._QUOTE_KEYS),
+            (entities._EMPLOYER_LABELS_NUMBER, entities._EMPLOYER_LABELS),
+            (entities._CLIENT_KEYS_NUMBER, entities._CLIENT_KEYS),
+            *((k._number, k.keys) for k in (*entities._SUBJECT_COMPANY, *entities._SUBJECT_ROLE))]
+
+
+KEYED_TEXTS = [*SAMPLES, *SUBJECTS, "Hiring Company: Acme\nEmployer:\tX", "on behalf of my CLIENT",
+               "Their\nhead of data", "PER CONTO di", "Unserem Kunden", "naszego klienta",
+               "Organisation : Ørsted", "FÖRETAG: X", "pracodawca: Y", "Wysłano: pon",
+               "Skickat den 3", "ENVIADO EL: lunes", "-----ORIGINAL MESSAGE-----"]
+
+
+@pytest.mark.parametrize("value", KEYED_TEXTS)
+def test_prefilter_holds_every_key_the_lowered_text_holds(value: str) -> None:
+    """Where a key is in the lower-cased text, the prefilter never answers that none can be
+    (its no stands in for scanning the text for each key)."""
+    for number, keys in _registered_keys():
+        if any(key in value.lower() for key in keys):
+            assert phrases.may_hold_key(number, value), (keys, value)
+
+
+CITY_TEXTS = [*SAMPLES, "Melbourne VIC, New York, New_York, Sao Paulo, São Paulo, Mexico City",
+              "Kuala Lumpur Office", "Los Angeles, Buenos Aires and Tel Aviv", "Zürich Älmhult",
+              "Hong Kong Island", "Ho Chi Minh City", "Port Moresby New Delhi"]
+
+
+@pytest.mark.parametrize("value", CITY_TEXTS)
+def test_city_words_look_up_what_city_zone_reads(value: str) -> None:
+    """``when._local_zone`` looks a capitalised word (pair) up in ``city_zones`` lower-cased,
+    as ``city_zone`` reads it (the match has no blank but one space)."""
+    from outbox.detect import zones
+    from outbox.detect.clock import CITY_WORD_RX
+    cities = zones.city_zones()
+    for m in CITY_WORD_RX.finditer(value):
+        words = m.group(0).lower()
+        assert cities.get(words) == zones.city_zone(m.group(0))
+        if " " in words:
+            assert cities.get(words.split()[0]) == zones.city_zone(m.group(0).split()[0])
+
+
+_DURATION_TOKENS = ["a", "an", "one", "two", "half", "une", "eine", "una", "un", "ein", "einer",
+                    "anderthalb", "12", "1.5", "3,5", "٣", "min", "mins", "minute", "minutes",
+                    "hour", "hours", "hr", "hrs", "stunde", "stunden", "heure", "heures", "hora",
+                    "horas", "minuten", "minutos", "-", " ", "   ", "\n", "\t", "x", "before",
+                    "minimum", "chair", "th", "ahead", ".", "早", "\x1c"]
+
+
+def _duration_texts() -> list[str]:
+    import random
+    rng = random.Random(4)
+    texts = [value.lower() for value in SAMPLES]
+    texts += ["a 45-minute call", "about an hour", "half   an hour", "half an\nhour before",
+              "1 - hour", "one -  hour", "2--hours", "anderthalb stunden", "30 minutes ahead",
+              "eine stunde", "the meeting is 60 minutes long, 15 minutes before arrive"]
+    for _ in range(3000):
+        texts.append("".join(rng.choice(_DURATION_TOKENS) for _ in range(rng.randint(1, 14))))
+    return texts
+
+
+def test_durations_are_the_plain_finditer() -> None:
+    """``when._durations`` starts each search at the number before the next unit: the same
+    matches as searching from the start."""
+    from outbox.detect import when
+    for low in _duration_texts():
+        want = [m.span() for m in when._DURATION_LOW_RX.finditer(low)]
+        assert [m.span() for m in when._durations(low)] == want, low
+
+
+def test_no_number_holds_a_unit_start() -> None:
+    """What ``_durations`` relies on: a unit's start is never inside the number before it."""
+    from outbox.detect import when
+    for number in ("a", "an", "one", "two", "half an", "une", "eine", "una", "un", "ein", "einer",
+                   "anderthalb"):
+        assert when._DURATION_LOW_RX.match(number + " hour")
+        assert when._UNIT_START_RX.search(number) is None
+
+
+CAPITALISED_TEXTS = [*SAMPLES, *CITY_TEXTS, "xMelbourne aBerlin _Paris 1London é Zürich ÉCOLE",
+                     "Victoria Harbour Capital Ltd. and Acme-Data O'Brien & Co", "ÀÖ Øx ÄÖÜ Çava"]
+
+
+@pytest.mark.parametrize("value", CAPITALISED_TEXTS)
+def test_capital_first_patterns_are_the_boundary_patterns(value: str) -> None:
+    """A leading \\b read after the capital ("(?<!\\w.)"): the same matches, searched and
+    matched at every position."""
+    from outbox.detect import entities
+    from outbox.detect.clock import CITY_WORD_RX
+    for fast, plain in (
+            (CITY_WORD_RX, r"\b[A-Z][a-zà-ÿ]+(?:[ _][A-Z][a-zà-ÿ]+)?\b"),
+            (entities._CAPITALISED_RX, r"\b[A-ZÀ-Ö][\w’'&-]*(?:[ \t]+[A-ZÀ-Ö][\w’'&-]*){1,4}")):
+        rx = re.compile(plain)
+        assert [m.span() for m in fast.finditer(value)] == [m.span() for m in rx.finditer(value)]
+        for pos in range(len(value) + 1):
+            assert _span(fast.match(value, pos)) == _span(rx.match(value, pos)), (plain, pos)
+
+
+_LANGUAGE_PLAIN = re.compile(
+    r"\b(?:(?P<de>und|sie|ihre?n?|uhr|bei|wir|termin|freundlichen)"
+    r"|(?P<fr>vous|votre|nous|entretien|heure|cordialement|bonjour)"
+    r"|(?P<es>usted|tu|hora|entrevista|saludos|gracias|hola)"
+    r"|(?P<other>você|voce|vcs|sua|seu|obrigad[oa]|abraços?|abs|olá|oi|então|amanhã|horário|às"
+    r"|aí|né|vou|grazie|saluti|gentile"
+    r"|colloquio|ciao|alle ore|je|jij|bedankt|groet(?:en)?|hoi|gesprek|uur))\b")
+LANGUAGE_TEXTS = [*SAMPLES, "Ihren Termin bei uns, ihrn ihre ihr ihrer, und Sie", "vous êtes",
+                  "obrigada e abraços, abraço, obrigado", "alle ore 10, alle ore\n11, allé oré",
+                  "groeten en groet, groetjes; jij je jeans", "às aí né, tutu tu-tu _tu tu_",
+                  "Hola usted, gracias; hora horário horas", "1und und1 ÿund undé éund",
+                  "Bonjour, cordialement. Entretien à 10 heure(s)"]
+
+
+@pytest.mark.parametrize("value", LANGUAGE_TEXTS)
+def test_language_words_are_the_plain_pattern(value: str) -> None:
+    low = value.lower()
+    assert len(phrases._LANGUAGE_OF) == sum(map(len, phrases._LANGUAGE_WORDS.values()))
+    want = [(m.span(), m.lastgroup) for m in _LANGUAGE_PLAIN.finditer(low)]
+    got = [(m.span(), phrases._LANGUAGE_OF[m.group(0)]) for m in phrases._LANGUAGE_RX.finditer(low)]
+    assert got == want
+
+
+BOUNDARY_TEXTS = [value.lower() for value in SAMPLES] + [
+    "the previously agreed slot, original time: 10:00 was: tuesday", "xprevious oldx _old 1old",
+    "reply by friday, no later than the end of", "bis spätestens am 3.", "bis zum 4. closes on",
+    "departing lhr on tuesday, arriving at", "check-in from 3, check-out by 11, pick you up at",
+    "instead of thursday, rather than 9, au lieu de, in plaats van, i stället för 10",
+    "was scheduled for, had  been booked for, estava marcada para, était prévue le",
+    "ursprünglichen termin, bisherigen, alten, oorspronkelijke, précédente",
+    "we moved it till friday, flyttat till måndag; push it to 3, we'd like to reschedule",
+    "if you can't, asked if we may, if possible, if that's ok, whether or not, asked whether",
+    "sans nouvelles, si vous, falls sie, wenn, se hai, caso, should you, in case",
+    "el caso que, o caso, este caso; caso seja, um caso, del caso"]
+
+
+@pytest.mark.parametrize("value", BOUNDARY_TEXTS)
+def test_boundary_first_patterns_are_the_plain_patterns(value: str) -> None:
+    """``phrases.boundary_first``: the same match as the pattern with its leading \\b, in
+    every stretch (searched in place and cut out)."""
+    from outbox.detect import rules, when
+    from outbox.detect.clock import MOVE_RX
+    for plain, fast in ((when._OLD_LABEL_RX.pattern, when._OLD_LABEL_LOW_RX),
+                        (when._DEADLINE_RX.pattern, when._DEADLINE_LOW_RX),
+                        (when._TRAVEL_RX.pattern, when._TRAVEL_LOW_RX),
+                        (when._MOVED_TILL_RX.pattern, when._MOVED_TILL_LOW_RX),
+                        (MOVE_RX.pattern, when._MOVE_LOW_RX),
+                        (rules._CONDITION_RX.pattern, rules._CONDITION_LOW_RX)):
+        assert fast.pattern != plain  # it could be written so
+        rx = re.compile(plain)
+        for start in range(len(value) + 1):
+            for end in range(start, min(len(value), start + 70) + 1):
+                assert _span(fast.search(value, start, end)) == _span(rx.search(value, start, end))
+            cut = value[start:start + 60]
+            assert _span(fast.search(cut)) == _span(rx.search(cut))

@@ -98,7 +98,9 @@ MOVE_RX = re.compile(
     re.IGNORECASE,
 )
 _PAREN_RX = re.compile(r"\s*[(\[]\s*(?P<name>[A-Za-zÀ-ÿ][\w .&'’-]{1,40}?)\s*[)\]]")
-CITY_WORD_RX = re.compile(r"\b[A-Z][a-zà-ÿ]+(?:[ _][A-Z][a-zà-ÿ]+)?\b")
+# (\b[A-Z]...: the boundary is read after the capital, "(?<!\w.)", so that the pattern starts
+# with a class and the regex engine skips in C to each capital; test_speed_equivalence)
+CITY_WORD_RX = re.compile(r"[A-Z](?<!\w.)[a-zà-ÿ]+(?:[ _][A-Z][a-zà-ÿ]+)?\b")
 _CITY_LIST_MAX = 6  # "(UTC+02:00) Helsinki, Kyiv, Riga, Sofia, Tallinn, Vilnius"
 # "11am Eastern (4pm for you)", "10:00 SA time (09:00 your side)": the same time again,
 # converted for the reader, in brackets right after it.

@@ -16,7 +16,14 @@ from typing import Any
 
 from outbox.detect.days import only_date_words
 from outbox.detect.people import domain_name, is_freemail, is_platform, registrable, squash
-from outbox.detect.phrases import literal_first, lowered, may_hold, register
+from outbox.detect.phrases import (
+    literal_first,
+    lowered,
+    may_hold,
+    may_hold_key,
+    register,
+    register_keys,
+)
 from outbox.model import Address
 
 
@@ -186,16 +193,23 @@ _BODY_HEAD = 1500  # company and role are named near the top, not in the signatu
 class _Keyed:
     """A subject pattern and the words, one of which each of its matches holds (in any
     case): a subject holding none is not searched (most subjects hold few of them).
-    Not the phrases' RE2 prefilter: these patterns read capitals and whole subjects
-    (".*"), and their supersets made RE2's automaton many times larger."""
+    The patterns are not the phrases' RE2 prefilter's: they read capitals and whole
+    subjects (".*"), and their supersets made RE2's automaton many times larger. Their
+    keys are plain words: one pass of the RE2 key set over the subject says which it may
+    hold (``phrases.may_hold_key``), where each pattern scanned it for each of its keys."""
 
-    __slots__ = ("keys", "rx")
+    __slots__ = ("_number", "keys", "rx")
 
     def __init__(self, rx: re.Pattern[str], keys: tuple[str, ...]) -> None:
         self.rx, self.keys = rx, keys
+        self._number = register_keys(keys)
 
     def finditer(self, text: str) -> Iterable[re.Match[str]]:
-        """The pattern's matches; none, with no search, when no key is in ``text``."""
+        """The pattern's matches; none, with no search, when no key is in ``text`` (lower-
+        cased). The key set's no comes first (a key in the lower-cased text is in its
+        text too, line breaks as spaces); its yes may be a guess, and is checked."""
+        if not may_hold_key(self._number, text):
+            return ()
         low = lowered(text)
         return self.rx.finditer(text) if any(map(low.__contains__, self.keys)) else ()
 
@@ -305,15 +319,19 @@ _CLIENT_RX = re.compile(
     r"|engineering manager)\b")
 # Each of its phrases holds one of these (most texts hold none: the regex need not run).
 _CLIENT_KEYS = ("client", "mandant", "kunde", "klant", "kund", "klient", "per conto", "their ")
+_CLIENT_KEYS_NUMBER = register_keys(_CLIENT_KEYS)
 
 
 def sender_is_agency(display: str, domain: str, text: str) -> bool:
     """An agency writing: its name says so ("Sam Hill | Hays Recruitment" from hays.com), or
-    it speaks of "my client"."""
-    head = lowered(text)[:_BODY_HEAD]
-    if is_agency(domain) or (any(map(head.__contains__, _CLIENT_KEYS))
-                             and _CLIENT_RX.search(head)):
+    it speaks of "my client" (the RE2 key set tells first whether the text may hold a key:
+    a key in the head is in the text)."""
+    if is_agency(domain):
         return True
+    if may_hold_key(_CLIENT_KEYS_NUMBER, text):
+        head = lowered(text)[:_BODY_HEAD]
+        if any(map(head.__contains__, _CLIENT_KEYS)) and _CLIENT_RX.search(head):
+            return True
     return _agency_display(display or "", domain)
 
 
@@ -448,7 +466,9 @@ def _spelled(label: str, text: str) -> str | None:
     return best
 
 
-_CAPITALISED_RX = re.compile(r"\b[A-ZÀ-Ö][\w’'&-]*(?:[ \t]+[A-ZÀ-Ö][\w’'&-]*){1,4}")
+# (a boundary, then a capital: read after the capital, so that the regex engine skips in C to
+# each capital, see ``clock.CITY_WORD_RX``)
+_CAPITALISED_RX = re.compile(r"[A-ZÀ-Ö](?<!\w.)[\w’'&-]*(?:[ \t]+[A-ZÀ-Ö][\w’'&-]*){1,4}")
 
 
 def _by_initials(label: str, text: str) -> str | None:
@@ -535,10 +555,16 @@ _EMPLOYER_LABEL = _Triggered("(?:" + "|".join(_EMPLOYER_LABELS) + r")[ \t]*:[ \t
                              _CO + _LEGAL + r"(?=[ \t]*(?:\n|$))")
 
 
+# Most mail holds none of the labels: the RE2 key set says so (``phrases.may_hold_key``).
+_EMPLOYER_LABELS_NUMBER = register_keys(_EMPLOYER_LABELS)
+
+
 def labelled_company(body: str) -> Found | None:
     """The employer a form's label names, alone on its line: it outranks every guess."""
+    if not may_hold_key(_EMPLOYER_LABELS_NUMBER, body):  # (a label in the head is in it)
+        return None
     head = lowered(body)[:_BODY_HEAD]
-    if not any(label in head for label in _EMPLOYER_LABELS):  # in C: most mail has none
+    if not any(map(head.__contains__, _EMPLOYER_LABELS)):  # in C
         return None
     for m in _EMPLOYER_LABEL.finditer(body, _BODY_HEAD):
         line = body.rfind("\n", 0, m.start()) + 1
@@ -617,19 +643,42 @@ def company_domain(contacts: Iterable[Address]) -> str | None:
 _ROLE_ARTICLE_RX = re.compile(r"^(?:the|our|a|an)\s+", re.IGNORECASE)
 
 
+_NAME_SEPARATOR = r"\s*[/–|-]?\s*"  # what may follow a name dropped from a role
+_NAME_SEPARATOR_RX = re.compile(_NAME_SEPARATOR)
+
+
 @lru_cache(maxsize=256)
 def _name_rx(name: str) -> re.Pattern[str]:
     """A name to drop from a role, with the separator after it."""
-    return re.compile(re.escape(name) + r"\s*[/–|-]?\s*", re.IGNORECASE)
+    return re.compile(re.escape(name) + _NAME_SEPARATOR, re.IGNORECASE)
+
+
+def _drop_name(role: str, name: str) -> str:
+    """``_name_rx(name).sub("", role)``. For ASCII both (most roles, most names) the name
+    is found in the lower-cased role by ``str.find``: no pattern is built for it (a
+    different one for every company and person: no cache holds them all), and an ASCII
+    letter matches with IGNORECASE only its two cases (test_speed_equivalence)."""
+    if not (name.isascii() and role.isascii()):
+        return _name_rx(name).sub("", role)
+    low, key = role.lower(), name.lower()
+    at = low.find(key)
+    if at < 0:
+        return role
+    parts, done = [], 0
+    while at >= 0:
+        parts.append(role[done:at])
+        separator = _NAME_SEPARATOR_RX.match(role, at + len(key))
+        done = separator.end() if separator else at + len(key)
+        at = low.find(key, done)
+    parts.append(role[done:])
+    return "".join(parts)
 
 
 def _clean_role(raw: str, drop: Iterable[str]) -> str:
     role = _GENDER_TAG_RX.sub("", raw) if "(" in raw else raw  # each tag opens a bracket
     for name in drop:
-        # ASCII both: a name not in the lower-cased role cannot match (no regex to build)
-        if name and not (name.isascii() and role.isascii()
-                         and name.lower() not in role.lower()):
-            role = _name_rx(name).sub("", role)
+        if name:
+            role = _drop_name(role, name)
     role = _ROLE_ARTICLE_RX.sub("", role.strip())
     return role.strip(" .,;:!-–|/'\"()")
 

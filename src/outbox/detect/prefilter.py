@@ -218,7 +218,7 @@ class Prefilter:
         if compiled is None:
             return always
         found = compiled.Match(fold(low))
-        # The last pattern is empty and matches every text: without it in the answer,
+        # The last pattern matches every text (at its start): without it in the answer,
         # RE2 gave up (its automaton out of memory) and said nothing about the others.
         sentinel = len(numbers)
         if not found or sentinel not in found:
@@ -246,7 +246,10 @@ class Prefilter:
             except re2.error as exc:  # the phrase just always runs
                 log.debug("RE2 refused phrase %d: %s", number, exc)
         try:
-            compiled.Add(b"")  # the sentinel, numbered len(numbers)
+            # The sentinel, numbered len(numbers): an empty match at the text's start. (An
+            # empty pattern matched at every position: the automaton's every state was a
+            # match, and every byte read recorded it, twice the instructions a pass.)
+            compiled.Add(rb"\A")
             compiled.Compile()
         except re2.error as exc:
             log.warning("phrase prefilter off (%s): every phrase runs its own regex", exc)

@@ -418,7 +418,8 @@ _CONDITION_RX = re.compile(
     r"|caso(?<!el caso)(?<!un caso)(?<!del caso)(?<!al caso)(?<! o caso)(?<!um caso)"
     r"(?<!do caso)(?<!su caso)(?<!tu caso)(?<!seu caso)(?<!este caso)(?<!ese caso))\b",
     re.IGNORECASE)
-_CONDITION_LOW_RX = re.compile(_CONDITION_RX.pattern)  # for lowered text (``lowered_alike``)
+# for lowered text (``lowered_alike``), skipping in C to where a word can start
+_CONDITION_LOW_RX = re.compile(p.boundary_first(_CONDITION_RX.pattern))
 
 
 def _sentence_start(text: str, pos: int) -> int:

@@ -12,7 +12,7 @@ import logging
 import re
 from html import unescape
 
-from outbox.detect.phrases import lowered
+from outbox.detect.phrases import lowered, may_hold_key, register_keys
 from outbox.model import Message
 
 log = logging.getLogger(__name__)
@@ -72,12 +72,17 @@ _QUOTE_KEYS = (
     "datum:", "datum :", "data:", "data :",
 )
 _ODD_FOLDS = "\u0130\u0131\u017f"  # "İ" and "ı" match "i", "ſ" matches "s"
+# The keys are asked of the RE2 key set in one pass (``phrases.may_hold_key``), where each
+# was a scan of its own (thirty-five a text, and a text is asked more than once).
+_QUOTE_KEYS_NUMBER = register_keys(_QUOTE_KEYS)
 
 
 def _quote_header(text: str) -> re.Match[str] | None:
-    """``_QUOTE_HEADER_RX.search(text)``, not run where it cannot match."""
+    """``_QUOTE_HEADER_RX.search(text)``, not run where it cannot match: where the text
+    (lower-cased, line breaks as spaces: each key is then still there) holds none of the
+    keys, which ``may_hold_key`` tells from one RE2 pass."""
     if ((text.isascii() or not any(map(text.__contains__, _ODD_FOLDS)))
-            and not any(map(lowered(text).__contains__, _QUOTE_KEYS))):  # in C
+            and not may_hold_key(_QUOTE_KEYS_NUMBER, text)):
         return None
     return _QUOTE_HEADER_RX.search(text)
 

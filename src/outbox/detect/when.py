@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, tzinfo
 
@@ -26,10 +27,10 @@ from outbox.detect.clock import (
     zone_after_day,
 )
 from outbox.detect.days import Day, find_days
-from outbox.detect.phrases import lower_ok, lowered, lowered_alike
+from outbox.detect.phrases import boundary_first, lower_ok, lowered, lowered_alike
 from outbox.detect.zones import (
     ZONE_PATTERN,
-    city_zone,
+    city_zones,
     label_at,
     regional_zone,
     zone_by_name,
@@ -94,14 +95,15 @@ _DEADLINE_RX = re.compile(
 # "flyttat vår intervju till fredag": after a move verb, "till" is Swedish for "to".
 _MOVED_TILL_RX = re.compile(r"\b(?:flytta|ändra|skjut|moved?\b|push|shift)[^.!?]{0,40}\btill\s*$",
                             re.IGNORECASE)
-_DEADLINE_LOW_RX = re.compile(_DEADLINE_RX.pattern)  # for lowered text (``lowered_alike``)
-_MOVED_TILL_LOW_RX = re.compile(_MOVED_TILL_RX.pattern)
+# for lowered text (``lowered_alike``), skipping in C to where a word can start
+_DEADLINE_LOW_RX = re.compile(boundary_first(_DEADLINE_RX.pattern))
+_MOVED_TILL_LOW_RX = re.compile(boundary_first(_MOVED_TILL_RX.pattern))
 # A journey's times ("departing LHR on Tuesday, July 14 at 11:40", "arriving SFO at
 # 14:35", "your train leaves at 8:05") are no meeting's either.
 _TRAVEL_RX = re.compile(
     r"\b(?:depart(?:s|ing|ure)|arriv(?:es|ing|al)|flight|train|boarding|lands?|landing"
     r"|check-?in|check-?out|pick(?:ed)? you up|pickup|leaves)\b[^.!?\n]{0,30}$", re.IGNORECASE)
-_TRAVEL_LOW_RX = re.compile(_TRAVEL_RX.pattern)
+_TRAVEL_LOW_RX = re.compile(boundary_first(_TRAVEL_RX.pattern))
 _SENTENCE_END_RX = re.compile(r"[.!?\n]")
 
 # The words that call a time or slot the old one, in each language ("previous", "ancien",
@@ -125,9 +127,10 @@ _OLD_LABEL_RX = re.compile(
 )
 _TO_RX = re.compile(r"\b(?:to|till|until|for|into|au|à|al|para|auf|zu|nach)\b", re.IGNORECASE)
 # The same patterns, case-sensitive, for lower-cased text (see ``_lower_ok``): IGNORECASE
-# makes the regex engine try every alternative at every position.
-_OLD_LABEL_LOW_RX = re.compile(_OLD_LABEL_RX.pattern)
-_MOVE_LOW_RX = re.compile(MOVE_RX.pattern)
+# makes the regex engine try every alternative at every position (and ``boundary_first``
+# lets it skip in C to where a word can start).
+_OLD_LABEL_LOW_RX = re.compile(boundary_first(_OLD_LABEL_RX.pattern))
+_MOVE_LOW_RX = re.compile(boundary_first(MOVE_RX.pattern))
 # Its words ("mover" holds "move"): a lowered stretch holding none has no match (in C).
 _MOVE_ALL = MOVE_RX.pattern[len(r"\b(?:"):MOVE_RX.pattern.index(r")\w*")].split("|")
 assert all(word.isalpha() for word in _MOVE_ALL)
@@ -439,9 +442,12 @@ def _local_zone(text: str, ref: datetime, fallback: tuple[tzinfo, str]) -> tuple
     if not offset or ref.astimezone(fallback[0]).utcoffset() != offset:
         return fallback
     found = None
+    cities = city_zones()
     for m in CITY_WORD_RX.finditer(text):
-        key = city_zone(m.group(0)) or (city_zone(m.group(0).split()[0])
-                                        if " " in m.group(0) else None)
+        # ``city_zone`` of the words and of the first one, looked up directly: lower-cased,
+        # a match is already in its form (no blank but the one space between two words)
+        words = m.group(0).lower()
+        key = cities.get(words) or (cities.get(words.split()[0]) if " " in words else None)
         if key is None or key == getattr(fallback[0], "key", None):
             continue
         zone = zone_by_name(key)
@@ -582,13 +588,40 @@ def _ends_in_question(text: str, pos: int) -> bool:
 _lower_ok = lower_ok
 
 
+# Where a unit can begin: each of ``_DURATION_RX``'s units starts with one of these, and no
+# number before a unit holds one ("anderthalb", "half an": test_speed_equivalence).
+_UNIT_START_RX = re.compile(r"min|hour|hr|stund|heure|hora")
+_NUMBER_MAX = len("anderthalb")  # the longest number, but for "half\s+an"
+
+
+def _durations(low: str) -> Iterator[re.Match[str]]:
+    """``_DURATION_LOW_RX.finditer(low)``, each search started where a match can start: at
+    the number before the next unit. The pattern's numbers ("a", "un", "one", digits) are
+    everywhere, and searched from the text's start it tried each; a unit is rare, and is
+    found in C. A match ends its number just before the blanks and hyphen before its unit
+    (its number ends in a letter or digit), so it starts at most ``_NUMBER_MAX`` before
+    them, or before "half ... an"."""
+    pos = 0
+    while (unit := _UNIT_START_RX.search(low, pos)) is not None:
+        end = unit.start()  # where the number ends: before the blanks and hyphen
+        while end > pos and (low[end - 1].isspace() or low[end - 1] == "-"):
+            end -= 1
+        half = end - 2  # "half   an": the blanks between the two words
+        while half > pos and low[half - 1].isspace():
+            half -= 1
+        m = _DURATION_LOW_RX.search(low, max(pos, min(end - _NUMBER_MAX, half - 4)))
+        if m is None:
+            return
+        yield m
+        pos = m.end()
+
+
 def find_duration(text: str) -> timedelta | None:
     """The interview length the text states ("45 minutes", "about an hour")."""
     low = lowered(text)
     if not any(unit in low for unit in _DURATION_KEYS):
         return None
-    for m in (_DURATION_LOW_RX.finditer(low) if _lower_ok(text, low)
-              else _DURATION_RX.finditer(text)):
+    for m in (_durations(low) if _lower_ok(text, low) else _DURATION_RX.finditer(text)):
         raw, unit = m.group("n").lower(), m.group("u").lower()
         raw = " ".join(raw.split())
         amount = _NUMBER_WORDS.get(raw)

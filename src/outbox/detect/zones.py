@@ -188,6 +188,12 @@ def city_zone(name: str) -> str | None:
     """"Stockholm" -> "Europe/Stockholm"; None when the name is no zone's city."""
     return _cities().get(" ".join(name.lower().split()))
 
+
+def city_zones() -> dict[str, str]:
+    """What ``city_zone`` looks names up in (lower-cased, one space between words), for a
+    caller that asks of many words already in that form."""
+    return _cities()
+
 # Short all-caps abbreviations are matched case-sensitively: "et" is French
 # for "and", "pt" and "mt" are common in prose.
 _ABBREVIATIONS = sorted((k for k in NAMED_ZONES if " " not in k and len(k) <= 4), key=len,
