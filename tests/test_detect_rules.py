@@ -2083,3 +2083,45 @@ def test_a_forms_row_ends_with_its_line() -> None:
               "With: Linnea Sjöberg\nJoin Zoom Meeting", "Interview confirmation", sender=robot)
     unnamed = [r.detail for r in det.reasons if r.signal == "interviewer_without_address"]
     assert unnamed == ["Linnea Sjöberg"]
+
+
+def test_a_chairmans_meeting_in_an_executive_appointment() -> None:
+    text = ("When: 10 March 2026 16:00-17:00\n\nDear Ada,\n\nSir Edmund would be delighted to meet "
+            "you on Tuesday 10 March at 4pm as part of the process for the appointment of Chief "
+            "Financial Officer.\n\nKind regards,\nExecutive Assistant to the Chairman")
+    det = run(text, "Ada Lovelace / Sir Edmund Vale - introductory meeting")
+    assert det.kind is Kind.CONFIRMATION
+    called_off = run("I am so sorry: Sir Edmund has had to convene a board meeting and is no "
+                     "longer able to see you tomorrow afternoon.",
+                     "Canceled: Ada Lovelace / Sir Edmund Vale - introductory meeting")
+    assert called_off.kind is Kind.CANCELLATION
+
+
+def test_a_headhunter_moves_my_session_with_the_ceo() -> None:
+    sender = Address("julian@stratherpartners.example", "Julian Strather")
+    text = ("Harriet has been pulled into a lender meeting, so she has asked to move your session "
+            "with her from Wed 4th at 2pm to this Friday, 6 March, at 8.30am.")
+    det = run(text, "Harriet now Friday", sender=sender)
+    assert det.kind is Kind.RESCHEDULE
+    assert det.start is not None and (det.start.day, det.start.hour) == (6, 8)
+
+
+def test_tentative_holds_are_no_confirmation() -> None:
+    text = ("Patrick's calendar is busy, so I've put two tentative holds on your calendar for the "
+            "VP Engineering role:\n- Thu 3/5, 2:00-3:30pm PT\n- Fri 3/6, 8:00-9:30am PT\nPlease "
+            "don't treat either as confirmed yet.")
+    assert run(text, "Holds for a conversation with Patrick").kind is Kind.NONE
+
+
+def test_a_speaking_invitation_is_no_interview() -> None:
+    text = ("Would you be willing to give a seminar on your record-linkage work? Our next free "
+            "slot is Thursday 12 March at 4pm; talks run for about 50 minutes. Happy to discuss "
+            "the role of linkage in official statistics.")
+    assert run(text, "Invitation to speak - Statistics seminar").kind is Kind.NONE
+
+
+def test_hiring_paused_calls_the_interview_off() -> None:
+    text = ("I'm sorry, but I have to call off the interview you and I had arranged for next "
+            "week. A partner has brought forward her retirement and the practice has decided to "
+            "pause all new hiring. I'll be in touch if things change.")
+    assert run(text, "Re: Practice Data Coordinator role").kind is Kind.CANCELLATION

@@ -445,6 +445,9 @@ JOB = _rx(
     r"\bcandidates?\b", r"\b(?:outside|inside) ir35\b", r"\bday rate\b",
     r"\b\d+-month (?:contract|role|assignment)\b",
     r"\bthe client\b",
+    # an executive search: "the process for the appointment of Chief Operating Officer"
+    r"\bappointment of (?:a |an |the |our )?(?:new )?(?:chief|head|director|ceo|cfo|coo|cto|cio"
+    r"|cdo|managing|non-executive|chair)", r"\bexecutive search\b", r"\bshortlist(?:ed)?\b",
 )
 MEETING = _rx(
     r"\bcall\b", r"\bchat\b", r"\bspeak\b", r"\btalk\b", r"\bsee you\b", r"\bring you\b",
@@ -460,6 +463,7 @@ MEETING = _rx(
 # person at a company moves when they move an interview of mine.
 CONVERSATION = _rx(
     r"\b(?:our|the|your|my) (?:[\w-]+ )?(?:chat|call|conversation|catch-up)\b",
+    r"\b(?:our|the|your|my) (?:[\w-]+ )?session with\b",
     r"\b(?:unser(?:e[mns]?)?|euer|eure[mns]?|das|ihr(?:e[mns]?)?|dein(?:e[mns]?)?) gespräch",
     r"\bons gesprek\b",
     r"\bnotre (?:échange|conversation|appel)\b", r"\bnuestra (?:conversación|llamada|charla)\b",
@@ -621,6 +625,8 @@ TIPS_SUBJECT = _rx(r"\btips\b", r"\btipps\b", r"\bconseils\b", r"\bconsejos\b")
 NOT_JOB = _rx(
     r"\bp[oó]dcast\b", r"\bepisode\b", r"\bon the show\b", r"\bpress interview",
     r"\bep\. ?\d{1,4}\b", r"\bstudio link\b",
+    # asked to speak, not to be interviewed (a campus visit's job talk is no invitation)
+    r"\binvitation to speak\b", r"\b(?:willing|like) to give a (?:seminar|talk|lecture|keynote)\b",
     r"\bjournalist(?<!data journalist)",
     r"\b(?:a|the|our|as|news|local) reporter\b",
     r"\b(?:a|an|the|this|our|for) media interview",  # not "your Honeyguide Media interview"
@@ -932,7 +938,9 @@ CANCEL = _rx(
     r"\b(?:musimy|muszę|musieliśmy) odwołać", r"\bodwołujemy\b",
     r"\b(?:will|can) no longer (?:take place|go ahead|happen)",
     r"\bwill not (?:now )?(?:take place|go ahead)",
-    r"\bwon't (?:be going ahead|go ahead|take place)", r"\bfoi cancelad[ao]", r"\bcancellat[oa]\b",
+    r"\bwon't (?:be going ahead|go ahead|take place)",
+    r"\bno longer able to (?:see|meet) you\b", r"\b(?:have|need|had) to call off\b",
+    r"\bfoi cancelad[ao]", r"\bcancellat[oa]\b",
     r"\bannullat[oa]\b", r"\bgeannuleerd\b", r"\bafgezegd\b", r"\bstorniert\b",
     r"\bfällt\b.{0,40}\baus\b", r"\bgaat niet door\b", r"\bdesmarc(?:ar|ad[ao]|amos)\b",
     r"\bentfällt\b", r"\binställd", r"\bodwołan",
@@ -989,7 +997,7 @@ ROLE_GONE = _rx(
     r"\bhiring freeze",
     r"\bput (?:the |our |this )?(?:[\w-]+ ){0,4}(?:hire|role|position|search|recruitment|vacancy)"
     r" on hold\b", r"\bfreeze on (?:all )?(?:new )?hiring",
-    r"\bhiring (?:is|has been) (?:paused|frozen)",
+    r"\bhiring (?:is|has been) (?:paused|frozen)", r"\bpaus(?:e|ed|ing) (?:all )?(?:new )?hiring\b",
     r"\b(?:role|position|req|requisition|opening|vacancy) (?:has been |is |was )?"
     r"(?:put )?on hold\b",
     r"\b(?:role|position|opening) (?:has been |was )?(?:paused|withdrawn)",
@@ -1201,6 +1209,8 @@ TENTATIVE = _rx(
     r"\bplaceholder\b", r"\btime may (?:well |still )?change", r"\bpencil(?:l?ed)? in\b",
     r"\bhold\s*[-–:|]", r"\bhold the date\b", r"\bnot (?:final|confirmed) yet\b",
     r"\bnot yet (?:final|confirmed)\b",
+    # "two tentative holds on your calendar ... don't treat either as confirmed yet"
+    r"\btentative holds?\b", r"\b(?:don't|do not) treat (?:\w+ ){0,2}as confirmed\b",
 )
 # The sender says the time stays as it was: "the other old thing" is then not the time.
 _TIME_KEPT = (
