@@ -61,17 +61,16 @@ def test_classify_never_fails(scores: Scores) -> None:
 
 
 # -- the held-out set -------------------------------------------------------------------
-# Written apart (tests/corpus/holdout, 100 messages by two of round 22's four writers)
-# and never developed against: nobody reads its misses, only these totals. It shows how
-# far the rules generalise to mail nobody tuned them on. (Earlier held-out sets served a
-# while and then joined development, as the issue asks: 420 messages as
+# Written apart (tests/corpus/holdout, 200 messages: two of round 22's writers and two of
+# round 23's) and never developed against: nobody reads its misses, only these totals. It
+# shows how far the rules generalise to mail nobody tuned them on. (Earlier held-out sets
+# served a while and then joined development, as the issue asks: 420 messages as
 # tests/corpus/blind1, 200 as rounds 14 and 16, 300 as half of rounds 18-20, 100 as half
-# of round 21.) The
-# floors sit just under what detection reached on it, not at the targets above: a change
-# that makes detection generalise worse fails here; raise them as detection improves.
-# (The kind model is counted again whenever the corpus grows; its overrules move these
-# totals by a point or two either way, hence the margin.)
-HOLDOUT_FLOORS = {"slot_precision": 0.90, "slot_recall": 0.95, "kind_accuracy": 0.92,
+# of round 21.) The floors sit just under what detection reached on it, not at the
+# targets above: a change that makes detection generalise worse fails here; raise them as
+# detection improves. (The kind model is counted again whenever the corpus grows; its
+# overrules move these totals by a point or two either way, hence the margin.)
+HOLDOUT_FLOORS = {"slot_precision": 0.87, "slot_recall": 0.94, "kind_accuracy": 0.90,
                   "start_accuracy": 0.92}
 
 
