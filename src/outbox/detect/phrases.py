@@ -138,10 +138,12 @@ class Hit:
 class Phrase:
     """Alternatives of one signal."""
 
-    __slots__ = ("_gated", "_last", "_number", "_other", "alternatives", "fast", "slow")
+    __slots__ = ("_gated", "_last", "_number", "_other", "_slow", "_slow_source", "alternatives",
+                 "fast")
 
     def __init__(self, alternatives: tuple[str, ...]) -> None:
-        self.slow = re.compile("(?:" + "|".join(alternatives) + ")", re.IGNORECASE)
+        self._slow_source = "(?:" + "|".join(alternatives) + ")"
+        self._slow: re.Pattern[str] | None = None
         unbounded = [e for a in alternatives
                      for e in _expand(a[2:] if a.startswith(r"\b") else a)]
         # The regex engine skips ahead in C only when every alternative starts with a
@@ -159,6 +161,15 @@ class Phrase:
         if len(self.fast) > 1:
             self._gated, self._other = self.fast[1], _PREFILTER.add(tuple(other))
         self._last: tuple[str, Hit | None] | None = None
+
+    @property
+    def slow(self) -> re.Pattern[str]:
+        """The alternatives as written, with IGNORECASE: read only in the rare text whose
+        lower-casing changes its length, so compiled when first needed, not on every
+        import (re's compiler is Python: these were a sixteenth of the import's time)."""
+        if self._slow is None:
+            self._slow = re.compile(self._slow_source, re.IGNORECASE)
+        return self._slow
 
     def search(self, text: str, pos: int = 0) -> Hit | None:
         """The first match at or after ``pos``. The rules ask the same text again and
