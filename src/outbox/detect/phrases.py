@@ -14,6 +14,7 @@ are never searched.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from outbox.detect.prefilter import Prefilter
@@ -296,10 +297,10 @@ def _distribute(alternative: str) -> list[str]:
     return [e for a in spelled for e in _distribute(a)]
 
 
-def _split_bars(pattern: str) -> list[str] | None:
-    """"a(?:b|c)|d" -> ["a(?:b|c)", "d"]: the alternatives outside every group; None
-    when a bracket closes a group opened before ``pattern`` (it is not a whole)."""
-    parts, depth, start, i, in_class = [], 0, 0, 0, False
+def _syntax(pattern: str, start: int = 0) -> Iterator[tuple[int, str]]:
+    """Each character of ``pattern`` from ``start`` that is syntax: not escaped, not
+    inside a character class (a class's own "[" is given)."""
+    i, in_class = start, False
     while i < len(pattern):
         c = pattern[i]
         if c == "\\":
@@ -307,9 +308,18 @@ def _split_bars(pattern: str) -> list[str] | None:
             continue
         if in_class:
             in_class = c != "]"
-        elif c == "[":
-            in_class = True
-        elif c == "(":
+        else:
+            in_class = c == "["
+            yield i, c
+        i += 1
+
+
+def _split_bars(pattern: str) -> list[str] | None:
+    """"a(?:b|c)|d" -> ["a(?:b|c)", "d"]: the alternatives outside every group; None
+    when a bracket closes a group opened before ``pattern`` (it is not a whole)."""
+    parts, depth, start = [], 0, 0
+    for i, c in _syntax(pattern):
+        if c == "(":
             depth += 1
         elif c == ")":
             depth -= 1
@@ -318,7 +328,6 @@ def _split_bars(pattern: str) -> list[str] | None:
         elif c == "|" and depth == 0:
             parts.append(pattern[start:i])
             start = i + 1
-        i += 1
     return [*parts, pattern[start:]]
 
 
@@ -353,23 +362,14 @@ def spelled_first(pattern: str) -> str:
 
 def _group_end(pattern: str, start: int) -> int:
     """Where the group opened at ``pattern[start]`` closes (-1: it does not)."""
-    depth, i, in_class = 0, start, False
-    while i < len(pattern):
-        c = pattern[i]
-        if c == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-        elif c == "(":
+    depth = 0
+    for i, c in _syntax(pattern, start):
+        if c == "(":
             depth += 1
         elif c == ")":
             depth -= 1
             if depth == 0:
                 return i
-        i += 1
     return -1
 
 
