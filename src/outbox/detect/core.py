@@ -32,6 +32,7 @@ from outbox.detect.people import (
     named_interviewers,
     registrable,
     squash,
+    writer_takes_part,
 )
 from outbox.detect.text import FORWARD_RX, SENT_LINE, body_text, fresh_part, split_links
 from outbox.detect.when import Mention, find_duration, find_mentions
@@ -252,8 +253,7 @@ def _add_people(
     human_sender = sender if sender and is_person(sender, me) else None
     named = named_interviewers(text, human_sender, pool)
     interviewers = _interviewers(named, invite, me) or _copied_colleagues(message, me)
-    if (human_sender is not None and phrases.may_hold(_WRITER_TAKES_PART, text)
-            and _WRITER_TAKES_PART_RX.search(text)):
+    if human_sender is not None and writer_takes_part(text):
         # "45 min with me and Priya", "Tomasz and me", "I'll be running it": the writer
         # is the one I meet first (a colleague named or copied comes after).
         interviewers = [human_sender, *(a for a in interviewers if a.email != human_sender.email)]
@@ -289,19 +289,6 @@ def _address_pool(message: Message, invite: Invite | None, text: str) -> list[Ad
         pool.extend(a.address for a in invite.attendees)
     pool.extend(emails_in_text(text))
     return pool
-
-
-# The writer says they take part in the interview ("Tomasz and me": a name, capitalised).
-_WRITER_IN = (
-    r"\b(?:interview|call|chat|conversation|session|round|meeting|minutes|mins|min|hour|time)"
-    r" with me\b|\b(?:with|by) me and\b|\b{name}[\w'’-]+ and me\b(?! know)|\byou and me\b"
-    r"|\b(?:i|i'll|i’ll|i will) (?:be )?(?:running|leading|interviewing|conducting|hosting) "
-    r"(?:it|the interview|this|the call|the session)\b|\bjust me\b|\bit(?:'ll|’ll| will) be "
-    r"(?:me|myself)\b|\bci sarò io\b|\bbędę ja\b|\bcon me e\b|\bavec moi et\b"
-    r"|\bconmigo y\b")
-_WRITER_TAKES_PART_RX = re.compile(_WRITER_IN.format(name="(?-i:[A-Z])"), re.IGNORECASE)
-# Most mail says none of it: the phrases' one RE2 pass tells (in the lower-cased text).
-_WRITER_TAKES_PART = phrases.register([_WRITER_IN.format(name="")])
 
 
 def _interviewers(named: list[NamedPerson], invite: Invite | None, me: frozenset[str]

@@ -143,6 +143,17 @@ _TRIGGER_WORD_RX = re.compile(literal_first(_TRIGGER_WORDS))
 # Triggers after which the writer is the first person named.
 _WRITER_FIRST = ("i'll", "i’ll", "i will", "we'll", "we’ll", "we will", "con me", "avec moi",
                  "conmigo")
+# The writer says they take part in the interview ("Tomasz and me": a name, capitalised).
+_WRITER_IN = (
+    r"\b(?:interview|call|chat|conversation|session|round|meeting|minutes|mins|min|hour|time)"
+    r" with me\b|\b(?:with|by) me and\b|\b{name}[\w'’-]+ and me\b(?! know)|\byou and me\b"
+    r"|\b(?:i|i'll|i’ll|i will) (?:be )?(?:running|leading|interviewing|conducting|hosting) "
+    r"(?:it|the interview|this|the call|the session)\b|\bjust me\b|\bit(?:'ll|’ll| will) be "
+    r"(?:me|myself)\b|\bci sarò io\b|\bbędę ja\b|\bcon me e\b|\bavec moi et\b"
+    r"|\bconmigo y\b")
+_WRITER_IN_RX = re.compile(_WRITER_IN.format(name="(?-i:[A-Z])"), re.IGNORECASE)
+# Most mail says none of it: the phrases' one RE2 pass tells (in the lower-cased text).
+_WRITER_IN_NUMBER = register([_WRITER_IN.format(name="")])
 _MAX_ATS = 64
 _PAREN_RX = re.compile(r"\([^()]*\)")
 _NAME_PAIR_RX = re.compile(rf"(?P<name>{_NAME})\s*[(<]\s*(?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)")
@@ -345,6 +356,12 @@ def _triggers(low: str) -> Iterator[re.Match[str]]:
             continue
         seen = trigger.end()
         yield trigger
+
+
+def writer_takes_part(text: str) -> bool:
+    """Does the writer say they are in the interview ("45 min with me and Priya", "Tomasz
+    and me", "I'll be running it")? Then they are the one I meet first."""
+    return may_hold(_WRITER_IN_NUMBER, text) and _WRITER_IN_RX.search(text) is not None
 
 
 def named_interviewers(text: str, sender: Address | None, pool: list[Address]) -> list[NamedPerson]:
