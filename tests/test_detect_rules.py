@@ -2125,3 +2125,15 @@ def test_hiring_paused_calls_the_interview_off() -> None:
             "week. A partner has brought forward her retirement and the practice has decided to "
             "pause all new hiring. I'll be in touch if things change.")
     assert run(text, "Re: Practice Data Coordinator role").kind is Kind.CANCELLATION
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Panel: Engr. Chukwuemeka Obi (Engineering Lead) and Mrs. Funmilayo Bakare",
+     "Chukwuemeka Obi, Funmilayo Bakare"),
+    ("Incontrerà l'ing. Marco Bellandi, responsabile dello sviluppo.", "Marco Bellandi"),
+])
+def test_a_title_before_an_interviewers_name_is_read_and_dropped(text: str, names: str) -> None:
+    det = run(f"Your interview is confirmed for Tuesday, March 3 at 2:00 PM ET.\n{text}",
+              "Interview confirmation", sender=Address("talent@globex.com", "Globex Talent"))
+    unnamed = [r.detail for r in det.reasons if r.signal == "interviewer_without_address"]
+    assert unnamed == [names]

@@ -87,11 +87,23 @@ _ROLE_RX = re.compile(
     r"|recrutement|empleo|rrhh|personal)(?:[._+-].*)?$",
     re.IGNORECASE,
 )
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
 _EMAIL_IN_TEXT_RX = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+")
 _NAME_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’-]+"
+# Titles before a name ("Dr.", "Frau", "Engr.", "l'ing.", "la dott.ssa"): one list for
+# reading a name and for dropping them from it (``_split_names``).
+_HONORIFICS = frozenset(_words(
+    "dr mr ms mrs prof frau herr herrn mme mlle m sr sra dra ing dott dott.ssa lic lcda eng "
+    "engr"))
+_HONORIFIC = "|".join(re.escape(form) for h in sorted(_HONORIFICS, key=lambda h: (-len(h), h))
+                      for form in (h.capitalize(), h))  # the longer first: "Mrs" before "Mr"
 _NAME = (
-    r"(?:(?:Dr|Mr|Ms|Mrs|Prof|Frau|Herrn?|Mme|Mlle|M|Sr|Sra|Dra|Ing|Dott|dott\.ssa|Dott\.ssa"
-    r"|Lic|Lcda|Eng)\.?\s+){0,2}"
+    rf"(?:(?:{_HONORIFIC})\.?\s+){{0,2}}"
     rf"{_NAME_WORD}(?:\s+(?:(?:van|von|de|del|der|da|di|la|le)\s+)?{_NAME_WORD}){{0,2}}"
 )
 _AND = r"\s*(?:,|&|\band\b|\bplus\b|\bund\b|\bet\b|\by(?:\s+con)?\b|\be\b)\s*"
@@ -157,10 +169,6 @@ _WRITER_IN_NUMBER = register([_WRITER_IN.format(name="")])
 _MAX_ATS = 64
 _PAREN_RX = re.compile(r"\([^()]*\)")
 _NAME_PAIR_RX = re.compile(rf"(?P<name>{_NAME})\s*[(<]\s*(?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)")
-def _words(text: str) -> list[str]:
-    return text.split()
-
-
 _TITLE_WORDS = frozenset(_words(
     "manager engineer engineering director lead head vp president recruiter recruiting team "
     "principal senior staff product officer coordinator partner founder ceo cto hr talent "
@@ -173,11 +181,6 @@ _TITLE_WORDS = frozenset(_words(
     # days and months are no one's name ("With: Thursday")
     "monday tuesday wednesday thursday friday saturday sunday"
 ))
-_HONORIFICS = frozenset(_words(
-    "dr mr ms mrs prof frau herr herrn mme mlle m sr sra dra ing dott dott.ssa lic lcda eng "
-    "engr"))
-
-
 # ASCII that is neither letter nor digit: dropped from ASCII text in one C call.
 _ASCII_NOT_ALNUM = bytes(c for c in range(128) if not chr(c).isalnum())
 
